@@ -1,0 +1,160 @@
+package org.backtrack.events;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SessionEventValidatorTest {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+    final SessionEventValidator validator = new SessionEventValidator(NOW);
+
+    @Test
+    void acceptsTheArchitectureExample() {
+        assertThat(validator.validateEvent(JSON.readTree(SessionEventSamples.VALID_EVENT))).isEmpty();
+    }
+
+    @Test
+    void acceptsMinimalPayloadWithOffsetAndPainExtremes() {
+        assertThat(validator.validateData(JSON.readTree(SessionEventSamples.MINIMAL_DATA))).isEmpty();
+    }
+
+    @Test
+    void acceptsUnknownFieldsBecauseTheContractGrowsAdditively() {
+        ObjectNode data = data();
+        data.put("deviceModel", "phone-x");
+        assertThat(validator.validateData(data)).isEmpty();
+    }
+
+    @Test
+    void reportsEveryMissingRequiredFieldByName() {
+        List<Violation> violations = validator.validateData(JSON.readTree("{}"));
+        assertThat(violations).extracting(Violation::field)
+                .containsExactlyInAnyOrder("sessionId", "clinicId", "patientId", "completedAt", "painBefore", "painAfter");
+    }
+
+    @ParameterizedTest(name = "{0} = {1} is rejected")
+    @CsvSource(delimiter = '|', value = {
+            "painBefore | 11",
+            "painBefore | -1",
+            "painAfter  | 4.5",
+            "painAfter  | \"4\"",
+            "painAfter  | true",
+            "sessionId  | \"\"",
+            "sessionId  | \"has space\"",
+            "sessionId  | 42",
+            "clinicId   | \"-starts-with-dash\"",
+            "patientId  | null",
+            "routineId  | \"bad/slash\"",
+            "completedAt | \"2026-11-20 07:31:00\"",
+            "completedAt | \"2026-11-20T07:31:00\"",
+            "completedAt | \"2026-13-20T07:31:00Z\"",
+            "completedAt | \"1999-12-31T23:59:59Z\"",
+            "completedAt | \"2026-11-25T00:00:00Z\"",
+            "completedAt | 1763623860",
+            "durationSeconds | -1",
+            "durationSeconds | 86401",
+            "exercises | {}",
+            "flags | []",
+            "notes | 12",
+    })
+    void rejectsBadFieldNamingIt(String field, String json) {
+        ObjectNode data = data();
+        data.set(field.trim(), JSON.readTree(json));
+        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly(field.trim());
+    }
+
+    @Test
+    void acceptsWholeNumberWrittenAsDecimalLikeJsonSchemaDoes() {
+        ObjectNode data = data();
+        data.put("painBefore", 4.0);
+        assertThat(validator.validateData(data)).isEmpty();
+    }
+
+    @Test
+    void acceptsLowercaseTAndZAndFractions() {
+        ObjectNode data = data();
+        data.put("completedAt", "2026-11-20t07:31:00.123456789z");
+        assertThat(validator.validateData(data)).isEmpty();
+    }
+
+    @Test
+    void namesTheBadExerciseByIndex() {
+        ObjectNode data = data();
+        data.set("exercises", JSON.readTree("""
+                [{"exerciseId": "cat-cow"}, {"completed": "yes", "reps": 5000}]"""));
+        assertThat(validator.validateData(data)).extracting(Violation::field)
+                .containsExactlyInAnyOrder("exercises[1].exerciseId", "exercises[1].completed", "exercises[1].reps");
+    }
+
+    @Test
+    void limitsTheNumberOfExercises() {
+        ObjectNode data = data();
+        var exercises = data.putArray("exercises");
+        for (int i = 0; i <= SessionEventValidator.MAX_EXERCISES; i++) {
+            exercises.addObject().put("exerciseId", "cat-cow");
+        }
+        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly("exercises");
+    }
+
+    @Test
+    void limitsNotesLength() {
+        ObjectNode data = data();
+        data.put("notes", "x".repeat(SessionEventValidator.MAX_NOTES_LENGTH + 1));
+        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly("notes");
+        data.put("notes", "x".repeat(SessionEventValidator.MAX_NOTES_LENGTH));
+        assertThat(validator.validateData(data)).isEmpty();
+    }
+
+    @Test
+    void rejectsNonBooleanFlag() {
+        ObjectNode data = data();
+        data.set("flags", JSON.readTree("{\"numbness\": \"yes\"}"));
+        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly("flags.numbness");
+    }
+
+    @Test
+    void prefixesPayloadFieldsWithDataInsideAnEvent() {
+        ObjectNode event = (ObjectNode) JSON.readTree(SessionEventSamples.VALID_EVENT);
+        ((ObjectNode) event.get("data")).put("painAfter", 12);
+        assertThat(validator.validateEvent(event)).extracting(Violation::field).containsExactly("data.painAfter");
+    }
+
+    @ParameterizedTest(name = "envelope {0} = {1} is rejected")
+    @CsvSource(delimiter = '|', value = {
+            "specversion | \"0.3\"",
+            "type | \"backtrack.session.started.v1\"",
+            "id | \"  \"",
+            "id | 7",
+            "source | null",
+            "time | \"yesterday\"",
+            "datacontenttype | \"text/plain\"",
+            "data | \"a string\"",
+    })
+    void rejectsBadEnvelope(String field, String json) {
+        ObjectNode event = (ObjectNode) JSON.readTree(SessionEventSamples.VALID_EVENT);
+        event.set(field.trim(), JSON.readTree(json));
+        assertThat(validator.validateEvent(event)).extracting(Violation::field).containsExactly(field.trim());
+    }
+
+    @Test
+    void rejectsNonObjectEvent() {
+        assertThat(validator.validateEvent(JSON.readTree("[1,2]"))).extracting(Violation::field).containsExactly("$");
+    }
+
+    static ObjectNode data() {
+        JsonNode node = JSON.readTree(SessionEventSamples.VALID_DATA);
+        return (ObjectNode) node;
+    }
+}
