@@ -1,0 +1,29 @@
+package org.backtrack.events;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.InputStream;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The AsyncAPI document is published with the contract: it must name the real topics and the real schema. */
+class AsyncApiDocumentTest {
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void describesTheFixedTopicsAndPointsAtTheShippedSchema() throws Exception {
+        Map<String, Object> doc;
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
+            doc = new Yaml().load(in);
+        }
+        assertThat(doc.get("asyncapi")).isEqualTo("3.0.0");
+        var channels = (Map<String, Map<String, Object>>) doc.get("channels");
+        assertThat(channels.values()).extracting(channel -> channel.get("address"))
+                .contains(Topics.SESSIONS, Topics.PROGRESS, Topics.CATALOG, Topics.SESSIONS_DLT);
+        String yaml = new String(getClass().getResourceAsStream("/asyncapi.yaml").readAllBytes());
+        assertThat(yaml).contains("./schemas/session-completed-v1.schema.json", SessionCompleted.TYPE);
+        assertThat(getClass().getResource("/schemas/session-completed-v1.schema.json")).isNotNull();
+    }
+}
