@@ -1,0 +1,2 @@
+/** HTTP adapter of the read side. */
+package org.backtrack.progress.patients.web;

@@ -1,0 +1,30 @@
+package org.backtrack.progress.sessions;
+
+import org.backtrack.events.SessionCompleted;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A session as progress-service knows it: the payload of the event that currently stands for it, which event
+ * that is, and every event id seen for it (redeliveries of any of them are recognised and ignored).
+ *
+ * @param sessionId  the session's identity, also the document id
+ * @param eventId    id of the event whose payload is stored
+ * @param eventTime  that event's {@code time} (or its Kafka timestamp when absent), orders corrections
+ * @param eventIds   every event id seen for this session
+ */
+@Document("sessions")
+public record RecordedSession(
+        @Id String sessionId,
+        String clinicId,
+        String patientId,
+        Instant completedAt,
+        SessionCompleted session,
+        String eventId,
+        Instant eventTime,
+        List<String> eventIds,
+        Instant recordedAt) {
+}
