@@ -1,0 +1,12 @@
+package org.backtrack.routine;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class RoutineServiceApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(RoutineServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,30 @@
+package org.backtrack.routine.sessions;
+
+import org.backtrack.events.SessionCompleted;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+
+/**
+ * A session as logged, with the event that announces its current version and whether the broker has
+ * acknowledged that event. A correction gets a new event id; a retry of the same data reuses it.
+ */
+@Document("sessions")
+public record LoggedSession(
+        @Id String sessionId,
+        String clinicId,
+        String patientId,
+        Instant completedAt,
+        SessionCompleted data,
+        String eventId,
+        Instant eventTime,
+        Publication publication,
+        Instant loggedAt) {
+
+    public enum Publication { PENDING, PUBLISHED }
+
+    LoggedSession published() {
+        return new LoggedSession(sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, Publication.PUBLISHED, loggedAt);
+    }
+}

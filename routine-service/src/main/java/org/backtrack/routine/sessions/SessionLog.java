@@ -1,0 +1,101 @@
+package org.backtrack.routine.sessions;
+
+import org.backtrack.events.CloudEvent;
+import org.backtrack.events.SessionCompleted;
+import org.backtrack.events.SessionEventCodec;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Logs completed sessions. Idempotent on sessionId: the same data again returns the stored session without a
+ * new event; changed data is a correction, stored and announced by a new event. The session is written before
+ * it is published, so an unacknowledged publication is retried by the client's retry with the same event id.
+ */
+@Service
+public class SessionLog {
+
+    /** What logging did, for the HTTP status. */
+    public enum Outcome { CREATED, UNCHANGED, CORRECTED }
+
+    public record Logged(Outcome outcome, LoggedSession session) {
+    }
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final SessionEventCodec codec;
+    private final LoggedSessions sessions;
+    private final SessionPublisher publisher;
+    private final String eventSource;
+    private final Clock clock;
+
+    SessionLog(SessionEventCodec codec, LoggedSessions sessions, SessionPublisher publisher,
+               @Value("${backtrack.sessions.event-source}") String eventSource, Optional<Clock> clock) {
+        this.codec = codec;
+        this.sessions = sessions;
+        this.publisher = publisher;
+        this.eventSource = eventSource;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** @throws org.backtrack.events.InvalidEventException naming every bad field */
+    public Logged log(JsonNode body) {
+        SessionCompleted data = codec.decodeData(body);
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<LoggedSession> stored = sessions.find(data.sessionId());
+            if (stored.isEmpty()) {
+                LoggedSession fresh = newVersion(data, null);
+                try {
+                    sessions.insert(fresh);
+                } catch (DuplicateKeyException raced) {
+                    continue;
+                }
+                return new Logged(Outcome.CREATED, publish(fresh));
+            }
+            LoggedSession current = stored.get();
+            if (!current.patientId().equals(data.patientId()) || !current.clinicId().equals(data.clinicId())) {
+                throw new SessionConflictException(data.sessionId());
+            }
+            if (current.data().equals(data)) {
+                LoggedSession result = current.publication() == LoggedSession.Publication.PUBLISHED ? current : publish(current);
+                return new Logged(Outcome.UNCHANGED, result);
+            }
+            LoggedSession correction = newVersion(data, current.loggedAt());
+            if (sessions.replace(current, correction)) {
+                return new Logged(Outcome.CORRECTED, publish(correction));
+            }
+        }
+        throw new IllegalStateException("session " + data.sessionId() + " kept changing under concurrent requests");
+    }
+
+    public List<SessionCompleted> ofPatient(String patientId) {
+        return sessions.ofPatient(patientId).stream().map(LoggedSession::data).toList();
+    }
+
+    private LoggedSession newVersion(SessionCompleted data, Instant firstLoggedAt) {
+        Instant now = clock.instant();
+        CloudEvent<SessionCompleted> event = SessionEventCodec.newEvent(data, eventSource, now);
+        return new LoggedSession(data.sessionId(), data.clinicId(), data.patientId(), data.completedAt(), data,
+                event.id(), now, LoggedSession.Publication.PENDING, firstLoggedAt == null ? now : firstLoggedAt);
+    }
+
+    private LoggedSession publish(LoggedSession session) {
+        publisher.publish(new CloudEvent<>(CloudEvent.SPEC_VERSION, session.eventId(), eventSource, SessionCompleted.TYPE,
+                session.patientId(), session.eventTime(), CloudEvent.JSON_CONTENT_TYPE, session.data()));
+        sessions.markPublished(session);
+        return session.published();
+    }
+
+    /** The sessionId is already taken by another patient's or clinic's session. */
+    public static class SessionConflictException extends RuntimeException {
+        SessionConflictException(String sessionId) {
+            super("sessionId " + sessionId + " is already used by another patient's session");
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP adapter of session logging. */
+package org.backtrack.routine.sessions.web;

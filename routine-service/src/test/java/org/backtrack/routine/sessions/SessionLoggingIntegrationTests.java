@@ -1,0 +1,155 @@
+package org.backtrack.routine.sessions;
+
+import org.backtrack.events.CloudEvent;
+import org.backtrack.events.SessionCompleted;
+import org.backtrack.events.SessionEventCodec;
+import org.backtrack.events.Topics;
+import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.KafkaTestClient.ReceivedRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Sessions logged over HTTP reach {@code backtrack.sessions} as contract-true CloudEvents, exactly once each. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class SessionLoggingIntegrationTests {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    KafkaTestClient kafka;
+    RestClient http;
+    String patientId;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaTestClient(bootstrapServers);
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        patientId = "patient-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    String session(String sessionId, int painBefore, int painAfter) {
+        return """
+                {"sessionId":"%s","clinicId":"clinic-it","patientId":"%s","routineId":"r-1",
+                 "completedAt":"2026-11-20T07:31:00Z","durationSeconds":620,"painBefore":%d,"painAfter":%d,
+                 "exercises":[{"exerciseId":"cat-cow","completed":true,"holdSeconds":60}],
+                 "flags":{"sharpPain":false,"radiatingPain":false,"numbness":false,"nightPain":false}}"""
+                .formatted(sessionId, patientId, painBefore, painAfter);
+    }
+
+    ResponseEntity<JsonNode> post(String body) {
+        return http.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(JsonNode.class);
+    }
+
+    /** Events of this test's patient, read up to a marker session logged last. */
+    List<CloudEvent<SessionCompleted>> publishedEvents() {
+        String marker = patientId + "-marker";
+        assertThat(post(session(marker, 1, 1)).getStatusCode().value()).isEqualTo(201);
+        List<ReceivedRecord> records = kafka.readUntil(Topics.SESSIONS,
+                r -> r.value() != null && r.value().contains(marker), WAIT);
+        var codec = new SessionEventCodec();
+        return records.stream()
+                .filter(r -> patientId.equals(r.key()))
+                .map(r -> codec.decode(r.value().getBytes(StandardCharsets.UTF_8)))
+                .filter(e -> !e.data().sessionId().equals(marker))
+                .toList();
+    }
+
+    @Test
+    void aLoggedSessionIsPublishedAsACloudEventKeyedByPatient() {
+        ResponseEntity<JsonNode> response = post(session(patientId + "-s1", 6, 4));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        assertThat(response.getBody().get("publication").asString()).isEqualTo("PUBLISHED");
+        List<CloudEvent<SessionCompleted>> events = publishedEvents();
+        assertThat(events).hasSize(1);
+        CloudEvent<SessionCompleted> event = events.get(0);
+        assertThat(event.id()).isEqualTo(response.getBody().get("eventId").asString());
+        assertThat(event.specversion()).isEqualTo("1.0");
+        assertThat(event.type()).isEqualTo("backtrack.session.completed.v1");
+        assertThat(event.source()).isEqualTo("/routine-service");
+        assertThat(event.subject()).isEqualTo(patientId);
+        assertThat(event.data().painBefore()).isEqualTo(6);
+        assertThat(event.data().exercises()).hasSize(1);
+    }
+
+    @Test
+    void aRetryIsAnsweredFromTheStoreAndACorrectionIsANewEvent() {
+        String sessionId = patientId + "-s1";
+        var first = post(session(sessionId, 6, 4));
+        var retry = post(session(sessionId, 6, 4));
+        var correction = post(session(sessionId, 6, 3));
+
+        assertThat(first.getStatusCode().value()).isEqualTo(201);
+        assertThat(retry.getStatusCode().value()).isEqualTo(200);
+        assertThat(retry.getBody().get("eventId")).isEqualTo(first.getBody().get("eventId"));
+        assertThat(correction.getStatusCode().value()).isEqualTo(200);
+        assertThat(correction.getBody().get("eventId")).isNotEqualTo(first.getBody().get("eventId"));
+
+        List<CloudEvent<SessionCompleted>> events = publishedEvents();
+        assertThat(events).extracting(e -> e.data().painAfter()).containsExactly(4, 3);
+        assertThat(events.get(1).time()).isAfterOrEqualTo(events.get(0).time());
+
+        JsonNode stored = http.get().uri("/api/v1/patients/{id}/sessions", patientId).retrieve().body(JsonNode.class);
+        assertThat(stored.findValues("painAfter")).extracting(JsonNode::asInt).contains(3).doesNotContain(4);
+    }
+
+    @Test
+    void badFieldsAreNamedInAProblemDocumentAndNothingIsPublished() {
+        String body = session(patientId + "-bad", 11, 4).replace("2026-11-20T07:31:00Z", "yesterday");
+        ResponseEntity<JsonNode> response = post(body);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("painBefore", "completedAt");
+        assertThat(publishedEvents()).isEmpty();
+    }
+
+    @Test
+    void malformedJsonIsAProblemDocument() {
+        ResponseEntity<JsonNode> response = post("{\"sessionId\": ");
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void aSessionIdOfAnotherPatientIsAConflict() {
+        String sessionId = patientId + "-s1";
+        post(session(sessionId, 6, 4));
+        String otherPatient = session(sessionId, 6, 4).replace("\"patientId\":\"" + patientId, "\"patientId\":\"someone-else");
+
+        ResponseEntity<JsonNode> response = post(otherPatient);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(response.getBody().get("errors").get(0).get("field").asString()).isEqualTo("sessionId");
+    }
+}
