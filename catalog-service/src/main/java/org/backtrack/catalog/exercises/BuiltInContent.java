@@ -1,0 +1,61 @@
+package org.backtrack.catalog.exercises;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Loads the versioned content file at start. Idempotent: an entry is written only when missing or older than
+ * the file's {@code contentVersion}; clinic-made exercises are never touched.
+ */
+@Component
+class BuiltInContent implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(BuiltInContent.class);
+
+    record ContentFile(int contentVersion, List<Exercise> exercises) {
+    }
+
+    private final Resource content;
+    private final JsonMapper json;
+    private final Exercises exercises;
+
+    BuiltInContent(@Value("${backtrack.catalog.content}") Resource content, JsonMapper json, Exercises exercises) {
+        this.content = content;
+        this.json = json;
+        this.exercises = exercises;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        ContentFile file;
+        try (InputStream in = content.getInputStream()) {
+            file = json.readValue(in, ContentFile.class);
+        }
+        List<String> problems = ContentGraph.problems(file.exercises());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("Catalog content " + content + " is inconsistent: " + problems);
+        }
+        int written = 0;
+        for (Exercise entry : file.exercises()) {
+            Exercise versioned = new Exercise(entry.id(), null, entry.name(), entry.stage(), entry.kind(), entry.regions(),
+                    entry.equipment(), entry.timeOfDay(), entry.dosage(), null, entry.summary(), entry.steps(), entry.cues(),
+                    entry.cautions(), entry.stopIf(), entry.contraindications(), entry.progressions(), entry.regressions(),
+                    file.contentVersion()).withDerivedDuration();
+            if (exercises.upsertBuiltIn(versioned)) {
+                written++;
+            }
+        }
+        log.info("Built-in catalog content version {}: {} of {} entries written", file.contentVersion(), written,
+                file.exercises().size());
+    }
+}

@@ -1,0 +1,3 @@
+package org.backtrack.catalog.exercises;
+
+public enum Kind { STATIC_HOLD, DYNAMIC, STRENGTH, TOOL }

@@ -1,0 +1,2 @@
+/** HTTP adapter of the exercise library. */
+package org.backtrack.catalog.exercises.web;
