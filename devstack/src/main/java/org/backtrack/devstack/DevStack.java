@@ -1,0 +1,230 @@
+package org.backtrack.devstack;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Starts the whole suite on the embedded default and stops every part cleanly, in reverse order.
+ * {@code ./backtrack up} runs {@link #main}; the system test drives {@link #start} and {@link #close}.
+ */
+public final class DevStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DevStack.class);
+
+    static final List<String> TOPICS = List.of("backtrack.sessions", "backtrack.progress", "backtrack.catalog",
+            "backtrack.sessions-dlt", "backtrack.progress-dlt", "backtrack.catalog-dlt");
+    static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
+    static final String SEEDED_MARKER = "demo-clinic-seeded";
+
+    private final DevStackConfig config;
+    private MongoStore mongo;
+    private KafkaBroker kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private boolean closed;
+    private final Map<String, Duration> startTimes = new LinkedHashMap<>();
+    private final Map<String, Long> pids = new LinkedHashMap<>();
+
+    private DevStack(DevStackConfig config) {
+        this.config = config;
+    }
+
+    public static void main(String[] args) {
+        DevStack stack;
+        try {
+            stack = new DevStack(DevStackConfig.from(args, System.getenv()));
+        } catch (IllegalArgumentException e) {
+            System.err.println("backtrack: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        // registered before anything starts, so Ctrl-C during start-up stops what is already running
+        Thread stopper = new Thread(() -> {
+            if (stack.hasStartedAnything()) {
+                System.out.println("\nStopping BackTrack…");
+                stack.close();
+                System.out.println("Stopped. Data kept in " + stack.config.dataDir());
+            }
+        }, "devstack-stop");
+        Runtime.getRuntime().addShutdownHook(stopper);
+        try {
+            stack.startAll();
+        } catch (Exception e) {
+            System.err.println("backtrack: " + (e instanceof DevStackException ? e.getMessage() : "start-up failed: " + e));
+            System.exit(e instanceof DevStackException ? 2 : 1); // the hook stops what was started
+            return;
+        }
+        stack.printWelcome();
+        try {
+            new CountDownLatch(1).await(); // until Ctrl-C or SIGTERM runs the hook
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static DevStack start(DevStackConfig config) throws Exception {
+        DevStack stack = new DevStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (Exception e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        PortCheck.requireFree(config);
+        Files.createDirectories(config.dataDir().resolve("logs"));
+        startInfrastructure();
+        startServices();
+        seedOnce();
+    }
+
+    private void startInfrastructure() throws Exception {
+        long t0 = System.nanoTime();
+        MongoStore mongo = MongoStore.start(config.dataDir().resolve("mongo").resolve("backtrack.mv"), config.host(), config.mongoPort());
+        synchronized (this) {
+            this.mongo = mongo;
+        }
+        log.info("MongoDB-wire server on {} (data in {})", config.mongoUri(), config.dataDir().resolve("mongo"));
+        KafkaBroker kafka = KafkaBroker.start(config);
+        synchronized (this) {
+            this.kafka = kafka;
+            if (closed) {
+                kafka.close();
+                throw new DevStackException("stopped during start-up");
+            }
+        }
+        kafka.ensureTopics(TOPICS, config.partitions());
+        startTimes.put("kafka", Duration.ofNanos(System.nanoTime() - t0));
+        pids.put("kafka", kafka.pid());
+        log.info("Kafka broker (KRaft) on {} ready in {} s", config.kafkaBootstrap(), startTimes.get("kafka").toMillis() / 1000.0);
+    }
+
+    private void startServices() throws Exception {
+        List<String> backing = List.of("--spring.mongodb.uri=" + config.mongoUri(),
+                "--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap(),
+                "--backtrack.topics.partitions=" + config.partitions());
+        String http = "http://" + config.host() + ":";
+        track(ServiceProcess.start("catalog-service", config.catalogPort(), backing, config));
+        track(ServiceProcess.start("routine-service", config.routinePort(), backing, config));
+        track(ServiceProcess.start("progress-service", config.progressPort(), backing, config));
+        track(ServiceProcess.start("gateway", config.gatewayPort(), List.of(
+                "--backtrack.services.catalog-url=" + http + config.catalogPort(),
+                "--backtrack.services.routine-url=" + http + config.routinePort(),
+                "--backtrack.services.progress-url=" + http + config.progressPort(),
+                "--backtrack.dashboard.default-clinic=" + DemoClinic.CLINIC_ID), config));
+        long t0 = System.nanoTime();
+        List<ServiceProcess> services;
+        synchronized (this) {
+            services = List.copyOf(this.services);
+        }
+        ExecutorService waiters = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<?>> ready = new ArrayList<>();
+            for (ServiceProcess service : services) {
+                ready.add(waiters.submit(() -> {
+                    service.awaitHealthy(SERVICE_START_TIMEOUT);
+                    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+                    synchronized (startTimes) {
+                        startTimes.put(service.name(), took);
+                        pids.put(service.name(), service.pid());
+                    }
+                    log.info("{} is up ({} s)", service.name(), took.toMillis() / 1000.0);
+                    return null;
+                }));
+            }
+            for (Future<?> future : ready) {
+                try {
+                    future.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            waiters.shutdownNow();
+        }
+    }
+
+    private synchronized boolean hasStartedAnything() {
+        return mongo != null || kafka != null || !services.isEmpty();
+    }
+
+    /** Keeps a started child for {@link #close}; a child started after close is stopped right away. */
+    private synchronized void track(ServiceProcess service) {
+        if (closed) {
+            service.close();
+            throw new DevStackException("stopped during start-up");
+        }
+        services.add(service);
+    }
+
+    private void seedOnce() throws Exception {
+        Path marker = config.dataDir().resolve(SEEDED_MARKER);
+        if (config.seedPatients() <= 0 || Files.exists(marker)) {
+            return;
+        }
+        int sessions = DemoSeeder.seed(config.gatewayUrl(), config.seedPatients());
+        Files.writeString(marker, sessions + " sessions of " + config.seedPatients() + " patients\n");
+    }
+
+    private void printWelcome() {
+        String gateway = config.gatewayUrl();
+        System.out.println("""
+
+                BackTrack is running.
+                  Dashboard        %s/?clinic=%s
+                  API (gateway)    %s/api/v1/...   e.g. %s/api/v1/patients/%s/progress
+                  Health           %s/actuator/health
+                  Services         catalog :%d  routine :%d  progress :%d  (OpenAPI at /v3/api-docs on each)
+                  Kafka broker     %s   (topics: %s)
+                  MongoDB wire     %s   (databases catalog, routine, progress)
+                  Data and logs    %s
+                Press Ctrl-C to stop; data is kept for the next start.
+                """.formatted(gateway, DemoClinic.CLINIC_ID, gateway, gateway, DemoClinic.patientId(1), gateway,
+                config.catalogPort(), config.routinePort(), config.progressPort(), config.kafkaBootstrap(),
+                String.join(", ", TOPICS.subList(0, 3)), config.mongoUri(), config.dataDir()));
+    }
+
+    /** Seconds from launch to ready, per part (kafka: broker and topics; services: since all were launched). */
+    public Map<String, Duration> startTimes() {
+        return Map.copyOf(startTimes);
+    }
+
+    public Map<String, Long> pids() {
+        return Map.copyOf(pids);
+    }
+
+    public DevStackConfig config() {
+        return config;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        for (int i = services.size() - 1; i >= 0; i--) {
+            services.get(i).close();
+        }
+        services.clear();
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+        if (mongo != null) {
+            mongo.close();
+            mongo = null;
+        }
+    }
+}
