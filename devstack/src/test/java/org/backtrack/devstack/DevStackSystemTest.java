@@ -1,0 +1,249 @@
+package org.backtrack.devstack;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import org.backtrack.events.CloudEvent;
+import org.backtrack.events.SessionCompleted;
+import org.backtrack.events.SessionEventCodec;
+import org.backtrack.events.Topics;
+import org.backtrack.testsupport.KafkaTestClient;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The whole suite as {@code ./backtrack up} runs it: the real Kafka broker and the MongoDB-wire server on disk,
+ * the four service jars as child JVMs, on free ports and a temporary data directory. Checks the round trip
+ * through the gateway, the event on the topic as outside clients (Java, kcat, mongosh) see it, dead letters,
+ * and that a restart keeps the data.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DevStackSystemTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    static final int SEED_PATIENTS = 2;
+
+    @TempDir
+    static Path dataDir;
+    static DevStackConfig config;
+    static DevStack stack;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final String PATIENT = "patient-sys-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeAll
+    static void startTheSuite() throws Exception {
+        Path home = Path.of("..").toAbsolutePath().normalize();
+        config = new DevStackConfig(home, dataDir, Path.of("target/lib").toAbsolutePath(), "127.0.0.1",
+                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), SEED_PATIENTS, 3);
+        stack = DevStack.start(config);
+        System.out.println("devstack start times: " + stack.startTimes());
+    }
+
+    @AfterAll
+    static void stopTheSuite() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void theGatewayIsHealthyAndTheDemoClinicIsSeeded() throws Exception {
+        assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
+        String overview = get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
+        assertThat(overview).contains(DemoClinic.patientId(0), DemoClinic.patientId(1));
+        assertThat(get("/").body()).contains("<title>BackTrack");
+    }
+
+    @Test
+    @Order(2)
+    void aSessionPostedThroughTheGatewayTravelsThroughKafkaIntoTheProgressApi() throws Exception {
+        long posted = System.nanoTime();
+        HttpResponse<String> response = post("/api/v1/sessions", session(PATIENT + "-s1", 6, 4));
+        assertThat(response.statusCode()).isEqualTo(201);
+
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> get(progressPath()).statusCode() == 200);
+        System.out.printf("POST -> visible in progress API: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - posted));
+        String progress = get(progressPath()).body();
+        assertThat(progress).contains("\"sessionCount\":1", "\"painBefore\":6", "\"painAfter\":4", "\"status\":\"INSUFFICIENT_DATA\"");
+    }
+
+    @Test
+    @Order(3)
+    void aJavaKafkaClientSeesTheCloudEventAsTheContractSpecifies() {
+        try (var kafka = new KafkaTestClient(config.kafkaBootstrap())) {
+            var records = kafka.readUntil(Topics.SESSIONS, r -> r.value().contains(PATIENT + "-s1"), WAIT);
+            var record = records.get(records.size() - 1);
+            assertThat(record.key()).isEqualTo(PATIENT);
+            CloudEvent<SessionCompleted> event = new SessionEventCodec().decode(record.value().getBytes(StandardCharsets.UTF_8));
+            assertThat(event.specversion()).isEqualTo("1.0");
+            assertThat(event.type()).isEqualTo("backtrack.session.completed.v1");
+            assertThat(event.source()).isEqualTo("/routine-service");
+            assertThat(event.subject()).isEqualTo(PATIENT);
+            assertThat(event.datacontenttype()).isEqualTo("application/json");
+            assertThat(event.data().clinicId()).isEqualTo("clinic-sys");
+            assertThat(record.value()).contains("\"completedAt\":\"2026-11-20T07:31:00Z\"");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void eventsProducedDirectlyCountOnceAndMalformedOnesAreDeadLettered() {
+        String patient = PATIENT + "-direct";
+        String event = cloudEvent("direct-" + UUID.randomUUID(), patient, patient + "-s1", 5, 3);
+        try (var kafka = new KafkaTestClient(config.kafkaBootstrap())) {
+            kafka.send(Topics.SESSIONS, patient, event);
+            kafka.send(Topics.SESSIONS, patient, event);
+            kafka.send(Topics.SESSIONS, patient, "{\"specversion\":\"1.0\",\"data\":");
+            kafka.send(Topics.SESSIONS, patient, cloudEvent("direct-" + UUID.randomUUID(), patient, patient + "-s2", 4, 3));
+
+            await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/v1/patients/" + patient + "/progress").body())
+                    .contains("\"sessionCount\":2"));
+            var deadLetters = kafka.readUntil(Topics.SESSIONS_DLT, r -> patient.equals(r.key()), WAIT);
+            assertThat(deadLetters.get(deadLetters.size() - 1).headers().get("backtrack-dlt-reason")).contains("not valid JSON");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void kcatSeesTheEventAndWhatItProducesIsCounted() throws Exception {
+        assumeTrue(onPath("kcat"), "kcat is not installed (apt-get install kcat); .ci/run installs it");
+        String consumed = run(List.of("kcat", "-b", config.kafkaBootstrap(), "-C", "-t", Topics.SESSIONS, "-o", "beginning",
+                "-e", "-q", "-f", "%k|%s\\n"), null);
+        assertThat(consumed).contains(PATIENT + "|{\"specversion\":\"1.0\"");
+
+        String patient = PATIENT + "-kcat";
+        String event = cloudEvent("kcat-" + UUID.randomUUID(), patient, patient + "-s1", 7, 5);
+        for (int i = 0; i < 2; i++) {
+            run(List.of("kcat", "-b", config.kafkaBootstrap(), "-P", "-t", Topics.SESSIONS, "-K", "|"), patient + "|" + event + "\n");
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(get("/api/v1/patients/" + patient + "/progress").body())
+                .contains("\"sessionCount\":1", "\"painBefore\":7"));
+    }
+
+    @Test
+    @Order(6)
+    void theMongoDriverFindsTheSessionsInTheDevstackStore() {
+        try (MongoClient mongo = MongoClients.create(config.mongoUri())) {
+            Document progressCopy = mongo.getDatabase("progress").getCollection("sessions")
+                    .find(Filters.eq("_id", PATIENT + "-s1")).first();
+            assertThat(progressCopy).isNotNull();
+            assertThat(progressCopy.getString("patientId")).isEqualTo(PATIENT);
+            assertThat(mongo.getDatabase("routine").getCollection("sessions").countDocuments(Filters.eq("patientId", PATIENT))).isEqualTo(1);
+            assertThat(mongo.getDatabase("catalog").getCollection("exercises").countDocuments()).isEqualTo(16);
+        }
+    }
+
+    @Test
+    @Order(7)
+    void mongoshConnectsToTheDevstackStore() throws Exception {
+        assumeTrue(onPath("mongosh"), "mongosh is not installed (npm install -g mongosh); .ci/run installs it");
+        String count = run(List.of("mongosh", "--quiet", config.mongoUri() + "/progress", "--eval",
+                "db.sessions.countDocuments({patientId: '" + PATIENT + "'})"), null);
+        assertThat(count.strip()).endsWith("1");
+    }
+
+    @Test
+    @Order(8)
+    void aRestartKeepsTheData() throws Exception {
+        String before = get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
+        stack.close();
+        stack = DevStack.start(config);
+
+        assertThat(get(progressPath()).body()).contains("\"sessionCount\":1");
+        assertThat(sessionCounts(get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body()))
+                .isEqualTo(sessionCounts(before));
+        assertThat(Files.readString(dataDir.resolve(DevStack.SEEDED_MARKER))).contains(SEED_PATIENTS + " patients");
+    }
+
+    static Map<String, Integer> sessionCounts(String overview) {
+        Matcher m = Pattern.compile("\"patientId\":\"([^\"]+)\",\"status\":\"[A-Z_]+\",\"sessionCount\":(\\d+)").matcher(overview);
+        var counts = new java.util.TreeMap<String, Integer>();
+        while (m.find()) {
+            counts.put(m.group(1), Integer.parseInt(m.group(2)));
+        }
+        assertThat(counts).isNotEmpty();
+        return counts;
+    }
+
+    static String progressPath() {
+        return "/api/v1/patients/" + PATIENT + "/progress";
+    }
+
+    static String session(String sessionId, int before, int after) {
+        return """
+                {"sessionId":"%s","clinicId":"clinic-sys","patientId":"%s","completedAt":"2026-11-20T07:31:00Z",
+                 "painBefore":%d,"painAfter":%d,"flags":{"sharpPain":false,"radiatingPain":false,"numbness":false,"nightPain":false}}"""
+                .formatted(sessionId, PATIENT, before, after);
+    }
+
+    static String cloudEvent(String id, String patient, String sessionId, int before, int after) {
+        return ("{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"/system-test\",\"type\":\"backtrack.session.completed.v1\","
+                + "\"subject\":\"%s\",\"time\":\"%s\",\"data\":{\"sessionId\":\"%s\",\"clinicId\":\"clinic-sys\",\"patientId\":\"%s\","
+                + "\"completedAt\":\"2026-11-21T08:00:00Z\",\"painBefore\":%d,\"painAfter\":%d}}")
+                .formatted(id, patient, Instant.now(), sessionId, patient, before, after);
+    }
+
+    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(10))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    static boolean onPath(String command) {
+        return Stream.of(System.getenv("PATH").split(java.io.File.pathSeparator))
+                .anyMatch(dir -> Files.isExecutable(Path.of(dir, command)));
+    }
+
+    static String run(List<String> command, String stdin) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        if (stdin != null) {
+            process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
+        }
+        process.getOutputStream().close();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as("%s printed:%n%s", command, output).isZero();
+        return output;
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
