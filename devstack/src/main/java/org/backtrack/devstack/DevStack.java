@@ -180,7 +180,23 @@ public final class DevStack implements AutoCloseable {
         Files.writeString(marker, sessions + " sessions of " + config.seedPatients() + " patients\n");
     }
 
+    /** One line per part: seconds to ready and resident memory now, for docs/benchmarks.md and operators. */
+    String startupReport() {
+        StringBuilder report = new StringBuilder("  part               ready after   RSS now\n");
+        Map<String, Long> allPids = new LinkedHashMap<>(pids);
+        allPids.put("devstack (+MongoDB-wire)", ProcessHandle.current().pid());
+        allPids.forEach((part, pid) -> {
+            Duration ready = startTimes.get(part);
+            var rss = ProcessStats.rssMegabytes(pid);
+            report.append(String.format("  %-24s %7s   %s%n", part,
+                    ready == null ? "-" : String.format("%.1f s", ready.toMillis() / 1000.0),
+                    rss.isPresent() ? rss.getAsLong() + " MB" : "n/a"));
+        });
+        return report.toString();
+    }
+
     private void printWelcome() {
+        System.out.println("\nStart-up (services are launched together once the broker is ready):\n" + startupReport());
         String gateway = config.gatewayUrl();
         System.out.println("""
 
