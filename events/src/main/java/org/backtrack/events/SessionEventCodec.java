@@ -20,6 +20,7 @@ public final class SessionEventCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // the contract grows by optional fields
+            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // an absent or null flag means "not reported"
             .build();
     private static final JavaType EVENT_TYPE =
             MAPPER.getTypeFactory().constructParametricType(CloudEvent.class, SessionCompleted.class);
@@ -49,13 +50,22 @@ public final class SessionEventCodec {
         }
         JsonNode tree = parse(raw);
         throwIfInvalid(validator.validateEvent(tree));
-        return MAPPER.convertValue(tree, EVENT_TYPE);
+        return convert(tree, EVENT_TYPE);
     }
 
     /** Validates and reads a payload received on its own (the HTTP body of a logged session). */
     public SessionCompleted decodeData(JsonNode data) {
         throwIfInvalid(validator.validateData(data));
-        return MAPPER.convertValue(data, SessionCompleted.class);
+        return convert(data, MAPPER.constructType(SessionCompleted.class));
+    }
+
+    /** Mapping after validation should not fail; if it does, the input is still at fault and must not be retried. */
+    private static <T> T convert(JsonNode tree, JavaType type) {
+        try {
+            return MAPPER.convertValue(tree, type);
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw invalid("$", "could not be read: " + e.getMessage());
+        }
     }
 
     public byte[] encode(CloudEvent<SessionCompleted> event) {

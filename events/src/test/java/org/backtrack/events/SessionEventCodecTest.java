@@ -34,6 +34,15 @@ class SessionEventCodecTest {
     }
 
     @Test
+    void readsPartialAndNullFlagsAsNotReported() {
+        var data = (tools.jackson.databind.node.ObjectNode) SessionEventValidatorTest.JSON.readTree(SessionEventSamples.MINIMAL_DATA);
+        data.putObject("flags").put("numbness", true).putNull("nightPain");
+        SessionCompleted session = codec.decodeData(data);
+        assertThat(session.flags()).isEqualTo(new SessionCompleted.SymptomFlags(false, false, true, false));
+        assertThat(session.flagsOrNone().anyRedFlag()).isTrue();
+    }
+
+    @Test
     void roundTripsAnEventItCreated() {
         var session = new SessionCompleted("s-1", "clinic-1", "patient-1", null, Instant.parse("2026-11-01T08:00:00Z"),
                 null, 5, 3, List.of(new SessionCompleted.ExercisePerformed("cat-cow", true, 60, null)),

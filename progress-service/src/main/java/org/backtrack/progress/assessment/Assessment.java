@@ -3,20 +3,34 @@ package org.backtrack.progress.assessment;
 import java.time.Instant;
 import java.util.List;
 
-/** Everything the rules conclude about one patient at one moment. */
+/** Everything the rules conclude about one patient as of one instant. */
 public record Assessment(ProgressStatus status, Trend trend, Adherence adherence, List<Alert> alerts,
-                         Suggestion suggestion) {
+                         Suggestion suggestion, ExerciseCatalog.Stage stage, Instant asOf) {
 
     /**
-     * Baseline (first week) against current (last week) mean pain before sessions, on the 0..10 scale.
-     * Values are null while there is no session to compute them from.
+     * @param baselinePain      mean pain before sessions in the first week
+     * @param currentPain       mean pain before sessions in the last seven days with data
+     * @param changePoints      current minus baseline (negative: better)
+     * @param changePercent     the same relative to baseline, null when baseline is 0
+     * @param minimalImportantChange points a change must reach to matter at this baseline
+     * @param meaningfulImprovement whether current is better than baseline by a clinically important amount
+     * @param slopePerWeek      Theil–Sen slope of daily mean pain over the trend window, points per week
+     * @param trendPValue       Mann–Kendall two-sided p-value over the same window
+     * @param trendDays         days with sessions in the trend window
+     * @param reliefBaseline    mean within-session relief (before minus after) in the first week
+     * @param reliefCurrent     the same over the last seven days with data
+     * @param reliefFading      relief has faded to almost nothing: the routine no longer "hits the same"
      */
     public record Trend(Double baselinePain, Double currentPain, Double changePoints, Double changePercent,
-                        boolean meaningfulImprovement) {
+                        Double minimalImportantChange, boolean meaningfulImprovement, Double slopePerWeek,
+                        Double trendPValue, int trendDays, Double reliefBaseline, Double reliefCurrent,
+                        boolean reliefFading) {
+
+        static final Trend NONE = new Trend(null, null, null, null, null, false, null, null, 0, null, null, false);
     }
 
-    /** Sessions in the seven days up to now against the prescription of one session a day. */
-    public record Adherence(int sessionsLast7Days, int prescribedPerWeek, double ratio) {
+    /** Sessions in the seven days up to the assessment against the prescribed frequency. */
+    public record Adherence(int sessionsLast7Days, int prescribedPerWeek, double ratio, double sessionsPerWeekLast4Weeks) {
     }
 
     public record Alert(AlertType type, Instant at, String message) {

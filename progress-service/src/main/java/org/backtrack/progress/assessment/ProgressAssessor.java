@@ -4,109 +4,121 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 import static org.backtrack.progress.assessment.Assessment.Adherence;
 import static org.backtrack.progress.assessment.Assessment.Alert;
 import static org.backtrack.progress.assessment.Assessment.AlertType;
 import static org.backtrack.progress.assessment.Assessment.Suggestion;
 import static org.backtrack.progress.assessment.Assessment.Trend;
+import static org.backtrack.progress.assessment.ExerciseCatalog.Stage;
 
 /**
- * First version of the progress rules (window means; the robust-slope version replaces the trend part).
- * Thresholds follow docs/analytics.md: minimal important change of 2 NPRS points or 30% of baseline,
- * at least {@value #MIN_SESSIONS} sessions over {@link #MIN_SPAN} before judging a trend.
+ * Status, alerts and suggestion of one patient. Every threshold is defined, with its reason, in
+ * docs/analytics.md. Safety first: red flags are checked before anything else and never lead to a progression.
  */
 public final class ProgressAssessor {
 
-    public static final Duration WINDOW = Duration.ofDays(7);
-    public static final Duration MIN_SPAN = Duration.ofDays(14);
     public static final int MIN_SESSIONS = 6;
-    public static final double MIC_POINTS = 2.0;
-    public static final double MIC_FRACTION = 0.30;
-    public static final double WORSENING_POINTS = 2.0;
+    public static final Duration MIN_SPAN = Duration.ofDays(14);
+    public static final int MIN_TREND_DAYS = 6;
+    public static final double ALPHA = 0.05;
+    /** With faded relief the trend must be clearer to count as still improving. */
+    public static final double ALPHA_WHEN_RELIEF_FADED = 0.01;
+    public static final double MIN_IMPROVING_SLOPE_PER_WEEK = 0.5;
+    public static final double MIN_WORSENING_SLOPE_PER_WEEK = 0.5;
     public static final double RECOVERED_PAIN = 1.0;
     public static final Duration RED_FLAG_LOOKBACK = Duration.ofDays(14);
+    public static final Duration STAGE_LOOKBACK = Duration.ofDays(14);
     public static final int SPIKE_LEVEL = 7;
     public static final int SPIKE_RISE = 2;
     public static final Duration DISENGAGED = Duration.ofDays(3);
     public static final Duration LONG_DISENGAGED = Duration.ofDays(14);
-    public static final int PRESCRIBED_PER_WEEK = 7;
     public static final double POOR_ADHERENCE = 0.5;
+    public static final int MAX_PROPOSED_EXERCISES = 3;
 
-    public Assessment assess(List<PainReading> unordered, Instant now) {
-        List<PainReading> readings = unordered.stream()
-                .sorted(Comparator.comparing(PainReading::completedAt).thenComparing(PainReading::sessionId))
-                .toList();
-        Trend trend = trend(readings);
-        Adherence adherence = adherence(readings, now);
-        List<Alert> alerts = alerts(readings, now);
-        ProgressStatus status = status(readings, trend, now);
-        return new Assessment(status, trend, adherence, alerts, suggest(status, readings, adherence, alerts));
+    private final int prescribedPerWeek;
+
+    public ProgressAssessor(int prescribedPerWeek) {
+        this.prescribedPerWeek = prescribedPerWeek;
     }
 
-    private static Trend trend(List<PainReading> readings) {
-        if (readings.isEmpty()) {
-            return new Trend(null, null, null, null, false);
-        }
-        Instant first = readings.get(0).completedAt();
-        Instant last = readings.get(readings.size() - 1).completedAt();
-        // baseline: [first, first + 7d); current: (last - 7d, last], so both windows span seven days
-        double baseline = meanPainBefore(readings, r -> r.completedAt().isBefore(first.plus(WINDOW)));
-        double current = meanPainBefore(readings, r -> r.completedAt().isAfter(last.minus(WINDOW)));
-        double change = current - baseline;
-        Double percent = baseline == 0 ? null : 100.0 * change / baseline;
-        boolean meaningful = -change >= MIC_POINTS || (baseline > 0 && -change / baseline >= MIC_FRACTION);
-        return new Trend(round(baseline), round(current), round(change), percent == null ? null : round(percent), meaningful);
+    public ProgressAssessor() {
+        this(7);
     }
 
-    private static ProgressStatus status(List<PainReading> readings, Trend trend, Instant now) {
-        Instant since = now.minus(RED_FLAG_LOOKBACK);
-        if (readings.stream().anyMatch(r -> r.redFlag() && !r.completedAt().isBefore(since))) {
-            return ProgressStatus.RED_FLAG;
-        }
-        if (readings.size() < MIN_SESSIONS
-                || Duration.between(readings.get(0).completedAt(), readings.get(readings.size() - 1).completedAt()).compareTo(MIN_SPAN) < 0) {
+    public Assessment assess(PatientWindow window, ExerciseCatalog catalog, Instant now) {
+        Trend trend = TrendAnalysis.of(window);
+        List<PainReading> recent = window.recent();
+        Adherence adherence = adherence(recent, now);
+        List<Alert> alerts = alerts(recent, now);
+        ProgressStatus status = status(window, trend, now);
+        Stage stage = currentStage(recent, catalog, window.latestAt());
+        boolean establishedWeek = window.firstAt() != null && Duration.between(window.firstAt(), now).toDays() >= 7;
+        Suggestion suggestion = suggest(status, trend, adherence, alerts, stage, focus(recent, catalog, window.latestAt()),
+                catalog, establishedWeek);
+        return new Assessment(status, trend, adherence, alerts, suggestion, stage, now);
+    }
+
+    static ProgressStatus status(PatientWindow window, Trend trend, Instant now) {
+        if (window.isEmpty()) {
             return ProgressStatus.INSUFFICIENT_DATA;
         }
-        if (trend.currentPain() <= RECOVERED_PAIN && trend.meaningfulImprovement()) {
+        Instant since = now.minus(RED_FLAG_LOOKBACK);
+        if (window.recent().stream().anyMatch(r -> r.redFlag() && r.completedAt().isAfter(since))) {
+            return ProgressStatus.RED_FLAG;
+        }
+        long sessions = java.util.stream.Stream.concat(window.baseline().stream(), window.recent().stream())
+                .map(PainReading::sessionId).distinct().count();
+        if (sessions < MIN_SESSIONS || Duration.between(window.firstAt(), window.latestAt()).compareTo(MIN_SPAN) < 0
+                || trend.trendDays() < MIN_TREND_DAYS) {
+            return ProgressStatus.INSUFFICIENT_DATA;
+        }
+        if (trend.currentPain() <= RECOVERED_PAIN) {
             return ProgressStatus.RECOVERED;
         }
-        if (trend.meaningfulImprovement()) {
-            return ProgressStatus.IMPROVING;
-        }
-        if (trend.changePoints() >= WORSENING_POINTS) {
+        boolean risingNow = trend.slopePerWeek() >= MIN_WORSENING_SLOPE_PER_WEEK && trend.trendPValue() < ALPHA;
+        boolean worseThanBaseline = trend.changePoints() >= trend.minimalImportantChange();
+        if (risingNow || worseThanBaseline) {
             return ProgressStatus.WORSENING;
         }
-        return ProgressStatus.PLATEAU;
+        double alpha = trend.reliefFading() ? ALPHA_WHEN_RELIEF_FADED : ALPHA;
+        boolean fallingNow = trend.slopePerWeek() <= -MIN_IMPROVING_SLOPE_PER_WEEK && trend.trendPValue() < alpha;
+        return fallingNow ? ProgressStatus.IMPROVING : ProgressStatus.PLATEAU;
     }
 
-    private static Adherence adherence(List<PainReading> readings, Instant now) {
-        Instant since = now.minus(WINDOW);
-        int recent = (int) readings.stream().filter(r -> r.completedAt().isAfter(since) && !r.completedAt().isAfter(now)).count();
-        return new Adherence(recent, PRESCRIBED_PER_WEEK, round(Math.min(1.0, (double) recent / PRESCRIBED_PER_WEEK)));
+    private Adherence adherence(List<PainReading> recent, Instant now) {
+        long last7 = recent.stream().filter(r -> within(r, now, Duration.ofDays(7))).count();
+        long last28 = recent.stream().filter(r -> within(r, now, Duration.ofDays(28))).count();
+        double ratio = Math.min(1.0, (double) last7 / prescribedPerWeek);
+        return new Adherence((int) last7, prescribedPerWeek, TrendAnalysis.round(ratio), TrendAnalysis.round(last28 / 4.0));
     }
 
-    private static List<Alert> alerts(List<PainReading> readings, Instant now) {
-        var alerts = new ArrayList<Alert>();
-        if (readings.isEmpty()) {
+    private static boolean within(PainReading reading, Instant now, Duration period) {
+        return reading.completedAt().isAfter(now.minus(period)) && !reading.completedAt().isAfter(now);
+    }
+
+    static List<Alert> alerts(List<PainReading> recent, Instant now) {
+        List<Alert> alerts = new ArrayList<>();
+        if (recent.isEmpty()) {
             return alerts;
         }
-        PainReading latest = readings.get(readings.size() - 1);
-        if (latest.redFlag()) {
-            alerts.add(new Alert(AlertType.RED_FLAG_SYMPTOM, latest.completedAt(),
-                    "Pain down the leg, numbness or night pain reported in the last session"));
-        }
+        Instant since = now.minus(RED_FLAG_LOOKBACK);
+        recent.stream().filter(r -> r.redFlag() && r.completedAt().isAfter(since)).reduce((a, b) -> b)
+                .ifPresent(r -> alerts.add(new Alert(AlertType.RED_FLAG_SYMPTOM, r.completedAt(),
+                        "Pain down the leg, numbness or night pain reported")));
+        PainReading latest = recent.get(recent.size() - 1);
         if (latest.sharpPain()) {
             alerts.add(new Alert(AlertType.SHARP_PAIN, latest.completedAt(), "Sharp pain reported in the last session"));
         }
         if (latest.painBefore() >= SPIKE_LEVEL) {
-            alerts.add(new Alert(AlertType.PAIN_SPIKE, latest.completedAt(),
-                    "Pain " + latest.painBefore() + "/10 at the last session"));
-        } else if (readings.size() > 1 && latest.painBefore() - readings.get(readings.size() - 2).painBefore() >= SPIKE_RISE) {
+            alerts.add(new Alert(AlertType.PAIN_SPIKE, latest.completedAt(), "Pain " + latest.painBefore() + "/10 at the last session"));
+        } else if (recent.size() > 1 && latest.painBefore() - recent.get(recent.size() - 2).painBefore() >= SPIKE_RISE) {
             alerts.add(new Alert(AlertType.PAIN_SPIKE, latest.completedAt(), "Pain rose by "
-                    + (latest.painBefore() - readings.get(readings.size() - 2).painBefore()) + " points since the previous session"));
+                    + (latest.painBefore() - recent.get(recent.size() - 2).painBefore()) + " points since the previous session"));
         }
         Duration silence = Duration.between(latest.completedAt(), now);
         if (silence.compareTo(LONG_DISENGAGED) >= 0) {
@@ -117,43 +129,90 @@ public final class ProgressAssessor {
         return alerts;
     }
 
-    private static Suggestion suggest(ProgressStatus status, List<PainReading> readings, Adherence adherence, List<Alert> alerts) {
+    /** The most advanced stage among the exercises done in the last two weeks; BASIC when none is known. */
+    static Stage currentStage(List<PainReading> recent, ExerciseCatalog catalog, Instant latest) {
+        return recentExercises(recent, catalog, latest).stream()
+                .map(ExerciseCatalog.Exercise::stage)
+                .filter(stage -> stage != Stage.RECOVERY_TOOL)
+                .max(Comparator.naturalOrder())
+                .orElse(Stage.BASIC);
+    }
+
+    /** Body regions the patient has been working on recently: the focus proposals should match. */
+    static Set<String> focus(List<PainReading> recent, ExerciseCatalog catalog, Instant latest) {
+        Set<String> regions = new HashSet<>();
+        recentExercises(recent, catalog, latest).forEach(e -> regions.addAll(e.regions()));
+        return regions;
+    }
+
+    private static List<ExerciseCatalog.Exercise> recentExercises(List<PainReading> recent, ExerciseCatalog catalog, Instant latest) {
+        if (latest == null) {
+            return List.of();
+        }
+        return recent.stream()
+                .filter(r -> r.completedAt().isAfter(latest.minus(STAGE_LOOKBACK)))
+                .flatMap(r -> r.exerciseIds().stream())
+                .distinct()
+                .flatMap(id -> catalog.find(id).stream())
+                .toList();
+    }
+
+    private static Suggestion suggest(ProgressStatus status, Trend trend, Adherence adherence, List<Alert> alerts,
+                                      Stage stage, Set<String> focus, ExerciseCatalog catalog, boolean establishedWeek) {
         if (status == ProgressStatus.RED_FLAG) {
             return new Suggestion(SuggestedAction.SEE_A_PROFESSIONAL, List.of(),
                     "Red-flag symptoms (pain down the leg, numbness or night pain) were reported in the last two weeks. "
-                            + "Do not progress the routine; the patient should be examined by a professional.");
+                            + "Do not progress the routine: the patient should be examined by a professional.");
         }
-        boolean flaredUp = alerts.stream().anyMatch(a -> a.type() == AlertType.SHARP_PAIN || a.type() == AlertType.PAIN_SPIKE);
-        if (status == ProgressStatus.WORSENING || flaredUp) {
-            return new Suggestion(SuggestedAction.BACK_OFF, List.of(),
-                    status == ProgressStatus.WORSENING
-                            ? "Pain is meaningfully higher than in the first week. Ease off: rest, ice or a gentle walk, and review the routine."
-                            : "The last session reported sharp pain or a pain spike. Ease off for now rather than pushing the routine.");
+        boolean sharp = alerts.stream().anyMatch(a -> a.type() == AlertType.SHARP_PAIN);
+        boolean suddenRise = alerts.stream().anyMatch(a -> a.type() == AlertType.PAIN_SPIKE && a.message().startsWith("Pain rose"));
+        if (status == ProgressStatus.WORSENING || sharp || suddenRise) {
+            String why = status == ProgressStatus.WORSENING
+                    ? String.format(Locale.ROOT, "Pain is getting worse (now %.1f/10 against %.1f in the first week).",
+                    trend.currentPain(), trend.baselinePain())
+                    : sharp ? "Sharp pain was reported in the last session." : "Pain rose suddenly since the previous session.";
+            return new Suggestion(SuggestedAction.BACK_OFF, propose(catalog, Stage.RECOVERY_TOOL, focus),
+                    why + " Back off: rest, ice or a gentle walk instead of pushing the routine; review it before going on.");
         }
-        if (adherence.ratio() < POOR_ADHERENCE && status != ProgressStatus.IMPROVING && status != ProgressStatus.RECOVERED) {
+        boolean wouldProgress = status == ProgressStatus.PLATEAU;
+        // a patient in their first week cannot have kept a weekly rhythm yet
+        boolean inconsistent = adherence.ratio() < POOR_ADHERENCE && establishedWeek;
+        if (inconsistent && (wouldProgress || status == ProgressStatus.INSUFFICIENT_DATA)) {
             return new Suggestion(SuggestedAction.IMPROVE_CONSISTENCY, List.of(), String.format(Locale.ROOT,
-                    "Only %d session(s) in the last 7 days. A short routine every day matters more than intensity; "
-                            + "build the habit before changing the routine.", adherence.sessionsLast7Days()));
+                    "Only %d session(s) in the last 7 days against %d prescribed. Ten minutes every day matters more than "
+                            + "intensity: build the habit before changing the routine.",
+                    adherence.sessionsLast7Days(), adherence.prescribedPerWeek()));
         }
-        if (status == ProgressStatus.PLATEAU) {
-            return new Suggestion(SuggestedAction.PROGRESS_TO_DEEPER_STRETCHES, List.of(),
-                    "Pain has not improved meaningfully since the first week despite regular sessions: "
-                            + "the current routine no longer brings relief. Move up to deeper stretches.");
+        if (wouldProgress) {
+            String evidence = String.format(Locale.ROOT,
+                    "Pain has stopped falling: %.1f/10 over the last week (%.1f in the first week), trend %+.1f points a week%s.",
+                    trend.currentPain(), trend.baselinePain(), trend.slopePerWeek(),
+                    trend.reliefFading() ? ", and the sessions no longer bring relief" : "");
+            if (stage == Stage.BASIC) {
+                return new Suggestion(SuggestedAction.PROGRESS_TO_DEEPER_STRETCHES, propose(catalog, Stage.DEEPER, focus),
+                        evidence + " The basics have done what they can: move on to deeper hip and thoracic stretches.");
+            }
+            return new Suggestion(SuggestedAction.ADD_STRENGTHENING, propose(catalog, Stage.STRENGTHENING, focus),
+                    evidence + " Stretching alone lets pain creep back: add strengthening of the deep stabilisers.");
         }
         return new Suggestion(SuggestedAction.KEEP_GOING, List.of(), switch (status) {
-            case INSUFFICIENT_DATA -> "Not enough sessions yet to judge a trend (" + readings.size() + " so far). Keep the daily routine.";
-            case RECOVERED -> "Pain is at or near zero and well below the first week. Keep a maintenance routine.";
-            default -> "Pain is falling by a clinically meaningful amount. Keep the current routine.";
+            case INSUFFICIENT_DATA -> "Not enough sessions yet to judge a trend: at least " + MIN_SESSIONS
+                    + " sessions over two weeks are needed. Keep the daily routine.";
+            case RECOVERED -> String.format(Locale.ROOT, "Pain is at %.1f/10 over the last week. Keep a short maintenance routine.",
+                    trend.currentPain());
+            default -> String.format(Locale.ROOT, "Pain is still falling (%+.1f points a week; now %.1f/10, first week %.1f). "
+                    + "Keep the current routine.", trend.slopePerWeek(), trend.currentPain(), trend.baselinePain());
         });
     }
 
-    private static double meanPainBefore(List<PainReading> readings, java.util.function.Predicate<PainReading> inWindow) {
-        return readings.stream()
-                .filter(inWindow)
-                .mapToInt(PainReading::painBefore).average().orElseThrow();
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
+    /** Catalog exercises of a stage, those sharing most regions with the patient's focus first. */
+    static List<String> propose(ExerciseCatalog catalog, Stage stage, Set<String> focus) {
+        return catalog.byId().values().stream()
+                .filter(e -> e.stage() == stage)
+                .sorted(Comparator.comparingLong((ExerciseCatalog.Exercise e) -> -e.regions().stream().filter(focus::contains).count())
+                        .thenComparing(ExerciseCatalog.Exercise::id))
+                .limit(MAX_PROPOSED_EXERCISES)
+                .map(ExerciseCatalog.Exercise::id)
+                .toList();
     }
 }

@@ -28,6 +28,8 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class KafkaConfiguration {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KafkaConfiguration.class);
+
     static final String REASON_HEADER = "backtrack-dlt-reason";
     private static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(30);
 
@@ -49,7 +51,17 @@ class KafkaConfiguration {
         // no max elapsed time: transient failures are retried until they heal
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
+        handler.setRetryListeners((record, failure, attempt) -> log.warn("session record {}-{}@{} failed (attempt {}), will retry: {}",
+                record.topic(), record.partition(), record.offset(), attempt,
+                NestedExceptionUtils.getMostSpecificCause(failure).toString()));
         return handler;
+    }
+
+    /** Declared by its producer so a fresh cluster gets the partitions routine-service instances share. */
+    @Bean
+    NewTopic progressTopic(@Value("${backtrack.topics.partitions}") int partitions,
+                           @Value("${backtrack.topics.replication-factor}") short replicas) {
+        return TopicBuilder.name(Topics.PROGRESS).partitions(partitions).replicas(replicas).build();
     }
 
     @Bean

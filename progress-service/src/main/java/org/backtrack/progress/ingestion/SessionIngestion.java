@@ -3,6 +3,10 @@ package org.backtrack.progress.ingestion;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
+import org.backtrack.progress.assessment.PatientWindow;
+import org.backtrack.progress.publication.ProgressPublisher;
+import org.backtrack.progress.readmodel.PatientWindows;
+import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +14,11 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 
-/** Validates one raw session event and records it; invalid events surface as exceptions for the dead-letter path. */
+/**
+ * Handles one raw session event: validate, record the session, update the patient's read model, publish a
+ * progress change if there is one. Every step is idempotent, so a redelivered or retried record is harmless;
+ * invalid events surface as exceptions for the dead-letter path.
+ */
 @Service
 public class SessionIngestion {
 
@@ -18,19 +26,27 @@ public class SessionIngestion {
 
     private final SessionEventCodec codec;
     private final RecordedSessions sessions;
+    private final PatientWindows windows;
+    private final ProgressPublisher publisher;
 
-    SessionIngestion(SessionEventCodec codec, RecordedSessions sessions) {
+    SessionIngestion(SessionEventCodec codec, RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher) {
         this.codec = codec;
         this.sessions = sessions;
+        this.windows = windows;
+        this.publisher = publisher;
     }
 
     /**
-     * @param value       the record value as produced
-     * @param arrivedAt   the record's Kafka timestamp, used to order corrections of events without a {@code time}
+     * @param value     the record value as produced
+     * @param arrivedAt the record's Kafka timestamp, used to order corrections of events without a {@code time}
      */
     public void ingest(byte[] value, Instant arrivedAt) {
         CloudEvent<SessionCompleted> event = codec.decode(value);
-        RecordedSessions.Outcome outcome = sessions.record(event, arrivedAt);
-        log.debug("session {} of patient {}: {}", event.data().sessionId(), event.data().patientId(), outcome);
+        RecordedSessions.Recorded recorded = sessions.record(event, arrivedAt);
+        RecordedSession current = recorded.current();
+        // always the version that stands, so a stale correction or a redelivery re-applies the same state
+        PatientWindow window = windows.apply(current.patientId(), current.clinicId(), RecordedSessions.reading(current));
+        publisher.publishIfChanged(window);
+        log.debug("session {} of patient {}: {}", current.sessionId(), current.patientId(), recorded.outcome());
     }
 }

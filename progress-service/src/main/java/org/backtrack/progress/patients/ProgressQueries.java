@@ -1,32 +1,47 @@
 package org.backtrack.progress.patients;
 
-import org.backtrack.events.SessionCompleted;
 import org.backtrack.progress.assessment.Assessment;
+import org.backtrack.progress.assessment.DailySeries;
 import org.backtrack.progress.assessment.PainReading;
+import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
 import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.progress.catalog.CatalogSnapshot;
+import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
-/** Assembles progress documents from the recorded sessions; every number is recomputed from them. */
+/** Progress documents and the clinic overview, assessed as of now from the read models and raw sessions. */
 @Service
 public class ProgressQueries {
 
+    /** Order of the overview: who needs a clinician first. */
+    static final List<ProgressStatus> ATTENTION_ORDER = List.of(ProgressStatus.RED_FLAG, ProgressStatus.WORSENING,
+            ProgressStatus.PLATEAU, ProgressStatus.INSUFFICIENT_DATA, ProgressStatus.IMPROVING, ProgressStatus.RECOVERED);
+    static final int SPARKLINE_DAYS = 14;
+
     private final RecordedSessions sessions;
-    private final ProgressAssessor assessor = new ProgressAssessor();
+    private final PatientWindows windows;
+    private final CatalogSnapshot catalog;
+    private final ProgressAssessor assessor;
     private final Clock clock;
 
-    ProgressQueries(RecordedSessions sessions, Optional<Clock> clock) {
+    ProgressQueries(RecordedSessions sessions, PatientWindows windows, CatalogSnapshot catalog,
+                    @Value("${backtrack.progress.prescribed-sessions-per-week}") int prescribedPerWeek, Optional<Clock> clock) {
         this.sessions = sessions;
+        this.windows = windows;
+        this.catalog = catalog;
+        this.assessor = new ProgressAssessor(prescribedPerWeek);
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -36,39 +51,43 @@ public class ProgressQueries {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        Assessment assessment = assessor.assess(readings(recorded), now);
-        var series = recorded.stream()
-                .map(r -> new PatientProgress.SeriesPoint(r.sessionId(), r.completedAt(), r.session().painBefore(), r.session().painAfter()))
-                .toList();
-        RecordedSession latest = recorded.get(recorded.size() - 1);
-        return Optional.of(new PatientProgress(patientId, latest.clinicId(), recorded.size(), assessment.status(), series,
-                assessment.trend(), assessment.adherence(), assessment.alerts(), assessment.suggestion(), now));
+        List<PainReading> readings = recorded.stream().map(RecordedSessions::reading).toList();
+        String clinicId = recorded.get(0).clinicId();
+        PatientWindow window = windows.find(patientId).orElseGet(() -> PatientWindow.of(patientId, clinicId, readings));
+        Assessment assessment = assessor.assess(window, catalog.current(), now);
+        var series = recorded.stream().map(r -> new PatientProgress.SeriesPoint(r.sessionId(), r.completedAt(),
+                r.session().painBefore(), r.session().painAfter(), r.session().flagsOrNone().anyRedFlag(),
+                r.session().flagsOrNone().sharpPain(), r.session().notes())).toList();
+        return Optional.of(new PatientProgress(patientId, clinicId, recorded.size(), assessment.status(), series,
+                assessment.trend(), assessment.adherence(), assessment.alerts(), assessment.suggestion(),
+                DailySeries.of(readings), assessment.stage(), window.firstAt(), window.latestAt(), now));
     }
 
     public List<PatientSummary> overviewOf(String clinicId, Optional<ProgressStatus> statusFilter) {
         Instant now = clock.instant();
-        var byPatient = sessions.ofClinic(clinicId).stream()
-                .collect(Collectors.groupingBy(RecordedSession::patientId, LinkedHashMap::new, Collectors.toList()));
-        return byPatient.entrySet().stream()
-                .map(entry -> summarize(entry.getKey(), entry.getValue(), now))
+        Map<String, Integer> counts = sessions.countsByPatient(clinicId);
+        return windows.ofClinic(clinicId).stream()
+                .map(window -> summarize(window, counts.getOrDefault(window.patientId(), 0), now))
                 .filter(summary -> statusFilter.map(s -> s == summary.status()).orElse(true))
-                .sorted(Comparator.comparing(PatientSummary::patientId))
+                .sorted(Comparator.comparing((PatientSummary s) -> !s.needsAttention())
+                        .thenComparing(s -> ATTENTION_ORDER.indexOf(s.status()))
+                        .thenComparing(PatientSummary::patientId))
                 .toList();
     }
 
-    private PatientSummary summarize(String patientId, List<RecordedSession> recorded, Instant now) {
-        Assessment assessment = assessor.assess(readings(recorded), now);
-        RecordedSession latest = recorded.stream().max(Comparator.comparing(RecordedSession::completedAt)).orElseThrow();
-        return new PatientSummary(patientId, assessment.status(), recorded.size(), latest.completedAt(),
-                latest.session().painAfter(), assessment.trend(), assessment.adherence(), assessment.alerts(),
-                assessment.suggestion().action());
-    }
-
-    private static List<PainReading> readings(List<RecordedSession> recorded) {
-        return recorded.stream().map(r -> {
-            SessionCompleted s = r.session();
-            return new PainReading(r.sessionId(), s.completedAt(), s.painBefore(), s.painAfter(),
-                    s.flagsOrNone().sharpPain(), s.flagsOrNone().anyRedFlag());
-        }).toList();
+    private PatientSummary summarize(PatientWindow window, int sessionCount, Instant now) {
+        Assessment assessment = assessor.assess(window, catalog.current(), now);
+        List<PainReading> recent = window.recent();
+        PainReading latest = recent.isEmpty() ? null : recent.get(recent.size() - 1);
+        boolean disengaged = assessment.alerts().stream().anyMatch(a -> a.type() == Assessment.AlertType.NO_SESSION_3_DAYS
+                || a.type() == Assessment.AlertType.NO_SESSION_14_DAYS);
+        boolean attention = disengaged || assessment.status() == ProgressStatus.RED_FLAG
+                || assessment.status() == ProgressStatus.WORSENING || assessment.status() == ProgressStatus.PLATEAU;
+        Instant since = window.latestAt() == null ? now : window.latestAt().minus(Duration.ofDays(SPARKLINE_DAYS));
+        List<Double> sparkline = DailySeries.of(recent.stream().filter(r -> r.completedAt().isAfter(since)).toList())
+                .stream().map(DailySeries.Day::painBefore).toList();
+        return new PatientSummary(window.patientId(), assessment.status(), attention, sessionCount, window.latestAt(),
+                latest == null ? null : latest.painBefore(), assessment.trend(), assessment.adherence(), assessment.alerts(),
+                assessment.suggestion().action(), sparkline);
     }
 }

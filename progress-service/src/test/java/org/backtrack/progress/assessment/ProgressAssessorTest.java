@@ -5,170 +5,238 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backtrack.progress.assessment.ExerciseCatalog.Stage;
 
 class ProgressAssessorTest {
 
     static final Instant DAY0 = Instant.parse("2026-10-01T07:00:00Z");
-    final ProgressAssessor assessor = new ProgressAssessor();
+    static final ExerciseCatalog CATALOG = ExerciseCatalog.of(List.of(
+            new ExerciseCatalog.Exercise("cat-cow", Stage.BASIC, Set.of("WHOLE_SPINE")),
+            new ExerciseCatalog.Exercise("childs-pose", Stage.BASIC, Set.of("LOWER_BACK", "HIPS")),
+            new ExerciseCatalog.Exercise("pigeon-pose", Stage.DEEPER, Set.of("HIPS", "GLUTES")),
+            new ExerciseCatalog.Exercise("wall-angels", Stage.DEEPER, Set.of("UPPER_BACK", "SHOULDERS")),
+            new ExerciseCatalog.Exercise("dead-bug", Stage.STRENGTHENING, Set.of("CORE")),
+            new ExerciseCatalog.Exercise("glute-bridge", Stage.STRENGTHENING, Set.of("GLUTES", "LOWER_BACK")),
+            new ExerciseCatalog.Exercise("heat-cold", Stage.RECOVERY_TOOL, Set.of("LOWER_BACK"))));
 
-    /** One session a day with the given pain-before values; pain after is one point lower. */
-    static List<PainReading> daily(int... painBefore) {
-        var readings = new ArrayList<PainReading>();
+    final ProgressAssessor assessor = new ProgressAssessor(7);
+
+    /** One session a day with the given pain-before values; relief of one point; basic exercises. */
+    static List<PainReading> daily(double... painBefore) {
+        List<PainReading> readings = new ArrayList<>();
         for (int day = 0; day < painBefore.length; day++) {
-            readings.add(new PainReading("s" + day, DAY0.plus(Duration.ofDays(day)), painBefore[day],
-                    Math.max(0, painBefore[day] - 1), false, false));
+            int before = (int) Math.round(painBefore[day]);
+            readings.add(new PainReading("s" + day, DAY0.plus(Duration.ofDays(day)), before, Math.max(0, before - 1),
+                    false, false, List.of("childs-pose", "cat-cow")));
         }
         return readings;
     }
 
-    static Instant dayAfterLast(List<PainReading> readings) {
-        return readings.get(readings.size() - 1).completedAt().plus(Duration.ofHours(12));
+    /** From {@code from} falling linearly by {@code perDay} for {@code fallDays}, then flat for {@code flatDays}. */
+    static double[] fallThenFlat(double from, double perDay, int fallDays, int flatDays) {
+        double[] values = new double[fallDays + flatDays];
+        for (int d = 0; d < values.length; d++) {
+            values[d] = from - perDay * Math.min(d, fallDays);
+        }
+        return values;
+    }
+
+    Assessment assess(List<PainReading> readings) {
+        return assessAt(readings, readings.get(readings.size() - 1).completedAt().plus(Duration.ofHours(12)));
+    }
+
+    Assessment assessAt(List<PainReading> readings, Instant now) {
+        return assessor.assess(PatientWindow.of("p", "c", readings), CATALOG, now);
+    }
+
+    static PainReading replace(PainReading r, boolean sharp, boolean redFlag, List<String> exercises) {
+        return new PainReading(r.sessionId(), r.completedAt(), r.painBefore(), r.painAfter(), sharp, redFlag, exercises);
     }
 
     @Test
-    void emptyHistoryIsInsufficientWithoutTrend() {
-        Assessment a = assessor.assess(List.of(), DAY0);
+    void emptyHistoryIsInsufficientData() {
+        Assessment a = assessor.assess(PatientWindow.empty("p", "c"), CATALOG, DAY0);
         assertThat(a.status()).isEqualTo(ProgressStatus.INSUFFICIENT_DATA);
         assertThat(a.trend().baselinePain()).isNull();
-        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.IMPROVE_CONSISTENCY);
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.KEEP_GOING);
     }
 
     @Test
     void fewSessionsAreInsufficientData() {
-        var readings = daily(6, 5, 5, 4, 4);
-        Assessment a = assessor.assess(readings, dayAfterLast(readings));
+        Assessment a = assess(daily(6, 5, 5, 4, 4));
         assertThat(a.status()).isEqualTo(ProgressStatus.INSUFFICIENT_DATA);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.KEEP_GOING);
+        assertThat(a.suggestion().reason()).contains("Not enough sessions");
     }
 
     @Test
     void manySessionsWithinTwoWeeksAreStillInsufficient() {
-        var readings = daily(6, 6, 5, 5, 4, 4, 3, 3, 3, 3);
-        assertThat(assessor.assess(readings, dayAfterLast(readings)).status()).isEqualTo(ProgressStatus.INSUFFICIENT_DATA);
+        assertThat(assess(daily(6, 6, 5, 5, 4, 4, 3, 3, 3, 3, 3, 3)).status()).isEqualTo(ProgressStatus.INSUFFICIENT_DATA);
     }
 
     @Test
-    void dropOfTwoPointsIsImproving() {
-        // baseline days 0-6 mean 6; last week days 8-14 mean 4 -> change -2, -33%
-        var readings = daily(6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 4, 4, 4, 4, 4);
-        Assessment a = assessor.assess(readings, dayAfterLast(readings));
-        assertThat(a.trend().baselinePain()).isEqualTo(6.0);
-        assertThat(a.trend().currentPain()).isEqualTo(4.0);
-        assertThat(a.trend().changePoints()).isEqualTo(-2.0);
-        assertThat(a.trend().changePercent()).isEqualTo(-33.33);
+    void aSteadyDeclineIsImproving() {
+        Assessment a = assess(daily(fallThenFlat(7, 0.15, 30, 0)));
         assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
+        assertThat(a.trend().slopePerWeek()).isLessThan(-0.5);
+        assertThat(a.trend().trendPValue()).isLessThan(0.05);
+        assertThat(a.trend().meaningfulImprovement()).isTrue();
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.KEEP_GOING);
+        assertThat(a.suggestion().reason()).contains("still falling");
+    }
+
+    @Test
+    void improvementThatStoppedIsAPlateauAndTheBasicsMoveOnToDeeperStretches() {
+        Assessment a = assess(daily(fallThenFlat(7, 0.15, 20, 12)));
+        assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
+        assertThat(a.stage()).isEqualTo(Stage.BASIC);
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.PROGRESS_TO_DEEPER_STRETCHES);
+        // the focus (hips, lower back, whole spine) puts the hip opener first
+        assertThat(a.suggestion().exercises()).containsExactly("pigeon-pose", "wall-angels");
+        assertThat(a.suggestion().reason()).contains("stopped falling", "deeper");
+    }
+
+    @Test
+    void aPlateauOnDeeperStretchesAddsStrengthening() {
+        List<PainReading> readings = new ArrayList<>();
+        for (PainReading r : daily(fallThenFlat(7, 0.15, 20, 12))) {
+            readings.add(replace(r, false, false, List.of("pigeon-pose", "childs-pose")));
+        }
+        Assessment a = assess(readings);
+        assertThat(a.stage()).isEqualTo(Stage.DEEPER);
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.ADD_STRENGTHENING);
+        assertThat(a.suggestion().exercises()).containsExactly("glute-bridge", "dead-bug");
+    }
+
+    @Test
+    void aFlatHistoryWithoutImprovementIsAlsoAPlateau() {
+        assertThat(assess(daily(fallThenFlat(5, 0, 0, 21))).status()).isEqualTo(ProgressStatus.PLATEAU);
+    }
+
+    @Test
+    void risingPainIsWorseningAndBacksOffWithRecoveryTools() {
+        double[] values = new double[24];
+        for (int d = 0; d < values.length; d++) {
+            values[d] = d < 14 ? 4 : 4 + 0.3 * (d - 13);
+        }
+        Assessment a = assess(daily(values));
+        assertThat(a.status()).isEqualTo(ProgressStatus.WORSENING);
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.BACK_OFF);
+        assertThat(a.suggestion().exercises()).containsExactly("heat-cold");
+        assertThat(a.suggestion().reason()).contains("getting worse", "rest, ice or a gentle walk");
+    }
+
+    @Test
+    void painAtOrBelowOneIsRecovered() {
+        Assessment a = assess(daily(fallThenFlat(5, 0.3, 15, 10)));
+        assertThat(a.trend().currentPain()).isLessThanOrEqualTo(1.0);
+        assertThat(a.status()).isEqualTo(ProgressStatus.RECOVERED);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.KEEP_GOING);
     }
 
     @Test
-    void thirtyPercentOnMildBaselineIsMeaningfulEvenBelowTwoPoints() {
-        // baseline 3, current 2: -1 point but -33%
-        var readings = daily(3, 3, 3, 3, 3, 3, 3, 3, 2, 2, 2, 2, 2, 2, 2);
-        assertThat(assessor.assess(readings, dayAfterLast(readings)).status()).isEqualTo(ProgressStatus.IMPROVING);
-    }
-
-    @Test
-    void smallDropOnModerateBaselineIsPlateauAndSuggestsDeeperStretches() {
-        // baseline 6, current 5: -1 point, -17%: below the minimal important change
-        var readings = daily(6, 6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 5, 5, 5, 5);
-        Assessment a = assessor.assess(readings, dayAfterLast(readings));
-        assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
-        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.PROGRESS_TO_DEEPER_STRETCHES);
-        assertThat(a.suggestion().reason()).contains("deeper stretches");
-    }
-
-    @Test
-    void riseOfTwoPointsIsWorseningAndBacksOff() {
-        var readings = daily(4, 4, 4, 4, 4, 4, 4, 5, 6, 6, 6, 6, 6, 6, 6);
-        Assessment a = assessor.assess(readings, dayAfterLast(readings));
-        assertThat(a.status()).isEqualTo(ProgressStatus.WORSENING);
-        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.BACK_OFF);
-    }
-
-    @Test
-    void nearZeroPainAfterMeaningfulDropIsRecovered() {
-        var readings = daily(5, 5, 5, 5, 5, 5, 5, 3, 1, 1, 1, 1, 1, 0, 0);
-        assertThat(assessor.assess(readings, dayAfterLast(readings)).status()).isEqualTo(ProgressStatus.RECOVERED);
-    }
-
-    @Test
-    void lowPainFromTheStartIsNotRecoveredButPlateau() {
-        var readings = daily(1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1);
-        assertThat(assessor.assess(readings, dayAfterLast(readings)).status()).isEqualTo(ProgressStatus.PLATEAU);
-    }
-
-    @Test
-    void redFlagWinsOverImprovementAndNeverProgresses() {
-        var readings = new ArrayList<>(daily(6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 4, 4, 4, 4));
-        readings.add(new PainReading("flag", DAY0.plus(Duration.ofDays(14)), 4, 3, false, true));
-        Assessment a = assessor.assess(readings, dayAfterLast(readings));
+    void aRedFlagWinsOverImprovementAndNeverProgresses() {
+        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 30, 0)));
+        readings.set(27, replace(readings.get(27), false, true, List.of()));
+        Assessment a = assess(readings);
         assertThat(a.status()).isEqualTo(ProgressStatus.RED_FLAG);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.SEE_A_PROFESSIONAL);
+        assertThat(a.suggestion().exercises()).isEmpty();
         assertThat(a.alerts()).extracting(Assessment.Alert::type).contains(Assessment.AlertType.RED_FLAG_SYMPTOM);
     }
 
     @Test
-    void redFlagOlderThanTwoWeeksNoLongerDominates() {
-        var readings = new ArrayList<>(daily(6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4));
-        readings.set(0, new PainReading("s0", DAY0, 6, 5, false, true));
-        assertThat(assessor.assess(readings, dayAfterLast(readings)).status()).isEqualTo(ProgressStatus.IMPROVING);
+    void aRedFlagOnAPlateauIsNeverAProgression() {
+        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 20, 12)));
+        readings.set(31, replace(readings.get(31), true, true, List.of()));
+        Assessment a = assess(readings);
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.SEE_A_PROFESSIONAL);
     }
 
     @Test
-    void sharpPainInLastSessionBacksOffOnPlateau() {
-        var readings = new ArrayList<>(daily(6, 6, 6, 6, 6, 6, 6, 5, 5, 5, 5, 5, 5, 5));
-        readings.add(new PainReading("sharp", DAY0.plus(Duration.ofDays(14)), 5, 5, true, false));
-        Assessment a = assessor.assess(readings, dayAfterLast(readings));
+    void aRedFlagOlderThanTwoWeeksNoLongerDominates() {
+        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 30, 0)));
+        readings.set(5, replace(readings.get(5), false, true, List.of()));
+        assertThat(assess(readings).status()).isEqualTo(ProgressStatus.IMPROVING);
+    }
+
+    @Test
+    void sharpPainInTheLastSessionBacksOff() {
+        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 20, 12)));
+        readings.set(31, replace(readings.get(31), true, false, List.of()));
+        Assessment a = assess(readings);
         assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.BACK_OFF);
+        assertThat(a.suggestion().reason()).contains("Sharp pain");
+    }
+
+    @Test
+    void aSuddenRiseOfTwoPointsBacksOff() {
+        double[] values = fallThenFlat(7, 0.15, 30, 0);
+        values[29] = values[28] + 2;
+        Assessment a = assess(daily(values));
+        assertThat(a.alerts()).extracting(Assessment.Alert::type).contains(Assessment.AlertType.PAIN_SPIKE);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.BACK_OFF);
     }
 
     @Test
-    void painOfSevenRaisesSpikeAlert() {
-        var readings = daily(5, 5, 7);
-        assertThat(assessor.assess(readings, dayAfterLast(readings)).alerts())
-                .extracting(Assessment.Alert::type).containsExactly(Assessment.AlertType.PAIN_SPIKE);
-    }
-
-    @Test
-    void riseOfTwoSinceLastReportRaisesSpikeAlert() {
-        var readings = daily(3, 3, 5);
-        assertThat(assessor.assess(readings, dayAfterLast(readings)).alerts())
-                .extracting(Assessment.Alert::message).containsExactly("Pain rose by 2 points since the previous session");
+    void highPainAloneIsAnAlertNotABackOff() {
+        Assessment a = assess(daily(fallThenFlat(10, 0.15, 20, 0)));
+        assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
+        assertThat(a.alerts()).extracting(Assessment.Alert::type).containsExactly(Assessment.AlertType.PAIN_SPIKE);
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.KEEP_GOING);
     }
 
     @Test
     void silenceRaisesDisengagementAlertsAtThreeAndFourteenDays() {
-        var readings = daily(4, 4, 4);
+        List<PainReading> readings = daily(4, 4, 4);
         Instant last = readings.get(2).completedAt();
-        assertThat(assessor.assess(readings, last.plus(Duration.ofDays(2))).alerts()).isEmpty();
-        assertThat(assessor.assess(readings, last.plus(Duration.ofDays(3))).alerts())
+        assertThat(assessAt(readings, last.plus(Duration.ofDays(2))).alerts()).isEmpty();
+        assertThat(assessAt(readings, last.plus(Duration.ofDays(3))).alerts())
                 .extracting(Assessment.Alert::type).containsExactly(Assessment.AlertType.NO_SESSION_3_DAYS);
-        assertThat(assessor.assess(readings, last.plus(Duration.ofDays(15))).alerts())
+        assertThat(assessAt(readings, last.plus(Duration.ofDays(15))).alerts())
                 .extracting(Assessment.Alert::type).containsExactly(Assessment.AlertType.NO_SESSION_14_DAYS);
     }
 
     @Test
-    void poorAdherenceAsksForConsistencyBeforeProgression() {
-        // plateau history, then only two sessions in the last week
-        var readings = new ArrayList<>(daily(6, 6, 6, 6, 6, 6, 6, 6, 6, 6));
-        readings.add(new PainReading("late1", DAY0.plus(Duration.ofDays(14)), 6, 5, false, false));
-        readings.add(new PainReading("late2", DAY0.plus(Duration.ofDays(17)), 6, 5, false, false));
-        Assessment a = assessor.assess(readings, dayAfterLast(readings));
+    void poorAdherenceAsksForConsistencyBeforeAnyProgression() {
+        List<PainReading> readings = new ArrayList<>();
+        for (int day = 0; day < 36; day += 3) { // a session every third day: 2-3 a week
+            readings.add(new PainReading("s" + day, DAY0.plus(Duration.ofDays(day)), 5, 5, false, false, List.of("cat-cow")));
+        }
+        Assessment a = assess(readings);
         assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
-        assertThat(a.adherence().sessionsLast7Days()).isEqualTo(2);
+        assertThat(a.adherence().sessionsLast7Days()).isEqualTo(3);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.IMPROVE_CONSISTENCY);
     }
 
     @Test
-    void orderOfInputDoesNotMatter() {
-        var readings = daily(6, 6, 6, 6, 6, 6, 6, 5, 4, 4, 4, 4, 4, 4, 4);
-        var shuffled = new ArrayList<>(readings);
-        java.util.Collections.reverse(shuffled);
-        Instant now = dayAfterLast(readings);
-        assertThat(assessor.assess(shuffled, now)).isEqualTo(assessor.assess(readings, now));
+    void aNewPatientIsNotAskedForConsistencyInTheFirstWeek() {
+        Assessment a = assess(daily(6));
+        assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.KEEP_GOING);
+    }
+
+    @Test
+    void fadedReliefDemandsAClearerTrendBeforeCallingItImprovement() {
+        PatientWindow window = PatientWindow.of("p", "c", daily(fallThenFlat(7, 0.15, 30, 0)));
+        Instant now = window.latestAt();
+        var borderline = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -0.8, 0.03, 10, 1.0, 1.0, false);
+        var borderlineFaded = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -0.8, 0.03, 10, 1.5, 0.2, true);
+        assertThat(ProgressAssessor.status(window, borderline, now)).isEqualTo(ProgressStatus.IMPROVING);
+        assertThat(ProgressAssessor.status(window, borderlineFaded, now)).isEqualTo(ProgressStatus.PLATEAU);
+    }
+
+    @Test
+    void theOrderOfSessionsDoesNotMatter() {
+        List<PainReading> readings = daily(fallThenFlat(7, 0.15, 20, 12));
+        List<PainReading> shuffled = new ArrayList<>(readings);
+        Collections.shuffle(shuffled);
+        Instant now = readings.get(readings.size() - 1).completedAt();
+        assertThat(assessAt(shuffled, now)).isEqualTo(assessAt(readings, now));
     }
 }

@@ -33,6 +33,11 @@ abstract class SessionFlowIntegrationTests {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.backtrack.progress.readmodel.PatientWindows windows;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.backtrack.progress.readmodel.ReadModelRebuild rebuild;
+
     KafkaTestClient kafka;
     RestClient http;
     String patientId;
@@ -115,6 +120,60 @@ abstract class SessionFlowIntegrationTests {
         assertThat(mine.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.painBefore");
         assertThat(mine.get(0).headers()).containsKey("kafka_dlt-exception-message");
         assertThat(mine.get(1).headers().get(KafkaConfiguration.REASON_HEADER)).contains("not valid JSON");
+    }
+
+    String session(String eventId, String sessionId, String time, String completedAt, int painBefore, int painAfter, boolean redFlag) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/test","type":"backtrack.session.completed.v1",
+                 "subject":"%s","time":"%s","data":{"sessionId":"%s","clinicId":"clinic-it","patientId":"%s",
+                 "completedAt":"%s","painBefore":%d,"painAfter":%d,"flags":{"numbness":%s}}}"""
+                .formatted(eventId, patientId, time, patientId + "-" + sessionId, patientId, completedAt, painBefore, painAfter, redFlag);
+    }
+
+    @Test
+    void progressIsPublishedOnlyWhenStatusSuggestionOrAlertsChange() {
+        for (int day = 1; day <= 3; day++) {
+            kafka.send(Topics.SESSIONS, patientId, session("e" + day, "s" + day, "2026-11-0" + day + "T08:00:00Z",
+                    "2026-11-0" + day + "T07:00:00Z", 5, 4, false));
+        }
+        kafka.send(Topics.SESSIONS, patientId, session("e4", "s4", "2026-11-04T08:00:00Z", "2026-11-04T07:00:00Z", 5, 4, true));
+
+        var records = kafka.readUntil(Topics.PROGRESS, r -> patientId.equals(r.key()) && r.value().contains("RED_FLAG"), WAIT);
+        var mine = records.stream().filter(r -> patientId.equals(r.key())).toList();
+        assertThat(mine).hasSize(2);
+        assertThat(mine.get(0).value()).contains("\"type\":\"backtrack.progress.status-changed.v1\"",
+                "\"status\":\"INSUFFICIENT_DATA\"", "\"asOf\":\"2026-11-01T07:00:00Z\"");
+        assertThat(mine.get(1).value()).contains("\"previousStatus\":\"INSUFFICIENT_DATA\"", "\"status\":\"RED_FLAG\"",
+                "\"action\":\"SEE_A_PROFESSIONAL\"", "RED_FLAG_SYMPTOM");
+    }
+
+    @Test
+    void aRebuildFromTheRawSessionsReproducesTheIncrementalReadModels() {
+        var random = new java.util.Random(42);
+        var events = new java.util.ArrayList<String>();
+        for (int day = 1; day <= 40; day++) {
+            String date = java.time.LocalDate.of(2026, 9, 1).plusDays(day).toString();
+            events.add(session("e" + day, "s" + day, date + "T09:00:00Z", date + "T07:00:00Z", 7 - day / 8, 5 - day / 10, false));
+        }
+        for (int i = 0; i < 8; i++) { // corrections with a later event time, and redeliveries
+            int day = 1 + random.nextInt(40);
+            String date = java.time.LocalDate.of(2026, 9, 1).plusDays(day).toString();
+            events.add(session("c" + i, "s" + day, date + "T10:00:00Z", date + "T07:30:00Z", random.nextInt(11), random.nextInt(11), false));
+            events.add(events.get(random.nextInt(events.size())));
+        }
+        java.util.Collections.shuffle(events, random); // offline apps sync late and out of order
+        events.forEach(e -> kafka.send(Topics.SESSIONS, patientId, e));
+        awaitSessionCount(40);
+        await().atMost(WAIT).until(() -> windows.find(patientId).map(w -> w.recent().size()).orElse(0) > 0);
+        await().during(java.time.Duration.ofSeconds(2)).atMost(WAIT).until(() -> true); // let in-flight records settle
+        var incremental = windows.all().stream()
+                .collect(java.util.stream.Collectors.toMap(w -> w.patientId(), w -> w));
+
+        rebuild.rebuildAll();
+
+        var rebuilt = windows.all().stream().collect(java.util.stream.Collectors.toMap(w -> w.patientId(), w -> w));
+        assertThat(rebuilt).isEqualTo(incremental);
+        assertThat(rebuilt.get(patientId).baseline()).isNotEmpty();
     }
 
     @Test

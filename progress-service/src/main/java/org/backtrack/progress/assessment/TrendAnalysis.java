@@ -1,0 +1,99 @@
+package org.backtrack.progress.assessment;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+import java.util.stream.Collectors;
+
+/** Trend figures of one patient window; thresholds are explained in docs/analytics.md. */
+public final class TrendAnalysis {
+
+    /** The slope and the Mann–Kendall test look at the last this many days with sessions... */
+    public static final int TREND_WINDOW_DAYS = 10;
+    /** ...as long as they lie within this many days of the latest session (irregular patients reach further back). */
+    public static final int TREND_REACH_DAYS = 21;
+    public static final Duration CURRENT = Duration.ofDays(7);
+    public static final double RELATIVE_MIC = 0.30;
+    public static final double MIN_RELATIVE_DROP_POINTS = 1.0;
+    public static final double FADED_RELIEF = 0.5;
+    public static final double RELIEF_DROP = 1.0;
+
+    private TrendAnalysis() {
+    }
+
+    /** Baseline-dependent minimal important change on NPRS: about 1 point (mild), 2 (moderate), 3 (severe). */
+    public static double minimalImportantChange(double baseline) {
+        return baseline < 5 ? 1.0 : baseline < 8 ? 2.0 : 3.0;
+    }
+
+    /** A drop counts when it reaches the baseline's MIC, or 30% of baseline while being at least one point. */
+    public static boolean meaningfulDrop(double baseline, double drop) {
+        return drop >= minimalImportantChange(baseline)
+                || (baseline > 0 && drop / baseline >= RELATIVE_MIC && drop >= MIN_RELATIVE_DROP_POINTS);
+    }
+
+    public static Assessment.Trend of(PatientWindow window) {
+        if (window.isEmpty() || window.baseline().isEmpty()) {
+            return Assessment.Trend.NONE;
+        }
+        Instant latest = window.latestAt();
+        Predicate<PainReading> current = r -> r.completedAt().isAfter(latest.minus(CURRENT));
+        double baseline = mean(window.baseline(), r -> true, PainReading::painBefore);
+        double now = mean(window.recent(), current, PainReading::painBefore);
+        double change = now - baseline;
+        double mic = minimalImportantChange(baseline);
+
+        Map<LocalDate, Double> daily = dailyMeans(window.recent(), latest);
+        double[] x = daily.keySet().stream().mapToDouble(d -> d.toEpochDay()).toArray();
+        double[] y = daily.values().stream().mapToDouble(Double::doubleValue).toArray();
+        Double slope = null;
+        Double p = null;
+        if (y.length >= 2) {
+            slope = round(TheilSen.slope(x, y) * 7);
+            p = round(MannKendall.test(y).pValue(), 4);
+        }
+        double reliefBaseline = mean(window.baseline(), r -> true, PainReading::relief);
+        double reliefNow = mean(window.recent(), current, PainReading::relief);
+        boolean fading = reliefNow <= FADED_RELIEF && reliefBaseline - reliefNow >= RELIEF_DROP;
+        return new Assessment.Trend(round(baseline), round(now), round(change),
+                baseline == 0 ? null : round(100 * change / baseline), mic, meaningfulDrop(baseline, -change),
+                slope, p, y.length, round(reliefBaseline), round(reliefNow), fading);
+    }
+
+    /** Mean pain before per calendar day (UTC) over the trend window ending on the latest session's day. */
+    static Map<LocalDate, Double> dailyMeans(List<PainReading> readings, Instant latest) {
+        LocalDate last = latest.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate reach = last.minusDays(TREND_REACH_DAYS - 1L);
+        TreeMap<LocalDate, Double> all = readings.stream()
+                .filter(r -> !day(r).isBefore(reach) && !day(r).isAfter(last))
+                .collect(Collectors.groupingBy(TrendAnalysis::day, TreeMap::new,
+                        Collectors.averagingInt(PainReading::painBefore)));
+        while (all.size() > TREND_WINDOW_DAYS) {
+            all.pollFirstEntry();
+        }
+        return all;
+    }
+
+    static LocalDate day(PainReading reading) {
+        return reading.completedAt().atZone(ZoneOffset.UTC).toLocalDate();
+    }
+
+    private static double mean(List<PainReading> readings, Predicate<PainReading> filter, ToIntFunction<PainReading> value) {
+        return readings.stream().filter(filter).mapToInt(value).average().orElse(Double.NaN);
+    }
+
+    static double round(double value) {
+        return round(value, 2);
+    }
+
+    static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}

@@ -1,0 +1,78 @@
+package org.backtrack.progress.publication;
+
+import org.backtrack.events.CloudEvent;
+import org.backtrack.events.ProgressStatusChanged;
+import org.backtrack.events.Topics;
+import org.backtrack.progress.assessment.Assessment;
+import org.backtrack.progress.assessment.PatientWindow;
+import org.backtrack.progress.assessment.ProgressAssessor;
+import org.backtrack.progress.catalog.CatalogSnapshot;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Evaluates a patient as of their latest session and publishes {@code backtrack.progress.status-changed.v1}
+ * when status, action or alerts differ from what was last published. Publication waits for the broker; a
+ * failure fails the session record, which the consumer retries, so no change is lost (a crash between send
+ * and bookkeeping can publish one change twice: consumers key on patient and compare states).
+ */
+@Component
+public class ProgressPublisher {
+
+    static final String SOURCE = "/progress-service";
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
+
+    private final MongoOperations mongo;
+    private final KafkaOperations<Object, Object> kafka;
+    private final JsonMapper json;
+    private final CatalogSnapshot catalog;
+    private final ProgressAssessor assessor;
+    private final Clock clock;
+
+    ProgressPublisher(MongoOperations mongo, KafkaOperations<Object, Object> kafka, JsonMapper json, CatalogSnapshot catalog,
+                      @Value("${backtrack.progress.prescribed-sessions-per-week}") int prescribedPerWeek, Optional<Clock> clock) {
+        this.mongo = mongo;
+        this.kafka = kafka;
+        this.json = json;
+        this.catalog = catalog;
+        this.assessor = new ProgressAssessor(prescribedPerWeek);
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    public void publishIfChanged(PatientWindow window) {
+        // as of the latest session: replays and late syncs yield the transitions the data shows, in data time
+        Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
+        String status = assessment.status().name();
+        String action = assessment.suggestion().action().name();
+        List<String> alerts = assessment.alerts().stream().map(a -> a.type().name()).sorted().toList();
+        PublishedProgress last = mongo.findById(window.patientId(), PublishedProgress.class);
+        if (last != null && last.sameAs(status, action, alerts)) {
+            return;
+        }
+        var data = new ProgressStatusChanged(window.patientId(), window.clinicId(), last == null ? null : last.status(),
+                status, new ProgressStatusChanged.Suggestion(action, assessment.suggestion().exercises(),
+                assessment.suggestion().reason()), alerts, window.latestAt(), clock.instant());
+        var event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), SOURCE,
+                ProgressStatusChanged.TYPE, window.patientId(), clock.instant(), CloudEvent.JSON_CONTENT_TYPE, data);
+        try {
+            kafka.send(Topics.PROGRESS, window.patientId(), json.writeValueAsBytes(event))
+                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while publishing progress of " + window.patientId(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("progress of " + window.patientId() + " could not be published", e);
+        }
+        mongo.save(new PublishedProgress(window.patientId(), status, action, alerts, event.id(), clock.instant()));
+    }
+}

@@ -1,0 +1,17 @@
+package org.backtrack.progress.publication;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.mapping.Document;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What was last published for a patient, to publish again only on a change. */
+@Document("progress_publications")
+record PublishedProgress(@Id String patientId, String status, String action, List<String> alerts, String eventId,
+                         Instant publishedAt) {
+
+    boolean sameAs(String status, String action, List<String> alerts) {
+        return this.status.equals(status) && this.action.equals(action) && this.alerts.equals(alerts);
+    }
+}
