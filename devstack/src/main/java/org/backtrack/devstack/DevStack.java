@@ -120,7 +120,9 @@ public final class DevStack implements AutoCloseable {
         String http = "http://" + config.host() + ":";
         track(ServiceProcess.start("catalog-service", config.catalogPort(), backing, config));
         track(ServiceProcess.start("routine-service", config.routinePort(), backing, config));
-        track(ServiceProcess.start("progress-service", config.progressPort(), backing, config));
+        List<String> progress = new ArrayList<>(backing);
+        progress.add("--backtrack.catalog.url=" + http + config.catalogPort());
+        track(ServiceProcess.start("progress-service", config.progressPort(), progress, config));
         track(ServiceProcess.start("gateway", config.gatewayPort(), List.of(
                 "--backtrack.services.catalog-url=" + http + config.catalogPort(),
                 "--backtrack.services.routine-url=" + http + config.routinePort(),

@@ -49,16 +49,52 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
-    /** Reads the topic from the beginning until a record matches or the timeout passes; returns all read. */
-    public List<ReceivedRecord> readUntil(String topic, Predicate<ReceivedRecord> match, Duration timeout) {
+    /** Sends many records without waiting for each acknowledgement, then waits for all of them. */
+    public void sendAll(String topic, List<Map.Entry<String, String>> keyedValues) {
+        List<java.util.concurrent.Future<?>> acks = new ArrayList<>(keyedValues.size());
+        for (Map.Entry<String, String> entry : keyedValues) {
+            acks.add(producer.send(new ProducerRecord<>(topic, entry.getKey(), entry.getValue().getBytes(StandardCharsets.UTF_8))));
+        }
+        producer.flush();
+        for (var ack : acks) {
+            try {
+                ack.get();
+            } catch (Exception e) {
+                throw new IllegalStateException("could not produce to " + topic, e);
+            }
+        }
+    }
+
+    /** Reads the whole topic from the beginning, stopping once nothing new arrived for {@code quiet}. */
+    public List<ReceivedRecord> readAll(String topic, Duration quiet) {
+        List<ReceivedRecord> received = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(readerProperties())) {
+            consumer.subscribe(List.of(topic));
+            long lastNews = System.nanoTime();
+            while (System.nanoTime() - lastNews < quiet.toNanos()) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    received.add(ReceivedRecord.of(record));
+                    lastNews = System.nanoTime();
+                }
+            }
+        }
+        return received;
+    }
+
+    private Properties readerProperties() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        return props;
+    }
+
+    /** Reads the topic from the beginning until a record matches or the timeout passes; returns all read. */
+    public List<ReceivedRecord> readUntil(String topic, Predicate<ReceivedRecord> match, Duration timeout) {
         List<ReceivedRecord> received = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(readerProperties())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (System.nanoTime() < deadline) {

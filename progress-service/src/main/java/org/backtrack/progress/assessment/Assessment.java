@@ -20,13 +20,14 @@ public record Assessment(ProgressStatus status, Trend trend, Adherence adherence
      * @param reliefBaseline    mean within-session relief (before minus after) in the first week
      * @param reliefCurrent     the same over the last seven days with data
      * @param reliefFading      relief has faded to almost nothing: the routine no longer "hits the same"
+     * @param weekOverWeek      mean pain of the last seven days minus that of the seven days before (null without both)
      */
     public record Trend(Double baselinePain, Double currentPain, Double changePoints, Double changePercent,
                         Double minimalImportantChange, boolean meaningfulImprovement, Double slopePerWeek,
                         Double trendPValue, int trendDays, Double reliefBaseline, Double reliefCurrent,
-                        boolean reliefFading) {
+                        boolean reliefFading, Double weekOverWeek) {
 
-        static final Trend NONE = new Trend(null, null, null, null, null, false, null, null, 0, null, null, false);
+        static final Trend NONE = new Trend(null, null, null, null, null, false, null, null, 0, null, null, false, null);
     }
 
     /** Sessions in the seven days up to the assessment against the prescribed frequency. */

@@ -25,11 +25,14 @@ public final class ProgressAssessor {
     public static final int MIN_SESSIONS = 6;
     public static final Duration MIN_SPAN = Duration.ofDays(14);
     public static final int MIN_TREND_DAYS = 6;
-    public static final double ALPHA = 0.05;
+    public static final double WORSENING_ALPHA = 0.05;
+    public static final double ALPHA = 0.25;
     /** With faded relief the trend must be clearer to count as still improving. */
     public static final double ALPHA_WHEN_RELIEF_FADED = 0.01;
-    public static final double MIN_IMPROVING_SLOPE_PER_WEEK = 0.5;
+    public static final double MIN_IMPROVING_SLOPE_PER_WEEK = 0.35;
     public static final double MIN_WORSENING_SLOPE_PER_WEEK = 0.5;
+    public static final double MIN_IMPROVEMENT_SINCE_BASELINE = 0.5;
+    public static final double MIN_WEEK_OVER_WEEK_DROP = 0.2;
     public static final double RECOVERED_PAIN = 1.0;
     public static final Duration RED_FLAG_LOOKBACK = Duration.ofDays(14);
     public static final Duration STAGE_LOOKBACK = Duration.ofDays(14);
@@ -80,13 +83,19 @@ public final class ProgressAssessor {
         if (trend.currentPain() <= RECOVERED_PAIN) {
             return ProgressStatus.RECOVERED;
         }
-        boolean risingNow = trend.slopePerWeek() >= MIN_WORSENING_SLOPE_PER_WEEK && trend.trendPValue() < ALPHA;
+        boolean risingNow = trend.slopePerWeek() >= MIN_WORSENING_SLOPE_PER_WEEK && trend.trendPValue() < WORSENING_ALPHA;
         boolean worseThanBaseline = trend.changePoints() >= trend.minimalImportantChange();
         if (risingNow || worseThanBaseline) {
             return ProgressStatus.WORSENING;
         }
+        // faded relief is a sign of adaptation: the trend must then be clearer to still count as improvement
         double alpha = trend.reliefFading() ? ALPHA_WHEN_RELIEF_FADED : ALPHA;
-        boolean fallingNow = trend.slopePerWeek() <= -MIN_IMPROVING_SLOPE_PER_WEEK && trend.trendPValue() < alpha;
+        double minSlope = trend.reliefFading() ? 2 * MIN_IMPROVING_SLOPE_PER_WEEK : MIN_IMPROVING_SLOPE_PER_WEEK;
+        // still falling now, and lower than in the first week: noise on a flat course does not count
+        boolean fallingNow = trend.slopePerWeek() <= -minSlope && trend.trendPValue() < alpha
+                && trend.changePoints() <= -MIN_IMPROVEMENT_SINCE_BASELINE
+                // and this week lower than the last: the quickest sign that the fall has stopped
+                && (trend.weekOverWeek() == null || trend.weekOverWeek() <= -MIN_WEEK_OVER_WEEK_DROP);
         return fallingNow ? ProgressStatus.IMPROVING : ProgressStatus.PLATEAU;
     }
 

@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
 public final class TrendAnalysis {
 
     /** The slope and the Mann–Kendall test look at the last this many days with sessions... */
-    public static final int TREND_WINDOW_DAYS = 10;
+    public static final int TREND_WINDOW_DAYS = 13;
     /** ...as long as they lie within this many days of the latest session (irregular patients reach further back). */
     public static final int TREND_REACH_DAYS = 21;
+    /** Slopes are taken between days at least this far apart (see {@link TheilSen#slope(double[], double[], double)}). */
+    public static final double SLOPE_MIN_GAP_DAYS = 7;
     public static final Duration CURRENT = Duration.ofDays(7);
     public static final double RELATIVE_MIC = 0.30;
     public static final double MIN_RELATIVE_DROP_POINTS = 1.0;
@@ -55,15 +57,21 @@ public final class TrendAnalysis {
         Double slope = null;
         Double p = null;
         if (y.length >= 2) {
-            slope = round(TheilSen.slope(x, y) * 7);
+            slope = round(TheilSen.slope(x, y, SLOPE_MIN_GAP_DAYS) * 7);
+            if (slope.isNaN()) {
+                slope = round(TheilSen.slope(x, y) * 7);
+            }
             p = round(MannKendall.test(y).pValue(), 4);
         }
         double reliefBaseline = mean(window.baseline(), r -> true, PainReading::relief);
         double reliefNow = mean(window.recent(), current, PainReading::relief);
         boolean fading = reliefNow <= FADED_RELIEF && reliefBaseline - reliefNow >= RELIEF_DROP;
+        double previous = mean(window.recent(), r -> !current.test(r) && r.completedAt().isAfter(latest.minus(CURRENT.multipliedBy(2))),
+                PainReading::painBefore);
+        Double weekOverWeek = Double.isNaN(previous) ? null : round(now - previous);
         return new Assessment.Trend(round(baseline), round(now), round(change),
                 baseline == 0 ? null : round(100 * change / baseline), mic, meaningfulDrop(baseline, -change),
-                slope, p, y.length, round(reliefBaseline), round(reliefNow), fading);
+                slope, p, y.length, round(reliefBaseline), round(reliefNow), fading, weekOverWeek);
     }
 
     /** Mean pain before per calendar day (UTC) over the trend window ending on the latest session's day. */

@@ -51,7 +51,7 @@ class KafkaConfiguration {
         // no max elapsed time: transient failures are retried until they heal
         var handler = new DefaultErrorHandler(recoverer, backOff);
         handler.addNotRetryableExceptions(InvalidEventException.class);
-        handler.setRetryListeners((record, failure, attempt) -> log.warn("session record {}-{}@{} failed (attempt {}), will retry: {}",
+        handler.setRetryListeners((record, failure, attempt) -> log.warn("session record {}-{}@{} failed (attempt {}): {}",
                 record.topic(), record.partition(), record.offset(), attempt,
                 NestedExceptionUtils.getMostSpecificCause(failure).toString()));
         return handler;
