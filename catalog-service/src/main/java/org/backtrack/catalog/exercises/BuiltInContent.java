@@ -28,11 +28,14 @@ class BuiltInContent implements ApplicationRunner {
     private final Resource content;
     private final JsonMapper json;
     private final Exercises exercises;
+    private final CatalogEvents events;
 
-    BuiltInContent(@Value("${backtrack.catalog.content}") Resource content, JsonMapper json, Exercises exercises) {
+    BuiltInContent(@Value("${backtrack.catalog.content}") Resource content, JsonMapper json, Exercises exercises,
+                   CatalogEvents events) {
         this.content = content;
         this.json = json;
         this.exercises = exercises;
+        this.events = events;
     }
 
     @Override
@@ -50,8 +53,10 @@ class BuiltInContent implements ApplicationRunner {
             Exercise versioned = new Exercise(entry.id(), null, entry.name(), entry.stage(), entry.kind(), entry.regions(),
                     entry.equipment(), entry.timeOfDay(), entry.dosage(), null, entry.summary(), entry.steps(), entry.cues(),
                     entry.cautions(), entry.stopIf(), entry.contraindications(), entry.progressions(), entry.regressions(),
-                    file.contentVersion()).withDerivedDuration();
-            if (exercises.upsertBuiltIn(versioned)) {
+                    file.contentVersion(), 1, false, false).withDerivedDuration();
+            var stored = exercises.upsertBuiltIn(versioned);
+            if (stored.isPresent()) {
+                events.announce(stored.get());
                 written++;
             }
         }

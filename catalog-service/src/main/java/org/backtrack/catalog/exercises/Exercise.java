@@ -1,5 +1,6 @@
 package org.backtrack.catalog.exercises;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -7,7 +8,9 @@ import java.util.List;
 
 /**
  * One exercise or recovery tool. Built-in entries have no {@code clinicId} and carry the
- * {@code contentVersion} of the data file they came from.
+ * {@code contentVersion} of the data file they came from; clinic-made ones belong to one clinic and are visible
+ * only to it. {@code version} grows with every write (it is the ETag); retired exercises stay readable by id,
+ * for routines that used them, but leave every list.
  */
 @Document("exercises")
 public record Exercise(
@@ -29,7 +32,10 @@ public record Exercise(
         List<Contraindication> contraindications,
         List<String> progressions,
         List<String> regressions,
-        Integer contentVersion) {
+        Integer contentVersion,
+        long version,
+        boolean retired,
+        @JsonIgnore boolean eventPending) {
 
     public boolean builtIn() {
         return clinicId == null;
@@ -39,6 +45,24 @@ public record Exercise(
     public Exercise withDerivedDuration() {
         return new Exercise(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage,
                 dosage.estimatedSeconds(), summary, steps, cues, cautions, stopIf, contraindications, progressions,
-                regressions, contentVersion);
+                regressions, contentVersion, version, retired, eventPending);
+    }
+
+    /** The next stored version: its number, and an event owed to {@code backtrack.catalog} in the same write. */
+    public Exercise asVersion(long newVersion) {
+        return new Exercise(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage, estimatedSeconds,
+                summary, steps, cues, cautions, stopIf, contraindications, progressions, regressions, contentVersion,
+                newVersion, retired, true);
+    }
+
+    public Exercise retire() {
+        return new Exercise(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage, estimatedSeconds,
+                summary, steps, cues, cautions, stopIf, contraindications, progressions, regressions, contentVersion,
+                version + 1, true, true);
+    }
+
+    /** Built-in entries are visible to everyone; a clinic's own entries only to that clinic. */
+    public boolean visibleTo(String callerClinicId) {
+        return clinicId == null || clinicId.equals(callerClinicId);
     }
 }

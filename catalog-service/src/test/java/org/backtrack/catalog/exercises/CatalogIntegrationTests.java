@@ -23,6 +23,8 @@ abstract class CatalogIntegrationTests {
     int port;
     @Autowired
     BuiltInContent builtInContent;
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     RestClient http;
 
@@ -90,6 +92,136 @@ abstract class CatalogIntegrationTests {
     @Test
     void anOversizedSearchIsRejected() {
         assertThat(get("/api/v1/exercises?q=" + "x".repeat(101)).getStatusCode().value()).isEqualTo(400);
+    }
+
+    static final String DRAFT = """
+            {"slug":"%s","name":"Supported Cat-Cow","stage":"BASIC","kind":"DYNAMIC","regions":["WHOLE_SPINE"],
+             "equipment":["MAT"],"timeOfDay":["MORNING"],
+             "dosage":{"holdSeconds":null,"reps":8,"sets":1,"perSide":false,"secondsPerRep":6,"restSeconds":0},
+             "summary":"Cat-cow with forearms on a chair for sore wrists.",
+             "steps":["Kneel facing a chair, forearms on the seat.","Round and arch the back slowly with the breath."],
+             "cues":["Breathe out as you round."],"cautions":["Keep the movement small if it pinches."],
+             "stopIf":["Sharp pain"],"contraindications":["KNEE_PROBLEMS"],"progressions":["pigeon-pose"],"regressions":[]}""";
+
+    ResponseEntity<JsonNode> send(org.springframework.http.HttpMethod method, String uri, String clinic, String ifMatch, String body) {
+        var request = http.method(method).uri(uri);
+        if (clinic != null) {
+            request = request.header("X-Clinic-Id", clinic);
+        }
+        if (ifMatch != null) {
+            request = request.header("If-Match", ifMatch);
+        }
+        if (body != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+        }
+        return request.retrieve().toEntity(JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> getAs(String uri, String clinic) {
+        return send(org.springframework.http.HttpMethod.GET, uri, clinic, null, null);
+    }
+
+    @Test
+    void aClinicExerciseIsVisibleToItsClinicOnlyAndFollowsItsVersions() {
+        String clinic = "clinic-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var created = send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", clinic, null, DRAFT.formatted("supported-cat-cow"));
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        String id = clinic + ".supported-cat-cow";
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/v1/exercises/" + id);
+        assertThat(created.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(created.getBody().get("estimatedSeconds").asInt()).isEqualTo(48);
+
+        assertThat(getAs("/api/v1/exercises?size=100", clinic).getBody().get("totalItems").asInt()).isEqualTo(17);
+        assertThat(getAs("/api/v1/exercises?size=100", "another-clinic").getBody().get("totalItems").asInt()).isEqualTo(16);
+        assertThat(getAs("/api/v1/exercises?size=100", null).getBody().get("totalItems").asInt()).isEqualTo(16);
+        assertThat(getAs("/api/v1/exercises/" + id, "another-clinic").getStatusCode().value()).isEqualTo(404);
+        assertThat(getAs("/api/v1/exercises?q=forearms", clinic).getBody().get("items").findValues("id"))
+                .extracting(JsonNode::asString).containsExactly(id);
+
+        String edited = DRAFT.formatted("ignored").replace("Supported Cat-Cow", "Chair Cat-Cow");
+        var put = org.springframework.http.HttpMethod.PUT;
+        assertThat(send(put, "/api/v1/exercises/" + id, clinic, null, edited).getStatusCode().value()).isEqualTo(428);
+        assertThat(send(put, "/api/v1/exercises/" + id, clinic, "\"7\"", edited).getStatusCode().value()).isEqualTo(412);
+        assertThat(send(put, "/api/v1/exercises/" + id, "another-clinic", "\"1\"", edited).getStatusCode().value()).isEqualTo(404);
+        var updated = send(put, "/api/v1/exercises/" + id, clinic, "\"1\"", edited);
+        assertThat(updated.getStatusCode().value()).isEqualTo(200);
+        assertThat(updated.getHeaders().getETag()).isEqualTo("\"2\"");
+        assertThat(updated.getBody().get("name").asString()).isEqualTo("Chair Cat-Cow");
+        assertThat(send(put, "/api/v1/exercises/" + id, clinic, "\"1\"", edited).getStatusCode().value()).isEqualTo(412);
+
+        var delete = org.springframework.http.HttpMethod.DELETE;
+        assertThat(send(delete, "/api/v1/exercises/" + id, clinic, null, null).getStatusCode().value()).isEqualTo(428);
+        assertThat(send(delete, "/api/v1/exercises/" + id, clinic, "\"2\"", null).getStatusCode().value()).isEqualTo(204);
+        assertThat(getAs("/api/v1/exercises?size=100", clinic).getBody().get("totalItems").asInt()).isEqualTo(16);
+        assertThat(getAs("/api/v1/exercises/" + id, clinic).getBody().get("retired").asBoolean()).isTrue();
+
+        try (var kafka = new org.backtrack.testsupport.KafkaTestClient(bootstrapServers)) {
+            var events = kafka.readUntil(org.backtrack.events.Topics.CATALOG,
+                    r -> id.equals(r.key()) && r.value().contains("exercise-retired"), java.time.Duration.ofSeconds(30))
+                    .stream().filter(r -> id.equals(r.key())).toList();
+            assertThat(events).extracting(r -> r.value().contains("exercise-retired") ? "retired" : "upserted")
+                    .containsExactly("upserted", "upserted", "retired");
+            assertThat(events.get(1).value()).contains("\"name\":\"Chair Cat-Cow\"", "\"version\":2").doesNotContain("eventPending");
+        }
+    }
+
+    @Test
+    void builtInContentCannotBeChangedThroughTheApi() {
+        var put = send(org.springframework.http.HttpMethod.PUT, "/api/v1/exercises/cat-cow", "clinic-x", "\"1\"", DRAFT.formatted("cat-cow"));
+        assertThat(put.getStatusCode().value()).isEqualTo(403);
+        assertThat(put.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @CsvSource(delimiter = '|', value = {
+            "\"stage\":\"BASIC\"|\"stage\":\"ADVANCED\"|stage",
+            "\"reps\":8|\"reps\":0|dosage.reps",
+            "\"name\":\"Supported Cat-Cow\"|\"name\":\"\"|name",
+            "\"progressions\":[\"pigeon-pose\"]|\"progressions\":[\"no-such-stretch\"]|progressions",
+            "\"progressions\":[\"pigeon-pose\"]|\"progressions\":[\"cat-cow\"]|progressions",
+            "\"steps\":[|\"steps\":[],\"x\":[|steps",
+            "\"regions\":[\"WHOLE_SPINE\"]|\"regions\":[\"KNEES\"]|regions[0]",
+    })
+    void badExercisesAreProblemDocumentsNamingTheField(String from, String to, String field) {
+        var response = send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", "clinic-bad", null,
+                DRAFT.formatted("bad-" + Math.abs(field.hashCode())).replace(from, to));
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).contains(field);
+    }
+
+    @Test
+    void anOversizedNameAndADuplicateSlugAreRejected() {
+        String longName = DRAFT.formatted("long-name").replace("Supported Cat-Cow", "x".repeat(101));
+        assertThat(send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", "clinic-dup", null, longName)
+                .getStatusCode().value()).isEqualTo(400);
+        assertThat(send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", "clinic-dup", null, DRAFT.formatted("same"))
+                .getStatusCode().value()).isEqualTo(201);
+        var duplicate = send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", "clinic-dup", null, DRAFT.formatted("same"));
+        assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
+        assertThat(send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", null, null, DRAFT.formatted("no-clinic"))
+                .getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void progressionsLeadToHarderStagesAndRegressionsBack() {
+        JsonNode catCow = get("/api/v1/exercises/cat-cow/progressions").getBody();
+        assertThat(catCow.get("progressions").findValues("stage")).isNotEmpty().extracting(JsonNode::asString).containsOnly("DEEPER");
+        JsonNode pigeon = get("/api/v1/exercises/pigeon-pose/progressions").getBody();
+        assertThat(pigeon.get("regressions").findValues("stage")).extracting(JsonNode::asString).containsOnly("BASIC");
+    }
+
+    @Test
+    void sortingByNameIsStableAndUnknownSortsAreRejected() {
+        JsonNode byName = get("/api/v1/exercises?sort=name&size=100").getBody();
+        var names = byName.get("items").findValues("name").stream().map(JsonNode::asString).toList();
+        assertThat(names).isSorted();
+        assertThat(get("/api/v1/exercises?sort=popularity").getStatusCode().value()).isEqualTo(400);
+    }
+
+    @Test
+    void readsCarryAnETag() {
+        assertThat(get("/api/v1/exercises/cat-cow").getHeaders().getETag()).matches("\"\\d+\"");
     }
 
     @Test

@@ -14,14 +14,15 @@ class ContentGraphTest {
 
     static List<Exercise> shippedLibrary() throws Exception {
         try (InputStream in = ContentGraphTest.class.getResourceAsStream("/catalog/exercises.json")) {
-            return JsonMapper.builder().build().readValue(in, BuiltInContent.ContentFile.class).exercises();
+            return JsonMapper.builder().disable(tools.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES).build()
+                    .readValue(in, BuiltInContent.ContentFile.class).exercises();
         }
     }
 
     static Exercise exercise(String id, Stage stage, List<String> progressions, List<String> regressions) {
         return new Exercise(id, null, id, stage, Kind.STATIC_HOLD, List.of(Region.LOWER_BACK), List.of(),
                 List.of(TimeOfDay.MORNING), new Dosage(30, 1, 1, false, null, 0), 30, "s", List.of("step"), List.of(),
-                List.of(), List.of(), List.of(), progressions, regressions, 1);
+                List.of(), List.of(), List.of(), progressions, regressions, 1, 1, false, false);
     }
 
     @Test
@@ -66,7 +67,7 @@ class ContentGraphTest {
     void reportsDuplicateIdsAndEmptyDosage() {
         Exercise timeless = new Exercise("t", null, "t", Stage.BASIC, Kind.DYNAMIC, List.of(), List.of(), List.of(),
                 new Dosage(null, 1, 1, false, null, 0), 0, "s", List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), 1);
+                List.of(), List.of(), 1, 1, false, false);
         assertThat(ContentGraph.problems(List.of(timeless, timeless)))
                 .contains("t: duplicate id", "t: dosage yields no duration");
     }

@@ -1,7 +1,9 @@
 package org.backtrack.catalog.exercises.web;
 
+import org.backtrack.catalog.exercises.ClinicExercises;
 import org.backtrack.catalog.exercises.Equipment;
 import org.backtrack.catalog.exercises.Exercise;
+import org.backtrack.catalog.exercises.ExerciseDraft;
 import org.backtrack.catalog.exercises.ExerciseFilter;
 import org.backtrack.catalog.exercises.Exercises;
 import org.backtrack.catalog.exercises.Kind;
@@ -11,37 +13,55 @@ import org.backtrack.catalog.exercises.TimeOfDay;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
+/**
+ * The exercise library. The caller's clinic comes from the {@value #CLINIC_HEADER} header until the security
+ * work replaces it with the clinic of the authenticated token; without it only built-in content is visible.
+ */
 @RestController
 class ExerciseController {
 
+    static final String CLINIC_HEADER = "X-Clinic-Id";
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_QUERY_LENGTH = 100;
+    static final Map<String, Sort> SORTS = Map.of(
+            "id", Sort.by("_id"),
+            "name", Sort.by("name", "_id"),
+            "stage", Sort.by("stage", "_id"),
+            "duration", Sort.by("estimatedSeconds", "_id"));
 
     private final Exercises exercises;
+    private final ClinicExercises clinicExercises;
 
-    ExerciseController(Exercises exercises) {
+    ExerciseController(Exercises exercises, ClinicExercises clinicExercises) {
         this.exercises = exercises;
+        this.clinicExercises = clinicExercises;
     }
 
     @GetMapping("/api/v1/exercises")
     ExercisePage list(@RequestParam Optional<String> stage, @RequestParam Optional<String> region,
                       @RequestParam Optional<String> kind, @RequestParam Optional<String> equipment,
                       @RequestParam Optional<String> timeOfDay, @RequestParam Optional<String> q,
-                      @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size) {
+                      @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size,
+                      @RequestParam(defaultValue = "id") String sort,
+                      @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
         var filter = new ExerciseFilter(parse("stage", stage, Stage.class), parse("region", region, Region.class),
                 parse("kind", kind, Kind.class), parse("equipment", equipment, Equipment.class),
                 parse("timeOfDay", timeOfDay, TimeOfDay.class), q.map(String::strip).filter(s -> !s.isEmpty()));
@@ -49,17 +69,70 @@ class ExerciseController {
                 .ifPresent(s -> { throw new BadParameterException("q", "must be at most " + MAX_QUERY_LENGTH + " characters"); });
         int pageNumber = bounded("page", page, 0, Integer.MAX_VALUE / MAX_PAGE_SIZE);
         int pageSize = bounded("size", size, 1, MAX_PAGE_SIZE);
-        // sorted by id: unique, so paging is stable
-        Page<Exercise> result = exercises.find(filter, PageRequest.of(pageNumber, pageSize, Sort.by("_id")));
+        Sort order = Optional.ofNullable(SORTS.get(sort)).orElseThrow(() -> new BadParameterException("sort",
+                "unknown value '" + sort + "'; one of " + SORTS.keySet().stream().sorted().toList()));
+        // every sort ends with the unique id, so pages are stable
+        Page<Exercise> result = exercises.find(filter, clinicId, PageRequest.of(pageNumber, pageSize, order));
         return new ExercisePage(result.getContent(), pageNumber, pageSize, result.getTotalElements(), result.getTotalPages());
     }
 
     @GetMapping("/api/v1/exercises/{id}")
-    Exercise one(@PathVariable String id) {
-        return exercises.find(id).orElseThrow(() -> new ExerciseNotFoundException(id));
+    ResponseEntity<Exercise> one(@PathVariable String id, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
+        return withETag(ResponseEntity.ok(), visible(id, clinicId));
+    }
+
+    /** Where an exercise leads (harder) and what to fall back to (easier), as full entries. */
+    @GetMapping("/api/v1/exercises/{id}/progressions")
+    Progressions progressions(@PathVariable String id, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
+        Exercise exercise = visible(id, clinicId);
+        return new Progressions(id, resolve(exercise.progressions(), clinicId), resolve(exercise.regressions(), clinicId));
+    }
+
+    @PostMapping("/api/v1/exercises")
+    ResponseEntity<Exercise> create(@RequestBody ExerciseDraft draft, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
+        Exercise created = clinicExercises.create(requireClinic(clinicId), draft);
+        return withETag(ResponseEntity.created(URI.create("/api/v1/exercises/" + created.id())), created);
+    }
+
+    @PutMapping("/api/v1/exercises/{id}")
+    ResponseEntity<Exercise> update(@PathVariable String id, @RequestBody ExerciseDraft draft,
+                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                    @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
+        Exercise updated = clinicExercises.update(requireClinic(clinicId), id, ETags.expectedVersion(ifMatch), draft);
+        return withETag(ResponseEntity.ok(), updated);
+    }
+
+    /** Retires the exercise: gone from lists, still readable by id for routines that used it. */
+    @DeleteMapping("/api/v1/exercises/{id}")
+    ResponseEntity<Void> retire(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
+                                @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
+        clinicExercises.retire(requireClinic(clinicId), id, ETags.expectedVersion(ifMatch));
+        return ResponseEntity.noContent().build();
     }
 
     record ExercisePage(List<Exercise> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    record Progressions(String id, List<Exercise> progressions, List<Exercise> regressions) {
+    }
+
+    private Exercise visible(String id, String clinicId) {
+        return clinicExercises.visible(id, clinicId).orElseThrow(() -> new ClinicExercises.ExerciseNotFoundException(id));
+    }
+
+    private List<Exercise> resolve(List<String> ids, String clinicId) {
+        return ids.stream().flatMap(i -> clinicExercises.visible(i, clinicId).stream()).toList();
+    }
+
+    private static ResponseEntity<Exercise> withETag(ResponseEntity.BodyBuilder builder, Exercise exercise) {
+        return builder.eTag(ETags.of(exercise.version())).body(exercise);
+    }
+
+    private static String requireClinic(String clinicId) {
+        if (clinicId == null || clinicId.isBlank()) {
+            throw new BadParameterException(CLINIC_HEADER, "is required to change clinic exercises");
+        }
+        return clinicId;
     }
 
     private static <E extends Enum<E>> Optional<E> parse(String name, Optional<String> value, Class<E> type) {
@@ -83,37 +156,5 @@ class ExerciseController {
             // reported below
         }
         throw new BadParameterException(name, "must be an integer from " + min + " to " + max);
-    }
-
-    @ExceptionHandler
-    ProblemDetail badParameter(BadParameterException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid query parameter");
-        problem.setProperty("errors", List.of(Map.of("field", e.field, "message", e.reason)));
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(ExerciseNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Exercise not found");
-        return problem;
-    }
-
-    static final class BadParameterException extends RuntimeException {
-        final String field;
-        final String reason;
-
-        BadParameterException(String field, String reason) {
-            super(field + ": " + reason);
-            this.field = field;
-            this.reason = reason;
-        }
-    }
-
-    static final class ExerciseNotFoundException extends RuntimeException {
-        ExerciseNotFoundException(String id) {
-            super("No exercise with id " + id);
-        }
     }
 }

@@ -1,0 +1,19 @@
+package org.backtrack.catalog.exercises;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.backtrack.events.Topics;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+@Configuration(proxyBeanMethods = false)
+class CatalogConfiguration {
+
+    /** Declared by its producer so a fresh cluster has it; keyed by exercise id. */
+    @Bean
+    NewTopic catalogTopic(@Value("${backtrack.topics.partitions}") int partitions,
+                          @Value("${backtrack.topics.replication-factor}") short replicas) {
+        return TopicBuilder.name(Topics.CATALOG).partitions(partitions).replicas(replicas).build();
+    }
+}
