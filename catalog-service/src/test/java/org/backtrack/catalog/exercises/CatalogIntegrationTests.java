@@ -220,6 +220,13 @@ abstract class CatalogIntegrationTests {
     }
 
     @Test
+    void theOpenApiDocumentDescribesEveryOperationWithAnExample() {
+        String api = http.get().uri("/v3/api-docs").retrieve().body(String.class);
+        assertThat(api).contains("/api/v1/exercises", "/api/v1/exercises/{id}", "/api/v1/exercises/{id}/progressions",
+                "\"post\"", "\"put\"", "\"delete\"", "Supported Cat-Cow", "If-Match");
+    }
+
+    @Test
     void readsCarryAnETag() {
         assertThat(get("/api/v1/exercises/cat-cow").getHeaders().getETag()).matches("\"\\d+\"");
     }

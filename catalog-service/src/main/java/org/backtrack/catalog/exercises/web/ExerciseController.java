@@ -10,6 +10,9 @@ import org.backtrack.catalog.exercises.Kind;
 import org.backtrack.catalog.exercises.Region;
 import org.backtrack.catalog.exercises.Stage;
 import org.backtrack.catalog.exercises.TimeOfDay;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -55,6 +58,19 @@ class ExerciseController {
         this.clinicExercises = clinicExercises;
     }
 
+    static final String DRAFT_EXAMPLE = """
+            {"slug": "supported-cat-cow", "name": "Supported Cat-Cow", "stage": "BASIC", "kind": "DYNAMIC",
+             "regions": ["WHOLE_SPINE"], "equipment": ["MAT"], "timeOfDay": ["MORNING"],
+             "dosage": {"holdSeconds": null, "reps": 8, "sets": 1, "perSide": false, "secondsPerRep": 6, "restSeconds": 0},
+             "summary": "Cat-cow with the forearms on a chair seat, for patients whose wrists do not bear weight.",
+             "steps": ["Kneel facing a chair, forearms on the seat.", "Round the back as you breathe out, arch it as you breathe in."],
+             "cues": ["Move slowly with the breath."], "cautions": ["Keep the range small if the lower back pinches."],
+             "stopIf": ["Sharp pain", "Pain travelling down a leg"], "contraindications": ["KNEE_PROBLEMS"],
+             "progressions": ["pigeon-pose"], "regressions": []}""";
+
+    @Operation(summary = "List exercises", description = "Built-in content plus the caller's clinic exercises, retired ones excluded. "
+            + "Filters combine (AND); q searches name, summary, steps and cues; sort by id, name, stage or duration, always "
+            + "ending with the id so pages are stable.")
     @GetMapping("/api/v1/exercises")
     ExercisePage list(@RequestParam Optional<String> stage, @RequestParam Optional<String> region,
                       @RequestParam Optional<String> kind, @RequestParam Optional<String> equipment,
@@ -76,24 +92,35 @@ class ExerciseController {
         return new ExercisePage(result.getContent(), pageNumber, pageSize, result.getTotalElements(), result.getTotalPages());
     }
 
+    @Operation(summary = "Read one exercise", description = "With an ETag (its version) for a later If-Match. "
+            + "Another clinic's exercise answers 404. Retired exercises stay readable, with retired = true.")
     @GetMapping("/api/v1/exercises/{id}")
     ResponseEntity<Exercise> one(@PathVariable String id, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
         return withETag(ResponseEntity.ok(), visible(id, clinicId));
     }
 
     /** Where an exercise leads (harder) and what to fall back to (easier), as full entries. */
+    @Operation(summary = "Progressions and regressions of an exercise")
     @GetMapping("/api/v1/exercises/{id}/progressions")
     Progressions progressions(@PathVariable String id, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
         Exercise exercise = visible(id, clinicId);
         return new Progressions(id, resolve(exercise.progressions(), clinicId), resolve(exercise.regressions(), clinicId));
     }
 
+    @Operation(summary = "Create a clinic exercise", description = "Visible to the caller's clinic only; its id is "
+            + "<clinicId>.<slug>. Announced on backtrack.catalog.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
     @PostMapping("/api/v1/exercises")
     ResponseEntity<Exercise> create(@RequestBody ExerciseDraft draft, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
         Exercise created = clinicExercises.create(requireClinic(clinicId), draft);
         return withETag(ResponseEntity.created(URI.create("/api/v1/exercises/" + created.id())), created);
     }
 
+    @Operation(summary = "Edit a clinic exercise", description = "Requires If-Match with the ETag read: 428 without it, "
+            + "412 when the exercise changed since. Built-in content answers 403.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
     @PutMapping("/api/v1/exercises/{id}")
     ResponseEntity<Exercise> update(@PathVariable String id, @RequestBody ExerciseDraft draft,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch,
@@ -103,6 +130,7 @@ class ExerciseController {
     }
 
     /** Retires the exercise: gone from lists, still readable by id for routines that used it. */
+    @Operation(summary = "Retire a clinic exercise", description = "Requires If-Match; gone from lists, still readable by id.")
     @DeleteMapping("/api/v1/exercises/{id}")
     ResponseEntity<Void> retire(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
