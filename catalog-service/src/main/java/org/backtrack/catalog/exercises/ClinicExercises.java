@@ -50,6 +50,9 @@ public class ClinicExercises {
     public Exercise update(String clinicId, String id, long expectedVersion, ExerciseDraft draft) {
         Exercise current = ownedBy(clinicId, id);
         requireVersion(current, expectedVersion);
+        if (current.retired()) {
+            throw new ExerciseConflictException("Exercise " + id + " is retired; create a new exercise instead of editing it.");
+        }
         validate(draft, id, clinicId);
         Exercise next = draft.toExercise(id, clinicId, current.version() + 1);
         Exercise written = exercises.replace(next, current.version()).orElseThrow(() -> new StaleVersionException(id));

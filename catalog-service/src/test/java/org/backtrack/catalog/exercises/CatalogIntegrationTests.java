@@ -154,6 +154,7 @@ abstract class CatalogIntegrationTests {
         assertThat(send(delete, "/api/v1/exercises/" + id, clinic, "\"2\"", null).getStatusCode().value()).isEqualTo(204);
         assertThat(getAs("/api/v1/exercises?size=100", clinic).getBody().get("totalItems").asInt()).isEqualTo(16);
         assertThat(getAs("/api/v1/exercises/" + id, clinic).getBody().get("retired").asBoolean()).isTrue();
+        assertThat(send(put, "/api/v1/exercises/" + id, clinic, "\"3\"", edited).getStatusCode().value()).isEqualTo(409);
 
         try (var kafka = new org.backtrack.testsupport.KafkaTestClient(bootstrapServers)) {
             var events = kafka.readUntil(org.backtrack.events.Topics.CATALOG,
