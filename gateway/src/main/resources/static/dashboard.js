@@ -1,59 +1,103 @@
 'use strict';
 
-// Statuses that need a clinician first, in order of urgency.
-const ATTENTION = ['RED_FLAG', 'WORSENING', 'PLATEAU', 'INSUFFICIENT_DATA', 'IMPROVING', 'RECOVERED'];
-const LABELS = {
-  RED_FLAG: 'Red flag', WORSENING: 'Worsening', PLATEAU: 'Plateau', INSUFFICIENT_DATA: 'Too early to tell',
-  IMPROVING: 'Improving', RECOVERED: 'Recovered'
-};
+// Clinic overview: one row per patient, those needing attention first (the server's order), filter, search, sort.
+const state = {clinic: null, rows: [], sort: null, descending: false, signature: ''};
 
-function cell(row, text) {
-  const td = document.createElement('td');
-  td.textContent = text;
-  row.appendChild(td);
-  return td;
+function matches(row) {
+  const status = document.getElementById('status-filter').value;
+  const q = document.getElementById('search').value.trim().toLowerCase();
+  if (status === 'attention' && !row.needsAttention) return false;
+  if (status && status !== 'attention' && row.status !== status) return false;
+  return !q || row.patientId.toLowerCase().includes(q);
 }
 
-function change(trend) {
-  if (!trend || trend.changePoints === null) return '–';
-  const sign = trend.changePoints > 0 ? '+' : '';
-  const pct = trend.changePercent === null ? '' : ` (${sign}${Math.round(trend.changePercent)}%)`;
-  return `${sign}${trend.changePoints.toFixed(1)} points${pct}`;
-}
-
-async function load() {
-  const params = new URLSearchParams(location.search);
-  const config = await (await fetch('/dashboard/config')).json();
-  const clinic = params.get('clinic') || config.defaultClinic;
-  document.getElementById('clinic-name').textContent = clinic;
-  const response = await fetch(`/api/v1/clinics/${encodeURIComponent(clinic)}/patients`);
-  const status = document.getElementById('status');
-  if (!response.ok) {
-    status.textContent = `Could not load patients (HTTP ${response.status}).`;
-    return;
+function sortKey(row, key) {
+  switch (key) {
+    case 'change': return row.trend && row.trend.changePoints !== null ? row.trend.changePoints : Infinity;
+    case 'adherence': return row.adherence.sessionsLast7Days;
+    case 'status': return Object.keys(STATUS).indexOf(row.status);
+    case 'currentPain': return row.currentPain === null ? -1 : row.currentPain;
+    default: return row[key] || '';
   }
-  const patients = await response.json();
-  patients.sort((a, b) => ATTENTION.indexOf(a.status) - ATTENTION.indexOf(b.status) || a.patientId.localeCompare(b.patientId));
+}
+
+function sparkline(values) {
+  const width = 96, height = 24;
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('width', width);
+  svg.setAttribute('height', height);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', values.length ? `Daily pain: ${values.join(', ')}` : 'No sessions in the last two weeks');
+  if (values.length > 1) {
+    const points = values.map((v, i) => `${(i / (values.length - 1)) * (width - 4) + 2},${height - 2 - (v / 10) * (height - 4)}`);
+    const line = document.createElementNS(svg.namespaceURI, 'polyline');
+    line.setAttribute('points', points.join(' '));
+    line.setAttribute('class', 'spark');
+    svg.append(line);
+  }
+  return svg;
+}
+
+function render() {
+  let rows = state.rows.filter(matches);
+  if (state.sort) {
+    rows = [...rows].sort((a, b) => {
+      const x = sortKey(a, state.sort), y = sortKey(b, state.sort);
+      return (x < y ? -1 : x > y ? 1 : 0) * (state.descending ? -1 : 1);
+    });
+  }
   const body = document.querySelector('#patients tbody');
-  body.replaceChildren();
-  for (const p of patients) {
-    const row = document.createElement('tr');
-    row.dataset.patientId = p.patientId;
-    cell(row, p.patientId);
-    const chip = document.createElement('span');
-    chip.className = `chip ${p.status}`;
-    chip.textContent = LABELS[p.status] || p.status;
-    cell(row, '').appendChild(chip);
-    cell(row, String(p.sessionCount));
-    cell(row, p.currentPain === null ? '–' : `${p.currentPain}/10`);
-    cell(row, change(p.trend));
-    cell(row, `${p.adherence.sessionsLast7Days} of ${p.adherence.prescribedPerWeek}`);
-    cell(row, new Date(p.lastSessionAt).toLocaleString());
-    cell(row, p.suggestedAction.replaceAll('_', ' ').toLowerCase());
-    body.appendChild(row);
-  }
-  status.textContent = `${patients.length} patients.`;
+  body.replaceChildren(...rows.map(p => {
+    const link = el('a', {href: `/patient.html?clinic=${encodeURIComponent(state.clinic)}&patient=${encodeURIComponent(p.patientId)}`}, p.patientId);
+    const row = el('tr', {'data-patient-id': p.patientId, 'data-status': p.status},
+      el('th', {scope: 'row'}, link),
+      el('td', {}, chip(p.status), p.needsAttention ? el('span', {class: 'visually-hidden'}, ' (needs attention)') : ''),
+      el('td', {}, p.currentPain === null ? '–' : `${p.currentPain}/10`),
+      el('td', {}, changeText(p.trend)),
+      el('td', {}, `${p.adherence.sessionsLast7Days} of ${p.adherence.prescribedPerWeek}`),
+      el('td', {}, dateText(p.lastSessionAt)),
+      el('td', {}, sparkline(p.recentPain || [])),
+      el('td', {}, ACTIONS[p.suggestedAction] || p.suggestedAction));
+    if (p.needsAttention) row.classList.add('attention');
+    return row;
+  }));
+  document.querySelectorAll('#patients th[data-sort]').forEach(th => {
+    th.setAttribute('aria-sort', th.dataset.sort === state.sort ? (state.descending ? 'descending' : 'ascending') : 'none');
+  });
+  const attention = state.rows.filter(r => r.needsAttention).length;
+  document.getElementById('status').textContent =
+    `${rows.length} of ${state.rows.length} patients shown; ${attention} need attention. Updated ${new Date().toLocaleTimeString()}.`;
   document.getElementById('patients').hidden = false;
 }
 
-load().catch(error => { document.getElementById('status').textContent = `Could not load patients: ${error}`; });
+async function load() {
+  const rows = await fetchJson(`/api/v1/clinics/${encodeURIComponent(state.clinic)}/patients`);
+  const signature = JSON.stringify(rows.map(r => [r.patientId, r.status, r.sessionCount, r.suggestedAction]));
+  state.rows = rows;
+  if (signature !== state.signature) {
+    state.signature = signature;
+  }
+  render();
+}
+
+async function start() {
+  const params = new URLSearchParams(location.search);
+  const config = await fetchJson('/dashboard/config');
+  state.clinic = params.get('clinic') || config.defaultClinic;
+  document.getElementById('clinic-name').textContent = state.clinic;
+  document.getElementById('status-filter').value = params.get('status') || '';
+  document.getElementById('status-filter').addEventListener('change', render);
+  document.getElementById('search').addEventListener('input', render);
+  document.querySelectorAll('#patients th[data-sort] button').forEach(button => button.addEventListener('click', () => {
+    const key = button.parentElement.dataset.sort;
+    state.descending = state.sort === key ? !state.descending : false;
+    state.sort = key;
+    render();
+  }));
+  poll(() => load().catch(error => {
+    document.getElementById('status').textContent = `Could not load patients: ${error.message}`;
+  }));
+}
+
+start();

@@ -9,16 +9,13 @@ import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.bson.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,29 +45,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class DevStackSystemTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    static final int SEED_PATIENTS = 2;
 
-    @TempDir
-    static Path dataDir;
     static DevStackConfig config;
-    static DevStack stack;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String PATIENT = "patient-sys-" + UUID.randomUUID().toString().substring(0, 8);
 
     @BeforeAll
     static void startTheSuite() throws Exception {
-        Path home = Path.of("..").toAbsolutePath().normalize();
-        config = new DevStackConfig(home, dataDir, Path.of("target/lib").toAbsolutePath(), "127.0.0.1",
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), SEED_PATIENTS, 3);
-        stack = DevStack.start(config);
-        System.out.println("devstack start times: " + stack.startTimes());
-    }
-
-    @AfterAll
-    static void stopTheSuite() {
-        if (stack != null) {
-            stack.close();
-        }
+        config = SuiteUnderTest.config();
     }
 
     @Test
@@ -174,13 +156,13 @@ class DevStackSystemTest {
     @Order(8)
     void aRestartKeepsTheData() throws Exception {
         String before = get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
-        stack.close();
-        stack = DevStack.start(config);
+        SuiteUnderTest.restart();
 
         assertThat(get(progressPath()).body()).contains("\"sessionCount\":1");
         assertThat(sessionCounts(get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body()))
                 .isEqualTo(sessionCounts(before));
-        assertThat(Files.readString(dataDir.resolve(DevStack.SEEDED_MARKER))).contains(SEED_PATIENTS + " patients");
+        assertThat(Files.readString(config.dataDir().resolve(DevStack.SEEDED_MARKER)))
+                .contains(SuiteUnderTest.SEED_PATIENTS + " patients");
     }
 
     static Map<String, Integer> sessionCounts(String overview) {
@@ -238,9 +220,4 @@ class DevStackSystemTest {
         return output;
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

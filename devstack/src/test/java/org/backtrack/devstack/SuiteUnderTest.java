@@ -1,0 +1,60 @@
+package org.backtrack.devstack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The whole suite as {@code ./backtrack up} runs it, started once per test JVM on free ports and a temporary
+ * data directory, and shared by the system and browser tests (each start costs half a minute on two cores).
+ */
+final class SuiteUnderTest {
+
+    static final int SEED_PATIENTS = 2;
+
+    private static DevStackConfig config;
+    private static DevStack stack;
+
+    private SuiteUnderTest() {
+    }
+
+    static synchronized DevStackConfig config() throws Exception {
+        start();
+        return config;
+    }
+
+    static synchronized void start() throws Exception {
+        if (stack != null) {
+            return;
+        }
+        if (config == null) {
+            Path home = Path.of("..").toAbsolutePath().normalize();
+            Path dataDir = Files.createTempDirectory("backtrack-suite");
+            config = new DevStackConfig(home, dataDir, Path.of("target/lib").toAbsolutePath(), "127.0.0.1",
+                    freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), SEED_PATIENTS, 3);
+            Runtime.getRuntime().addShutdownHook(new Thread(SuiteUnderTest::stop, "suite-stop"));
+        }
+        stack = DevStack.start(config);
+        System.out.println("devstack start times: " + stack.startTimes());
+    }
+
+    /** Stops every part and starts again on the same data directory. */
+    static synchronized void restart() throws Exception {
+        stop();
+        start();
+    }
+
+    static synchronized void stop() {
+        if (stack != null) {
+            stack.close();
+            stack = null;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,55 @@
+'use strict';
+
+// Shared by the overview and the patient page: labels, chips, formatting, polling.
+const STATUS = {
+  RED_FLAG: {label: 'Red flag', icon: '▲'},
+  WORSENING: {label: 'Worsening', icon: '↗'},
+  PLATEAU: {label: 'Plateau', icon: '→'},
+  INSUFFICIENT_DATA: {label: 'Too early to tell', icon: '…'},
+  IMPROVING: {label: 'Improving', icon: '↘'},
+  RECOVERED: {label: 'Recovered', icon: '✓'}
+};
+const ACTIONS = {
+  KEEP_GOING: 'Keep going', IMPROVE_CONSISTENCY: 'Improve consistency',
+  PROGRESS_TO_DEEPER_STRETCHES: 'Progress to deeper stretches', ADD_STRENGTHENING: 'Add strengthening',
+  BACK_OFF: 'Back off', SEE_A_PROFESSIONAL: 'See a professional'
+};
+const POLL_MS = 5000;
+
+function el(tag, attributes = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'class') node.className = value; else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  return node;
+}
+
+function chip(status) {
+  const s = STATUS[status] || {label: status, icon: ''};
+  // never colour alone: the chip carries an icon and the words
+  return el('span', {class: `chip ${status}`}, el('span', {'aria-hidden': 'true'}, s.icon + ' '), s.label);
+}
+
+function changeText(trend) {
+  if (!trend || trend.changePoints === null || trend.changePoints === undefined) return '–';
+  const sign = trend.changePoints > 0 ? '+' : '';
+  const pct = trend.changePercent === null ? '' : ` (${sign}${Math.round(trend.changePercent)}%)`;
+  return `${sign}${trend.changePoints.toFixed(1)} points${pct}`;
+}
+
+function dateText(iso) {
+  return iso ? new Date(iso).toLocaleString(undefined, {dateStyle: 'medium', timeStyle: 'short'}) : '–';
+}
+
+async function fetchJson(url) {
+  const response = await fetch(url, {headers: {Accept: 'application/json'}});
+  if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+  return response.json();
+}
+
+/** Polls a loader; the page stays live without a reload. */
+function poll(load) {
+  load();
+  setInterval(() => load().catch(() => {}), POLL_MS);
+}

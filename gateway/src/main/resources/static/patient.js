@@ -1,0 +1,148 @@
+'use strict';
+
+// One patient's progress: chart, suggestion, alerts, adherence calendar, session log; refreshed while open.
+const params = new URLSearchParams(location.search);
+const patientId = params.get('patient');
+const clinic = params.get('clinic');
+let shownSessions = -1;
+let exerciseNames = {};
+
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attributes = {}) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  return node;
+}
+
+function drawChart(progress) {
+  const width = 760, height = 280, left = 36, right = 12, top = 12, bottom = 28;
+  const series = progress.series;
+  const t0 = new Date(series[0].completedAt).getTime();
+  const t1 = Math.max(new Date(series[series.length - 1].completedAt).getTime(), t0 + 86400000);
+  const x = t => left + ((new Date(t).getTime() - t0) / (t1 - t0)) * (width - left - right);
+  const y = pain => top + (1 - pain / 10) * (height - top - bottom);
+  const chart = svg('svg', {viewBox: `0 0 ${width} ${height}`, role: 'img', class: 'pain-chart',
+    'aria-label': `Pain before and after each of ${series.length} sessions, from ${dateText(series[0].completedAt)} to ${dateText(series[series.length - 1].completedAt)}`});
+  for (let pain = 0; pain <= 10; pain += 2) {
+    chart.append(svg('line', {x1: left, x2: width - right, y1: y(pain), y2: y(pain), class: 'grid'}));
+    const label = svg('text', {x: left - 8, y: y(pain) + 4, class: 'axis', 'text-anchor': 'end'});
+    label.textContent = pain;
+    chart.append(label);
+  }
+  const trend = progress.trend || {};
+  if (trend.baselinePain !== null && trend.baselinePain !== undefined) {
+    const mic = trend.minimalImportantChange || 0;
+    chart.append(svg('rect', {x: left, width: width - left - right, y: y(trend.baselinePain), height: Math.max(0, y(trend.baselinePain - mic) - y(trend.baselinePain)), class: 'mic-band'}));
+    chart.append(svg('line', {x1: left, x2: width - right, y1: y(trend.baselinePain), y2: y(trend.baselinePain), class: 'baseline'}));
+  }
+  if (progress.status === 'PLATEAU' && progress.daily.length) {
+    const days = progress.daily.slice(-(trend.trendDays || 1));
+    const from = x(days[0].date + 'T00:00:00Z'), to = x(days[days.length - 1].date + 'T23:59:59Z');
+    chart.append(svg('rect', {x: from, width: Math.max(4, Math.min(to, width - right) - from), y: top, height: height - top - bottom, class: 'plateau'}));
+  }
+  const mean = progress.daily.map(d => `${x(d.date + 'T12:00:00Z')},${y(d.rollingMean7)}`);
+  chart.append(svg('polyline', {points: mean.join(' '), class: 'rolling-mean'}));
+  let previous = null;
+  for (const point of series) {
+    const cx = x(point.completedAt);
+    const tip = `${dateText(point.completedAt)}: pain ${point.painBefore} before, ${point.painAfter} after`
+      + (point.redFlag ? '; red-flag symptoms' : '') + (point.sharpPain ? '; sharp pain' : '') + (point.notes ? `; “${point.notes}”` : '');
+    const before = svg('circle', {cx, cy: y(point.painBefore), r: 4, class: 'point-before', tabindex: '0', 'data-session-id': point.sessionId});
+    before.append(Object.assign(svg('title'), {textContent: tip}));
+    const after = svg('circle', {cx, cy: y(point.painAfter), r: 3.5, class: 'point-after'});
+    after.append(Object.assign(svg('title'), {textContent: tip}));
+    chart.append(after, before);
+    const rose = previous !== null && point.painBefore - previous >= 2;
+    if (point.redFlag) {
+      const marker = svg('path', {d: `M${cx},${top + 2} l6,10 h-12 z`, class: 'marker-red-flag'});
+      marker.append(Object.assign(svg('title'), {textContent: tip}));
+      chart.append(marker);
+    } else if (point.sharpPain || rose) {
+      const marker = svg('path', {d: `M${cx},${top + 2} l5,5 l-5,5 l-5,-5 z`, class: 'marker-spike'});
+      marker.append(Object.assign(svg('title'), {textContent: tip}));
+      chart.append(marker);
+    }
+    previous = point.painBefore;
+  }
+  document.getElementById('chart').replaceChildren(chart);
+  const slope = trend.slopePerWeek === null || trend.slopePerWeek === undefined ? 'n/a' : `${trend.slopePerWeek > 0 ? '+' : ''}${trend.slopePerWeek} points a week`;
+  document.getElementById('trend-summary').textContent = trend.baselinePain === null || trend.baselinePain === undefined ? ''
+    : `First week ${trend.baselinePain}/10, last week ${trend.currentPain}/10: ${changeText(trend)}; `
+      + `minimal important change at this baseline ${trend.minimalImportantChange} points; recent trend ${slope}`
+      + (trend.reliefFading ? '; sessions no longer bring relief.' : '.');
+}
+
+function drawCalendar(progress) {
+  const counts = {};
+  for (const day of progress.daily) counts[day.date] = day.sessions;
+  const today = new Date();
+  const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7)));
+  const table = document.getElementById('calendar');
+  const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+  const head = el('tr', {}, el('th', {scope: 'col'}, 'Week of'), ...names.map(n => el('th', {scope: 'col'}, n)));
+  const rows = [];
+  for (let week = 7; week >= 0; week--) {
+    const start = new Date(monday.getTime() - week * 7 * 86400000);
+    const cells = [];
+    for (let d = 0; d < 7; d++) {
+      const date = new Date(start.getTime() + d * 86400000).toISOString().slice(0, 10);
+      const n = counts[date] || 0;
+      cells.push(el('td', {class: n ? 'done' : 'missed', title: `${date}: ${n} session(s)`}, n ? '✓' : '·',
+        el('span', {class: 'visually-hidden'}, n ? ` ${n} session(s)` : ' no session')));
+    }
+    rows.push(el('tr', {}, el('th', {scope: 'row'}, start.toISOString().slice(0, 10)), ...cells));
+  }
+  table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+  const a = progress.adherence;
+  document.getElementById('adherence-summary').textContent =
+    `${a.sessionsLast7Days} of ${a.prescribedPerWeek} prescribed sessions in the last 7 days; ${a.sessionsPerWeekLast4Weeks} a week over the last four weeks.`;
+}
+
+function drawSessions(progress) {
+  const rows = [...progress.series].reverse().map(s => el('tr', {},
+    el('td', {}, dateText(s.completedAt)), el('td', {}, s.painBefore), el('td', {}, s.painAfter),
+    el('td', {}, s.painBefore - s.painAfter),
+    el('td', {}, [s.redFlag ? '▲ red flag' : '', s.sharpPain ? '◆ sharp pain' : ''].filter(Boolean).join(', ') || '–'),
+    el('td', {}, s.notes || '')));
+  document.querySelector('#sessions tbody').replaceChildren(...rows);
+}
+
+function drawSuggestion(progress) {
+  const s = progress.suggestion;
+  document.getElementById('suggestion').hidden = false;
+  document.getElementById('suggestion-action').textContent = ACTIONS[s.action] || s.action;
+  document.getElementById('suggestion-reason').textContent = s.reason;
+  document.getElementById('suggestion-exercises').replaceChildren(...s.exercises.map(id => el('li', {}, exerciseNames[id] || id)));
+  const alerts = progress.alerts.map(a => el('li', {class: `alert ${a.type}`}, `${a.message} (${dateText(a.at)})`));
+  document.getElementById('alerts-section').hidden = alerts.length === 0;
+  document.getElementById('alerts').replaceChildren(...alerts);
+}
+
+async function load() {
+  const progress = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/progress`);
+  document.getElementById('patient-status').replaceChildren(chip(progress.status));
+  document.getElementById('patient-stage').textContent = ` · stage ${progress.stage.toLowerCase().replace('_', ' ')} (from the recent exercises)`;
+  drawSuggestion(progress);
+  if (progress.sessionCount !== shownSessions) {
+    shownSessions = progress.sessionCount;
+    drawChart(progress);
+    drawCalendar(progress);
+    drawSessions(progress);
+  }
+  document.getElementById('status').textContent = `${progress.sessionCount} sessions. Updated ${new Date().toLocaleTimeString()}.`;
+}
+
+async function start() {
+  document.getElementById('patient-id').textContent = patientId;
+  document.title = `BackTrack – ${patientId}`;
+  if (clinic) document.getElementById('back').href = `/?clinic=${encodeURIComponent(clinic)}`;
+  try {
+    const catalog = await fetchJson('/api/v1/exercises?size=100');
+    catalog.items.forEach(e => { exerciseNames[e.id] = e.name; });
+  } catch (e) { /* names are a nicety; ids still show */ }
+  poll(() => load().catch(error => {
+    document.getElementById('status').textContent = `Could not load progress: ${error.message}`;
+  }));
+}
+
+start();
