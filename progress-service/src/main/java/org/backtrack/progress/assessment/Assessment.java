@@ -21,13 +21,14 @@ public record Assessment(ProgressStatus status, Trend trend, Adherence adherence
      * @param reliefCurrent     the same over the last seven days with data
      * @param reliefFading      relief has faded to almost nothing: the routine no longer "hits the same"
      * @param weekOverWeek      mean pain of the last seven days minus that of the seven days before (null without both)
+     * @param lastWeekSlopePerWeek Theil–Sen slope over the last seven days with sessions only, points per week
      */
     public record Trend(Double baselinePain, Double currentPain, Double changePoints, Double changePercent,
                         Double minimalImportantChange, boolean meaningfulImprovement, Double slopePerWeek,
                         Double trendPValue, int trendDays, Double reliefBaseline, Double reliefCurrent,
-                        boolean reliefFading, Double weekOverWeek) {
+                        boolean reliefFading, Double weekOverWeek, Double lastWeekSlopePerWeek) {
 
-        static final Trend NONE = new Trend(null, null, null, null, null, false, null, null, 0, null, null, false, null);
+        static final Trend NONE = new Trend(null, null, null, null, null, false, null, null, 0, null, null, false, null, null);
     }
 
     /** Sessions in the seven days up to the assessment against the prescribed frequency. */

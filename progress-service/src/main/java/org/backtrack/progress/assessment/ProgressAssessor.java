@@ -95,7 +95,10 @@ public final class ProgressAssessor {
         boolean fallingNow = trend.slopePerWeek() <= -minSlope && trend.trendPValue() < alpha
                 && trend.changePoints() <= -MIN_IMPROVEMENT_SINCE_BASELINE
                 // and this week lower than the last: the quickest sign that the fall has stopped
-                && (trend.weekOverWeek() == null || trend.weekOverWeek() <= -MIN_WEEK_OVER_WEEK_DROP);
+                && (trend.weekOverWeek() == null || trend.weekOverWeek() <= -MIN_WEEK_OVER_WEEK_DROP)
+                // once relief has faded, the last week alone must still fall: adaptation shows there first
+                && (!trend.reliefFading() || (trend.lastWeekSlopePerWeek() != null
+                && trend.lastWeekSlopePerWeek() <= -MIN_IMPROVING_SLOPE_PER_WEEK));
         return fallingNow ? ProgressStatus.IMPROVING : ProgressStatus.PLATEAU;
     }
 

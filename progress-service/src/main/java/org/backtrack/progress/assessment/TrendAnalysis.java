@@ -21,6 +21,9 @@ public final class TrendAnalysis {
     /** Slopes are taken between days at least this far apart (see {@link TheilSen#slope(double[], double[], double)}). */
     public static final double SLOPE_MIN_GAP_DAYS = 7;
     public static final Duration CURRENT = Duration.ofDays(7);
+    /** Days with sessions the short slope looks at; it decides only once relief has faded. */
+    public static final int SHORT_TREND_DAYS = 7;
+    public static final double SHORT_SLOPE_MIN_GAP_DAYS = 3;
     public static final double RELATIVE_MIC = 0.30;
     public static final double MIN_RELATIVE_DROP_POINTS = 1.0;
     public static final double FADED_RELIEF = 0.5;
@@ -69,9 +72,16 @@ public final class TrendAnalysis {
         double previous = mean(window.recent(), r -> !current.test(r) && r.completedAt().isAfter(latest.minus(CURRENT.multipliedBy(2))),
                 PainReading::painBefore);
         Double weekOverWeek = Double.isNaN(previous) ? null : round(now - previous);
+        Double lastWeekSlope = null;
+        if (y.length >= SHORT_TREND_DAYS) {
+            double[] xs = java.util.Arrays.copyOfRange(x, x.length - SHORT_TREND_DAYS, x.length);
+            double[] ys = java.util.Arrays.copyOfRange(y, y.length - SHORT_TREND_DAYS, y.length);
+            double shortSlope = TheilSen.slope(xs, ys, SHORT_SLOPE_MIN_GAP_DAYS);
+            lastWeekSlope = Double.isNaN(shortSlope) ? null : round(shortSlope * 7);
+        }
         return new Assessment.Trend(round(baseline), round(now), round(change),
                 baseline == 0 ? null : round(100 * change / baseline), mic, meaningfulDrop(baseline, -change),
-                slope, p, y.length, round(reliefBaseline), round(reliefNow), fading, weekOverWeek);
+                slope, p, y.length, round(reliefBaseline), round(reliefNow), fading, weekOverWeek, lastWeekSlope);
     }
 
     /** Mean pain before per calendar day (UTC) over the trend window ending on the latest session's day. */

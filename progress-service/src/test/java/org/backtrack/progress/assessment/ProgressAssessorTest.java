@@ -225,10 +225,20 @@ class ProgressAssessorTest {
     void fadedReliefDemandsAClearerTrendBeforeCallingItImprovement() {
         PatientWindow window = PatientWindow.of("p", "c", daily(fallThenFlat(7, 0.15, 30, 0)));
         Instant now = window.latestAt();
-        var borderline = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -0.8, 0.03, 10, 1.0, 1.0, false, -0.8);
-        var borderlineFaded = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -0.8, 0.03, 10, 1.5, 0.2, true, -0.8);
+        var borderline = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -0.8, 0.03, 10, 1.0, 1.0, false, -0.8, -0.8);
+        var borderlineFaded = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -0.8, 0.03, 10, 1.5, 0.2, true, -0.8, -0.8);
         assertThat(ProgressAssessor.status(window, borderline, now)).isEqualTo(ProgressStatus.IMPROVING);
         assertThat(ProgressAssessor.status(window, borderlineFaded, now)).isEqualTo(ProgressStatus.PLATEAU);
+    }
+
+    @Test
+    void onceReliefHasFadedAFlatLastWeekIsAPlateauDespiteTheTwoWeekTrend() {
+        PatientWindow window = PatientWindow.of("p", "c", daily(fallThenFlat(7, 0.15, 30, 0)));
+        Instant now = window.latestAt();
+        var stillFalling = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -1.0, 0.001, 13, 1.5, 0.2, true, -0.8, -0.8);
+        var flatLastWeek = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -1.0, 0.001, 13, 1.5, 0.2, true, -0.8, 0.0);
+        assertThat(ProgressAssessor.status(window, stillFalling, now)).isEqualTo(ProgressStatus.IMPROVING);
+        assertThat(ProgressAssessor.status(window, flatLastWeek, now)).isEqualTo(ProgressStatus.PLATEAU);
     }
 
     @Test

@@ -94,9 +94,7 @@ class CohortEvaluationIntegrationTest {
             assertThat(report.minRecall()).as("recall of every status").isGreaterThanOrEqualTo(0.9);
             assertThat(report.scores.get("RED_FLAG").recall()).isEqualTo(1.0);
             assertThat(report.unsafeSuggestions).isZero();
-            // Through Kafka the cohort also has late syncs (two sessions a patient arrive after all others), which
-            // cost about a day against the rules alone (CohortRulesTest holds those to 7 days): see docs/benchmarks.md.
-            assertThat(report.medianPlateauDelayDays).isLessThanOrEqualTo(8.0);
+            assertThat(report.medianPlateauDelayDays).isLessThanOrEqualTo(7.0);
         }
     }
 }
