@@ -1,0 +1,172 @@
+package org.backtrack.routine.composition;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Composes a time-budgeted routine following the facts sheet: a dynamic warm-up first, then holds, strengthening
+ * last when the stage includes it; gentle mobility in the morning, deeper work in the evening; focus regions first.
+ * The total, transitions included, stays within 10% of the budget and never more than a minute over it.
+ * Deterministic for the same request and day; the day seeds a small variation so the list is not always the same.
+ */
+public final class RoutineComposer {
+
+    public static final int TRANSITION_SECONDS = 15;
+    public static final int MAX_SETS = 6;
+    public static final int MAX_OVER_SECONDS = 60;
+    public static final double MIN_FILL = 0.9;
+    private static final List<String> STAGE_ORDER = List.of(CatalogEntry.BASIC, CatalogEntry.DEEPER, CatalogEntry.STRENGTHENING);
+
+    public RoutinePlan compose(CompositionRequest request, List<CatalogEntry> catalog) {
+        int budget = request.budgetSeconds();
+        int limit = Math.min(budget + MAX_OVER_SECONDS, (int) Math.floor(budget * 1.1));
+        Random variety = new Random(Objects.hash(request.patientId(), request.date()));
+        Map<String, Double> score = new HashMap<>();
+        List<CatalogEntry> eligible = new ArrayList<>();
+        for (CatalogEntry entry : catalog) {
+            if (eligible(entry, request)) {
+                eligible.add(entry);
+                score.put(entry.id(), score(entry, request) + variety.nextDouble() * 0.9);
+            }
+        }
+        eligible.sort(Comparator.comparingDouble((CatalogEntry e) -> -score.get(e.id())).thenComparing(CatalogEntry::id));
+        List<String> notes = new ArrayList<>();
+        if (eligible.isEmpty()) {
+            notes.add("No catalog exercise fits the equipment, time of day, stage and exclusions given.");
+            return new RoutinePlan(budget, 0, List.of(), notes);
+        }
+
+        // choose: one warm-up, one strengthening exercise if the stage includes it, then the best of the rest
+        Map<CatalogEntry, Integer> sets = new LinkedHashMap<>();
+        eligible.stream().filter(e -> section(e) == RoutinePlan.Section.WARM_UP).findFirst().ifPresent(e -> sets.put(e, 1));
+        if (CatalogEntry.STRENGTHENING.equals(request.stage())) {
+            eligible.stream().filter(e -> section(e) == RoutinePlan.Section.STRENGTHENING).findFirst()
+                    .filter(e -> total(add(sets, e)) <= limit).ifPresent(e -> sets.put(e, 1));
+        }
+        for (CatalogEntry e : eligible) {
+            if (!sets.containsKey(e) && total(add(sets, e)) <= budget) {
+                sets.put(e, 1);
+            }
+        }
+        if (sets.isEmpty()) { // even the shortest single exercise is longer than the budget
+            CatalogEntry shortest = eligible.stream().min(Comparator.comparingInt(e -> e.seconds(1))).orElseThrow();
+            if (shortest.seconds(1) <= limit) {
+                sets.put(shortest, 1);
+            }
+        }
+        // fill up to the budget with extra sets, best-scored exercises first
+        boolean grew = true;
+        while (total(sets) < budget * MIN_FILL && grew) {
+            grew = false;
+            for (CatalogEntry e : new ArrayList<>(sets.keySet())) {
+                Map<CatalogEntry, Integer> more = new LinkedHashMap<>(sets);
+                more.put(e, sets.get(e) + 1);
+                if (sets.get(e) < MAX_SETS && total(more) <= limit) {
+                    sets.put(e, sets.get(e) + 1);
+                    grew = true;
+                    if (total(sets) >= budget * MIN_FILL) {
+                        break;
+                    }
+                }
+            }
+        }
+        int total = total(sets);
+        if (total < budget * MIN_FILL) {
+            notes.add("Only " + eligible.size() + " exercise(s) fit the equipment, time of day and exclusions: the plan runs "
+                    + total + " s of the " + budget + " s asked for.");
+        }
+
+        List<CatalogEntry> ordered = new ArrayList<>(sets.keySet());
+        ordered.sort(Comparator.comparing(RoutineComposer::section).thenComparingDouble(e -> -score.get(e.id())));
+        List<RoutinePlan.Item> items = new ArrayList<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            CatalogEntry e = ordered.get(i);
+            items.add(new RoutinePlan.Item(i + 1, e.id(), e.name(), section(e), sets.get(e), e.reps(), e.holdSeconds(),
+                    e.secondsPerRep(), e.perSide(), e.seconds(sets.get(e)), i < ordered.size() - 1 ? TRANSITION_SECONDS : 0,
+                    reason(e, request)));
+        }
+        return new RoutinePlan(budget, total, items, notes);
+    }
+
+    static boolean eligible(CatalogEntry e, CompositionRequest r) {
+        if (CatalogEntry.RECOVERY_TOOL.equals(e.stage()) || r.excludedExercises().contains(e.id()) || e.setSeconds() <= 0) {
+            return false;
+        }
+        int allowed = STAGE_ORDER.indexOf(r.stage() == null ? CatalogEntry.BASIC : r.stage());
+        int stage = STAGE_ORDER.indexOf(e.stage());
+        if (stage < 0 || stage > Math.max(0, allowed)) {
+            return false;
+        }
+        if (!r.availableEquipment().containsAll(e.equipment().stream().filter(q -> !"MAT".equals(q) && !"BED".equals(q)).toList())) {
+            return false; // a mat or a bed counts as always at hand; anything else must be declared
+        }
+        if (e.contraindications().stream().anyMatch(r.contraindications()::contains)) {
+            return false;
+        }
+        return "ANY".equals(r.timeOfDay()) || r.timeOfDay() == null || e.timeOfDay().contains(r.timeOfDay());
+    }
+
+    private static double score(CatalogEntry e, CompositionRequest r) {
+        double score = 2.0 * e.regions().stream().filter(r.focusRegions()::contains).count();
+        if (Objects.equals(e.stage(), r.stage())) {
+            score += 1.5; // the patient's current stage is the heart of the routine
+        }
+        if ("MORNING".equals(r.timeOfDay()) && "DYNAMIC".equals(e.kind())) {
+            score += 1; // gentle mobility in the morning
+        }
+        if ("EVENING".equals(r.timeOfDay()) && CatalogEntry.DEEPER.equals(e.stage())) {
+            score += 1; // deeper work in the evening, muscles are warm
+        }
+        return score;
+    }
+
+    static RoutinePlan.Section section(CatalogEntry e) {
+        if ("STRENGTH".equals(e.kind()) || CatalogEntry.STRENGTHENING.equals(e.stage())) {
+            return RoutinePlan.Section.STRENGTHENING;
+        }
+        return "DYNAMIC".equals(e.kind()) && CatalogEntry.BASIC.equals(e.stage()) ? RoutinePlan.Section.WARM_UP : RoutinePlan.Section.HOLDS;
+    }
+
+    private static String reason(CatalogEntry e, CompositionRequest r) {
+        List<String> why = new ArrayList<>();
+        switch (section(e)) {
+            case WARM_UP -> why.add("dynamic warm-up first, moving in and out of the stretch with control");
+            case STRENGTHENING -> why.add("strengthening last, to hold the gains of stretching");
+            default -> why.add(CatalogEntry.DEEPER.equals(e.stage()) ? "deeper stretch of the current stage" : "gentle hold");
+        }
+        Set<String> matched = new java.util.TreeSet<>(e.regions());
+        matched.retainAll(r.focusRegions());
+        if (!matched.isEmpty()) {
+            why.add("works the focus " + String.join(", ", matched).toLowerCase().replace('_', ' '));
+        }
+        if ("MORNING".equals(r.timeOfDay()) && "DYNAMIC".equals(e.kind())) {
+            why.add("suits the morning");
+        }
+        if ("EVENING".equals(r.timeOfDay()) && CatalogEntry.DEEPER.equals(e.stage())) {
+            why.add("evening: muscles are warm for deeper work");
+        }
+        return String.join("; ", why);
+    }
+
+    private static Map<CatalogEntry, Integer> add(Map<CatalogEntry, Integer> sets, CatalogEntry e) {
+        Map<CatalogEntry, Integer> more = new LinkedHashMap<>(sets);
+        more.put(e, 1);
+        return more;
+    }
+
+    /** Items plus a transition between consecutive ones. */
+    static int total(Map<CatalogEntry, Integer> sets) {
+        int seconds = 0;
+        for (var entry : sets.entrySet()) {
+            seconds += entry.getKey().seconds(entry.getValue());
+        }
+        return seconds + Math.max(0, sets.size() - 1) * TRANSITION_SECONDS;
+    }
+}
