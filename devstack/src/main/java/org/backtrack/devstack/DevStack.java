@@ -119,10 +119,10 @@ public final class DevStack implements AutoCloseable {
                 "--backtrack.topics.partitions=" + config.partitions());
         String http = "http://" + config.host() + ":";
         track(ServiceProcess.start("catalog-service", config.catalogPort(), backing, config));
-        track(ServiceProcess.start("routine-service", config.routinePort(), backing, config));
-        List<String> progress = new ArrayList<>(backing);
-        progress.add("--backtrack.catalog.url=" + http + config.catalogPort());
-        track(ServiceProcess.start("progress-service", config.progressPort(), progress, config));
+        List<String> withCatalog = new ArrayList<>(backing);
+        withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
+        track(ServiceProcess.start("routine-service", config.routinePort(), withCatalog, config));
+        track(ServiceProcess.start("progress-service", config.progressPort(), withCatalog, config));
         track(ServiceProcess.start("gateway", config.gatewayPort(), List.of(
                 "--backtrack.services.catalog-url=" + http + config.catalogPort(),
                 "--backtrack.services.routine-url=" + http + config.routinePort(),
@@ -162,6 +162,11 @@ public final class DevStack implements AutoCloseable {
 
     private synchronized boolean hasStartedAnything() {
         return mongo != null || kafka != null || !services.isEmpty();
+    }
+
+    /** Stops one service, as an outage would; for tests of what the others do meanwhile. */
+    synchronized void stopService(String module) {
+        services.stream().filter(s -> s.name().equals(module)).forEach(ServiceProcess::close);
     }
 
     /** Keeps a started child for {@link #close}; a child started after close is stopped right away. */

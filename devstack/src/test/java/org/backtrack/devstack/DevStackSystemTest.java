@@ -154,6 +154,23 @@ class DevStackSystemTest {
 
     @Test
     @Order(8)
+    void routinesAreComposedFromTheCatalogAndStillWhenItIsDown() throws Exception {
+        String body = """
+                {"patientId":"%s","clinicId":"clinic-sys","minutes":10,"timeOfDay":"MORNING","focusRegions":["LOWER_BACK"],"stage":"BASIC"}"""
+                .formatted(PATIENT);
+        HttpResponse<String> live = post("/api/v1/routines", body);
+        assertThat(live.statusCode()).isEqualTo(201);
+        assertThat(live.body()).contains("\"catalogSource\":\"LIVE\"", "\"section\":\"WARM_UP\"");
+
+        SuiteUnderTest.stopService("catalog-service");
+        HttpResponse<String> fromCopy = post("/api/v1/routines", body);
+        assertThat(fromCopy.statusCode()).isEqualTo(201);
+        assertThat(fromCopy.body()).contains("\"catalogSource\":\"LOCAL_COPY\"", "\"exerciseId\"");
+        assertThat(get("/api/v1/patients/" + PATIENT + "/routines").body()).contains("LIVE", "LOCAL_COPY");
+    }
+
+    @Test
+    @Order(9)
     void aRestartKeepsTheData() throws Exception {
         String before = get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
         SuiteUnderTest.restart();

@@ -45,6 +45,10 @@ final class SuiteUnderTest {
         start();
     }
 
+    static synchronized void stopService(String module) {
+        stack.stopService(module);
+    }
+
     static synchronized void stop() {
         if (stack != null) {
             stack.close();

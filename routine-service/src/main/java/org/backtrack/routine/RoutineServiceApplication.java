@@ -2,8 +2,10 @@ package org.backtrack.routine;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.openfeign.EnableFeignClients;
 
 @SpringBootApplication
+@EnableFeignClients
 public class RoutineServiceApplication {
 
     public static void main(String[] args) {

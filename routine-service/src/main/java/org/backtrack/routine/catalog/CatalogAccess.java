@@ -1,0 +1,85 @@
+package org.backtrack.routine.catalog;
+
+import org.backtrack.routine.composition.CatalogEntry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The catalog as composition sees it: fetched live through the circuit breaker and saved as the clinic's local
+ * copy; when the catalog is slow or down, the last copy is used, and the routine says so.
+ */
+@Component
+public class CatalogAccess {
+
+    /** Exercises for a clinic and where they came from. */
+    public record Catalog(List<CatalogEntry> entries, Source source) {
+    }
+
+    public enum Source { LIVE, LOCAL_COPY }
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogAccess.class);
+    private static final int PAGE_SIZE = 100;
+
+    private final CatalogClient client;
+    private final CatalogCopy copy;
+    private final CircuitBreakerFactory<?, ?> breakers;
+    private final Clock clock = Clock.systemUTC();
+
+    CatalogAccess(CatalogClient client, CatalogCopy copy, CircuitBreakerFactory<?, ?> breakers) {
+        this.client = client;
+        this.copy = copy;
+        this.breakers = breakers;
+    }
+
+    /** @throws CatalogUnavailableException when the catalog is down and there is no copy yet */
+    public Catalog forClinic(String clinicId) {
+        return breakers.create("catalog").run(() -> {
+            List<CatalogEntry> entries = fetch(clinicId);
+            copy.save(clinicId, entries, clock.instant());
+            return new Catalog(entries, Source.LIVE);
+        }, failure -> {
+            CatalogCopy.Snapshot snapshot = copy.find(clinicId);
+            if (snapshot == null) {
+                throw new CatalogUnavailableException(failure);
+            }
+            log.warn("catalog-service unavailable ({}); composing from the copy of {}", failure.toString(), snapshot.fetchedAt());
+            return new Catalog(snapshot.entries(), Source.LOCAL_COPY);
+        });
+    }
+
+    private List<CatalogEntry> fetch(String clinicId) {
+        List<CatalogEntry> entries = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            CatalogClient.Page result = client.list(page, PAGE_SIZE, clinicId);
+            result.items().forEach(item -> entries.add(toEntry(item)));
+            if (page + 1 >= result.totalPages()) {
+                return entries;
+            }
+        }
+    }
+
+    private static CatalogEntry toEntry(CatalogClient.Item item) {
+        CatalogClient.Dosage d = item.dosage();
+        return new CatalogEntry(item.id(), item.name(), item.stage(), item.kind(), orEmpty(item.regions()), orEmpty(item.equipment()),
+                orEmpty(item.timeOfDay()), d.holdSeconds(), d.reps(), d.sets(), d.perSide(), d.secondsPerRep(), d.restSeconds(),
+                orEmpty(item.contraindications()));
+    }
+
+    private static Set<String> orEmpty(Set<String> values) {
+        return values == null ? Set.of() : values;
+    }
+
+    /** The catalog could not be reached and no copy has been saved yet. */
+    public static class CatalogUnavailableException extends RuntimeException {
+        CatalogUnavailableException(Throwable cause) {
+            super("The exercise catalog is unavailable and no local copy exists yet; try again shortly.", cause);
+        }
+    }
+}

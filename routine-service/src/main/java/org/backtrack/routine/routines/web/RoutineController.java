@@ -1,0 +1,126 @@
+package org.backtrack.routine.routines.web;
+
+import org.backtrack.routine.catalog.CatalogAccess;
+import org.backtrack.routine.composition.CompositionRequest;
+import org.backtrack.routine.routines.Routine;
+import org.backtrack.routine.routines.RoutineComposition;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+@RestController
+class RoutineController {
+
+    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
+    static final Set<String> TIMES = Set.of("MORNING", "EVENING", "ANY");
+    static final Set<String> STAGES = Set.of("BASIC", "DEEPER", "STRENGTHENING");
+    static final int MAX_LIST = 20;
+
+    private final RoutineComposition composition;
+    private final Clock clock = Clock.systemUTC();
+
+    RoutineController(RoutineComposition composition) {
+        this.composition = composition;
+    }
+
+    /** The body of POST /api/v1/routines. Stage defaults to BASIC until patient programs hold one. */
+    record ComposeRequest(String patientId, String clinicId, Integer minutes, String timeOfDay, Set<String> focusRegions,
+                          Set<String> availableEquipment, String stage, Set<String> contraindications,
+                          Set<String> excludedExercises, LocalDate date) {
+    }
+
+    @PostMapping("/api/v1/routines")
+    ResponseEntity<Routine> compose(@RequestBody ComposeRequest body) {
+        List<Map<String, String>> errors = new ArrayList<>();
+        identifier(errors, "patientId", body.patientId());
+        identifier(errors, "clinicId", body.clinicId());
+        if (body.minutes() == null || body.minutes() < CompositionRequest.MIN_MINUTES || body.minutes() > CompositionRequest.MAX_MINUTES) {
+            errors.add(Map.of("field", "minutes", "message", "must be from " + CompositionRequest.MIN_MINUTES + " to " + CompositionRequest.MAX_MINUTES));
+        }
+        String time = body.timeOfDay() == null ? "ANY" : body.timeOfDay();
+        if (!TIMES.contains(time)) {
+            errors.add(Map.of("field", "timeOfDay", "message", "must be one of " + TIMES));
+        }
+        String stage = body.stage() == null ? "BASIC" : body.stage();
+        if (!STAGES.contains(stage)) {
+            errors.add(Map.of("field", "stage", "message", "must be one of " + STAGES));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequestException(errors);
+        }
+        LocalDate date = body.date() != null ? body.date() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        var request = new CompositionRequest(body.patientId(), body.minutes(), time, body.focusRegions(), body.availableEquipment(),
+                stage, body.contraindications(), body.excludedExercises(), date);
+        Routine routine = composition.compose(body.clinicId(), request);
+        return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.id())).body(routine);
+    }
+
+    @GetMapping("/api/v1/routines/{id}")
+    Routine one(@PathVariable String id) {
+        return composition.find(id).orElseThrow(() -> new RoutineNotFoundException(id));
+    }
+
+    @GetMapping("/api/v1/patients/{patientId}/routines")
+    List<Routine> ofPatient(@PathVariable String patientId) {
+        return composition.ofPatient(patientId).stream().limit(MAX_LIST).toList();
+    }
+
+    private static void identifier(List<Map<String, String>> errors, String field, String value) {
+        if (value == null || !IDENTIFIER.matcher(value).matches()) {
+            errors.add(Map.of("field", field, "message", "is required: 1 to 128 letters, digits or . _ : @ -"));
+        }
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidRequestException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid routine request");
+        problem.setProperty("errors", e.errors);
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(RoutineNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Routine not found");
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail catalogDown(CatalogAccess.CatalogUnavailableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Catalog unavailable");
+        return problem;
+    }
+
+    static final class InvalidRequestException extends RuntimeException {
+        final List<Map<String, String>> errors;
+
+        InvalidRequestException(List<Map<String, String>> errors) {
+            super(errors.stream().map(e -> e.get("field") + ": " + e.get("message")).reduce((a, b) -> a + "; " + b).orElse(""));
+            this.errors = errors;
+        }
+    }
+
+    static final class RoutineNotFoundException extends RuntimeException {
+        RoutineNotFoundException(String id) {
+            super("No routine with id " + id);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** HTTP adapter of routine composition. */
+package org.backtrack.routine.routines.web;
