@@ -33,13 +33,15 @@ class RoutineController {
     static final int MAX_LIST = 20;
 
     private final RoutineComposition composition;
+    private final org.backtrack.routine.programs.PatientPrograms programs;
     private final Clock clock = Clock.systemUTC();
 
-    RoutineController(RoutineComposition composition) {
+    RoutineController(RoutineComposition composition, org.backtrack.routine.programs.PatientPrograms programs) {
         this.composition = composition;
+        this.programs = programs;
     }
 
-    /** The body of POST /api/v1/routines. Stage defaults to BASIC until patient programs hold one. */
+    /** The body of POST /api/v1/routines. Stage and focus default to the patient's program. */
     record ComposeRequest(String patientId, String clinicId, Integer minutes, String timeOfDay, Set<String> focusRegions,
                           Set<String> availableEquipment, String stage, Set<String> contraindications,
                           Set<String> excludedExercises, LocalDate date) {
@@ -57,7 +59,10 @@ class RoutineController {
         if (!TIMES.contains(time)) {
             errors.add(Map.of("field", "timeOfDay", "message", "must be one of " + TIMES));
         }
-        String stage = body.stage() == null ? "BASIC" : body.stage();
+        // without a stage or focus in the request, the patient's program decides
+        var program = errors.isEmpty() ? programs.of(body.patientId(), body.clinicId())
+                : org.backtrack.routine.programs.PatientProgram.initial("-", null);
+        String stage = body.stage() == null ? program.stage() : body.stage();
         if (!STAGES.contains(stage)) {
             errors.add(Map.of("field", "stage", "message", "must be one of " + STAGES));
         }
@@ -65,7 +70,8 @@ class RoutineController {
             throw new InvalidRequestException(errors);
         }
         LocalDate date = body.date() != null ? body.date() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        var request = new CompositionRequest(body.patientId(), body.minutes(), time, body.focusRegions(), body.availableEquipment(),
+        var focus = body.focusRegions() == null || body.focusRegions().isEmpty() ? program.focusRegions() : body.focusRegions();
+        var request = new CompositionRequest(body.patientId(), body.minutes(), time, focus, body.availableEquipment(),
                 stage, body.contraindications(), body.excludedExercises(), date);
         Routine routine = composition.compose(body.clinicId(), request);
         return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.id())).body(routine);

@@ -1,0 +1,133 @@
+package org.backtrack.routine.programs;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Reads and changes programs. Progress events become pending proposals (idempotent per event id); a clinician
+ * accepts one (the stage moves) or declines it; a safety signal (back off, see a professional) withdraws it.
+ */
+@Service
+public class PatientPrograms {
+
+    static final List<String> STAGES = List.of("BASIC", "DEEPER", "STRENGTHENING");
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final MongoOperations mongo;
+    private final Clock clock = Clock.systemUTC();
+
+    PatientPrograms(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    public PatientProgram of(String patientId, String clinicId) {
+        PatientProgram stored = mongo.findById(patientId, PatientProgram.class);
+        return stored != null ? stored : PatientProgram.initial(patientId, clinicId);
+    }
+
+    public Optional<PatientProgram> find(String patientId) {
+        return Optional.ofNullable(mongo.findById(patientId, PatientProgram.class));
+    }
+
+    public PatientProgram set(String patientId, String clinicId, String stage, Set<String> focus, String by) {
+        return change(patientId, clinicId, p -> p.with(stage, focus == null ? p.focusRegions() : Set.copyOf(focus), p.proposals(), by, clock.instant()));
+    }
+
+    public PatientProgram decide(String patientId, String proposalId, boolean accept, String by) {
+        return change(patientId, null, p -> {
+            PatientProgram.Proposal proposal = p.proposals().stream().filter(x -> x.id().equals(proposalId)).findFirst()
+                    .orElseThrow(() -> new ProposalNotFoundException(proposalId));
+            if (proposal.decision() != PatientProgram.Decision.PENDING) {
+                throw new ProposalAlreadyDecidedException(proposal);
+            }
+            List<PatientProgram.Proposal> proposals = replace(p.proposals(), proposal.decide(
+                    accept ? PatientProgram.Decision.ACCEPTED : PatientProgram.Decision.DECLINED, by, clock.instant()));
+            return p.with(accept ? proposal.toStage() : p.stage(), p.focusRegions(), proposals, by, clock.instant());
+        });
+    }
+
+    /** Applies a progress change published by progress-service. */
+    public void onProgress(String eventId, String patientId, String clinicId, String action, List<String> exercises, String reason) {
+        change(patientId, clinicId, p -> {
+            if (p.proposals().stream().anyMatch(x -> x.id().equals(eventId))) {
+                return null; // redelivery
+            }
+            String toStage = switch (action) {
+                case "PROGRESS_TO_DEEPER_STRETCHES" -> "DEEPER";
+                case "ADD_STRENGTHENING" -> "STRENGTHENING";
+                default -> null;
+            };
+            List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
+            var pending = p.pending();
+            if (toStage == null) {
+                if (pending.isPresent() && ("BACK_OFF".equals(action) || "SEE_A_PROFESSIONAL".equals(action))) {
+                    // safety first: a progression waiting for a decision is withdrawn
+                    proposals = replace(proposals, pending.get().decide(PatientProgram.Decision.WITHDRAWN, "progress-service", clock.instant()));
+                    return p.with(p.stage(), p.focusRegions(), proposals, "progress-service", clock.instant());
+                }
+                return null;
+            }
+            if (STAGES.indexOf(toStage) <= STAGES.indexOf(p.stage()) || pending.isPresent()) {
+                return null; // already there, or one proposal at a time
+            }
+            proposals.add(new PatientProgram.Proposal(eventId, action, toStage, exercises, reason, clock.instant(),
+                    PatientProgram.Decision.PENDING, null, null));
+            return p.with(p.stage(), p.focusRegions(), proposals, "progress-service", clock.instant());
+        });
+    }
+
+    private static List<PatientProgram.Proposal> replace(List<PatientProgram.Proposal> proposals, PatientProgram.Proposal changed) {
+        return proposals.stream().map(x -> x.id().equals(changed.id()) ? changed : x).toList();
+    }
+
+    /** Read, change in memory, write back guarded by the version read; a null change writes nothing. */
+    private PatientProgram change(String patientId, String clinicId, UnaryOperator<PatientProgram> change) {
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            PatientProgram stored = mongo.findById(patientId, PatientProgram.class);
+            if (stored == null && clinicId == null) {
+                throw new ProposalNotFoundException("(patient " + patientId + " has no program)");
+            }
+            PatientProgram current = stored != null ? stored : PatientProgram.initial(patientId, clinicId);
+            PatientProgram next = change.apply(current);
+            if (next == null) {
+                return current;
+            }
+            try {
+                if (stored == null) {
+                    return mongo.insert(next);
+                }
+                PatientProgram written = mongo.findAndReplace(query(where("_id").is(patientId).and("version").is(stored.version())), next);
+                if (written != null) {
+                    return next;
+                }
+            } catch (DuplicateKeyException raced) {
+                // someone created it meanwhile: read again
+            }
+        }
+        throw new IllegalStateException("program of " + patientId + " kept changing under concurrent updates");
+    }
+
+    public static class ProposalNotFoundException extends RuntimeException {
+        ProposalNotFoundException(String id) {
+            super("No progression proposal " + id);
+        }
+    }
+
+    public static class ProposalAlreadyDecidedException extends RuntimeException {
+        ProposalAlreadyDecidedException(PatientProgram.Proposal proposal) {
+            super("Proposal " + proposal.id() + " is already " + proposal.decision().name().toLowerCase()
+                    + (proposal.decidedBy() == null ? "" : " by " + proposal.decidedBy()));
+        }
+    }
+}

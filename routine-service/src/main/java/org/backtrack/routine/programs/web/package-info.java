@@ -1,0 +1,2 @@
+/** HTTP adapter of patient programs and progression proposals. */
+package org.backtrack.routine.programs.web;
