@@ -118,6 +118,48 @@ function drawSuggestion(progress) {
   document.getElementById('alerts').replaceChildren(...alerts);
 }
 
+const STAGES = {BASIC: 'basic stretches', DEEPER: 'deeper stretches', STRENGTHENING: 'strengthening'};
+
+async function loadProgram() {
+  const program = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/program${clinic ? `?clinicId=${encodeURIComponent(clinic)}` : ''}`);
+  document.getElementById('program-stage').textContent = STAGES[program.stage] || program.stage;
+  const pending = program.proposals.find(p => p.decision === 'PENDING');
+  const box = document.getElementById('proposal');
+  box.hidden = !pending;
+  if (pending) {
+    box.dataset.proposalId = pending.id;
+    document.getElementById('proposal-text').textContent =
+      `move to ${STAGES[pending.toStage] || pending.toStage} (raised ${dateText(pending.raisedAt)}): ${pending.reason}`;
+  }
+  document.getElementById('decisions').replaceChildren(...program.proposals.filter(p => p.decision !== 'PENDING').reverse().map(p =>
+    el('li', {}, `${p.decision.toLowerCase()}: ${STAGES[p.toStage] || p.toStage}, ${p.decidedBy ? `by ${p.decidedBy}, ` : ''}${dateText(p.decidedAt)}`)));
+  const routines = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/routines`);
+  if (routines.length) {
+    const r = routines[0];
+    document.getElementById('routine-summary').textContent =
+      `${Math.round(r.plan.totalSeconds / 60)} of ${r.request.minutes} minutes, ${r.request.timeOfDay.toLowerCase()}, composed ${dateText(r.createdAt)}`
+      + (r.catalogSource === 'LOCAL_COPY' ? ' (from the local catalog copy)' : '') + '.';
+    document.getElementById('routine-items').replaceChildren(...r.plan.items.map(i =>
+      el('li', {}, `${i.name}: ${i.sets} × ${i.reps}${i.holdSeconds ? ` × ${i.holdSeconds} s hold` : ''}${i.perSide ? ' each side' : ''} (${i.seconds} s) – ${i.reason}`)));
+  }
+}
+
+async function decide(verb) {
+  const name = document.getElementById('decided-by');
+  if (!name.value.trim()) {
+    name.setCustomValidity('Enter your name to record the decision');
+    name.reportValidity();
+    return;
+  }
+  name.setCustomValidity('');
+  const id = document.getElementById('proposal').dataset.proposalId;
+  const response = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/program/proposals/${encodeURIComponent(id)}/${verb}`, {
+    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({decidedBy: name.value.trim()})});
+  document.getElementById('status').textContent = response.ok ? `Proposal ${verb === 'accept' ? 'accepted' : 'declined'}.`
+    : `Could not record the decision (HTTP ${response.status}).`;
+  await loadProgram();
+}
+
 async function load() {
   const progress = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/progress`);
   document.getElementById('patient-status').replaceChildren(chip(progress.status));
@@ -129,12 +171,15 @@ async function load() {
     drawCalendar(progress);
     drawSessions(progress);
   }
+  await loadProgram().catch(() => {});
   document.getElementById('status').textContent = `${progress.sessionCount} sessions. Updated ${new Date().toLocaleTimeString()}.`;
 }
 
 async function start() {
   document.getElementById('patient-id').textContent = patientId;
   document.title = `BackTrack – ${patientId}`;
+  document.getElementById('proposal-accept').addEventListener('click', () => decide('accept'));
+  document.getElementById('proposal-decline').addEventListener('click', () => decide('decline'));
   if (clinic) document.getElementById('back').href = `/?clinic=${encodeURIComponent(clinic)}`;
   try {
     const catalog = await fetchJson('/api/v1/exercises?size=100');

@@ -119,6 +119,21 @@ class DashboardBrowserTest {
 
     @Test
     @Order(3)
+    void aClinicianAcceptsThePendingProgressionOnThePatientPage() throws Exception {
+        // patient-02 follows a plateau course: progress-service proposed deeper stretches, routine-service holds it
+        WebElement accept = waitFor(() -> {
+            var button = browser.findElement(By.id("proposal-accept"));
+            return button.isDisplayed() ? button : null;
+        });
+        browser.findElement(By.id("decided-by")).sendKeys("Dr Lee");
+        accept.click();
+        waitFor(() -> browser.findElement(By.id("program-stage")).getText().equals("deeper stretches") ? true : null);
+        assertThat(browser.findElement(By.id("decisions")).getText()).contains("accepted", "by Dr Lee");
+        screenshot("patient-accepted.png");
+    }
+
+    @Test
+    @Order(4)
     void aSessionLoggedMeanwhileAppearsWithoutAReload() throws Exception {
         String patient = DemoClinic.patientId(1);
         int before = browser.findElements(By.cssSelector("circle.point-before")).size();

@@ -59,6 +59,8 @@ class RoutingIntegrationTest {
             "GET,    /api/v1/patients/patient-42/routines,  routine",
             "POST,   /api/v1/sessions,                      routine",
             "GET,    /api/v1/patients/patient-42/sessions,  routine",
+            "GET,    /api/v1/patients/patient-42/program,   routine",
+            "POST,   /api/v1/patients/patient-42/program/proposals/ev-1/accept, routine",
             "GET,    /api/v1/patients/patient-42/progress,  progress",
             "GET,    /api/v1/clinics/clinic-7/patients?status=PLATEAU, progress",
     })
