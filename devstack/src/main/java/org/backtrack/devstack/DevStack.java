@@ -164,6 +164,21 @@ public final class DevStack implements AutoCloseable {
         return mongo != null || kafka != null || !services.isEmpty();
     }
 
+    /** Stops the broker, as an outage would; the data stays in the data directory. For tests. */
+    synchronized void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
+    }
+
+    /** Starts the broker again on the same ports and log directory. For tests. */
+    synchronized void startKafka() throws Exception {
+        if (kafka == null) {
+            kafka = KafkaBroker.start(config);
+        }
+    }
+
     /** Stops one service, as an outage would; for tests of what the others do meanwhile. */
     synchronized void stopService(String module) {
         services.stream().filter(s -> s.name().equals(module)).forEach(ServiceProcess::close);

@@ -154,6 +154,33 @@ class DevStackSystemTest {
 
     @Test
     @Order(8)
+    void sessionsLoggedWhileTheBrokerIsDownReachTheTopicExactlyOnceWhenItReturns() throws Exception {
+        String patient = PATIENT + "-outage";
+        SuiteUnderTest.stopKafka();
+        try {
+            for (int i = 1; i <= 3; i++) {
+                String body = sessionOf(patient, patient + "-s" + i, 5, 4);
+                HttpResponse<String> accepted = post("/api/v1/sessions", body);
+                assertThat(accepted.statusCode()).as("stored while the broker is away").isEqualTo(202);
+                assertThat(accepted.body()).contains("\"publication\":\"PENDING\"");
+            }
+            // a client retry meanwhile is answered from the store, and owes no second event
+            assertThat(post("/api/v1/sessions", sessionOf(patient, patient + "-s1", 5, 4)).statusCode()).isEqualTo(202);
+        } finally {
+            SuiteUnderTest.startKafka();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(get("/api/v1/patients/" + patient + "/progress").body())
+                .contains("\"sessionCount\":3"));
+        try (var kafka = new KafkaTestClient(config.kafkaBootstrap())) {
+            var mine = kafka.readAll(Topics.SESSIONS, Duration.ofSeconds(3)).stream().filter(r -> patient.equals(r.key())).toList();
+            assertThat(mine).hasSize(3);
+            assertThat(mine).extracting(r -> r.value().replaceAll(".*\"sessionId\":\"([^\"]+)\".*", "$1"))
+                    .containsExactly(patient + "-s1", patient + "-s2", patient + "-s3");
+        }
+    }
+
+    @Test
+    @Order(9)
     void routinesAreComposedFromTheCatalogAndStillWhenItIsDown() throws Exception {
         String body = """
                 {"patientId":"%s","clinicId":"clinic-sys","minutes":10,"timeOfDay":"MORNING","focusRegions":["LOWER_BACK"],"stage":"BASIC"}"""
@@ -170,7 +197,7 @@ class DevStackSystemTest {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void aRestartKeepsTheData() throws Exception {
         String before = get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
         SuiteUnderTest.restart();
@@ -196,10 +223,14 @@ class DevStackSystemTest {
     }
 
     static String session(String sessionId, int before, int after) {
+        return sessionOf(PATIENT, sessionId, before, after);
+    }
+
+    static String sessionOf(String patient, String sessionId, int before, int after) {
         return """
                 {"sessionId":"%s","clinicId":"clinic-sys","patientId":"%s","completedAt":"2026-11-20T07:31:00Z",
                  "painBefore":%d,"painAfter":%d,"flags":{"sharpPain":false,"radiatingPain":false,"numbness":false,"nightPain":false}}"""
-                .formatted(sessionId, PATIENT, before, after);
+                .formatted(sessionId, patient, before, after);
     }
 
     static String cloudEvent(String id, String patient, String sessionId, int before, int after) {

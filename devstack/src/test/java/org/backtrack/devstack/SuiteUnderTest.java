@@ -33,7 +33,10 @@ final class SuiteUnderTest {
             Path dataDir = Files.createTempDirectory("backtrack-suite");
             config = new DevStackConfig(home, dataDir, Path.of("target/lib").toAbsolutePath(), "127.0.0.1",
                     freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), SEED_PATIENTS, 3);
-            Runtime.getRuntime().addShutdownHook(new Thread(SuiteUnderTest::stop, "suite-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                stop();
+                deleteQuietly(dataDir);
+            }, "suite-stop"));
         }
         stack = DevStack.start(config);
         System.out.println("devstack start times: " + stack.startTimes());
@@ -45,6 +48,14 @@ final class SuiteUnderTest {
         start();
     }
 
+    static synchronized void stopKafka() {
+        stack.stopKafka();
+    }
+
+    static synchronized void startKafka() throws Exception {
+        stack.startKafka();
+    }
+
     static synchronized void stopService(String module) {
         stack.stopService(module);
     }
@@ -53,6 +64,14 @@ final class SuiteUnderTest {
         if (stack != null) {
             stack.close();
             stack = null;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary directory; the OS cleans it eventually
         }
     }
 

@@ -22,9 +22,13 @@ public record LoggedSession(
         Publication publication,
         Instant loggedAt) {
 
-    public enum Publication { PENDING, PUBLISHED }
+    /**
+     * PENDING: the event is owed (written in the same document as the session); PUBLISHING: a sender has claimed it;
+     * PUBLISHED: the broker acknowledged it.
+     */
+    public enum Publication { PENDING, PUBLISHING, PUBLISHED }
 
-    LoggedSession published() {
-        return new LoggedSession(sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, Publication.PUBLISHED, loggedAt);
+    LoggedSession withPublication(Publication publication) {
+        return new LoggedSession(sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt);
     }
 }

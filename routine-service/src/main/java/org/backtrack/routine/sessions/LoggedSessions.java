@@ -36,9 +36,30 @@ class LoggedSessions {
         return mongo.findAndReplace(guard, next) != null;
     }
 
-    void markPublished(LoggedSession session) {
-        mongo.updateFirst(query(where("_id").is(session.sessionId()).and("eventId").is(session.eventId())),
-                new Update().set("publication", LoggedSession.Publication.PUBLISHED), LoggedSession.class);
+    /**
+     * Moves the publication of this session version from one state to another in one guarded write.
+     *
+     * @return false when another sender claimed it, or a correction replaced it, first
+     */
+    boolean transition(LoggedSession session, LoggedSession.Publication from, LoggedSession.Publication to) {
+        var guard = query(where("_id").is(session.sessionId()).and("eventId").is(session.eventId()).and("publication").is(from));
+        return mongo.updateFirst(guard, new Update().set("publication", to).set("claimedAt", java.time.Instant.now()),
+                LoggedSession.class).getModifiedCount() == 1;
+    }
+
+    /** Sessions whose event is still owed, oldest first; claims older than {@code staleClaim} are owed again. */
+    List<LoggedSession> owed(java.time.Instant staleClaim, int limit) {
+        var pending = new org.springframework.data.mongodb.core.query.Criteria().orOperator(
+                where("publication").is(LoggedSession.Publication.PENDING),
+                where("publication").is(LoggedSession.Publication.PUBLISHING).and("claimedAt").lt(staleClaim));
+        return mongo.find(query(pending).with(Sort.by("loggedAt")).limit(limit), LoggedSession.class);
+    }
+
+    /** Gives a stale claim back (its sender died) so it can be claimed again. */
+    void release(LoggedSession session) {
+        mongo.updateFirst(query(where("_id").is(session.sessionId()).and("eventId").is(session.eventId())
+                        .and("publication").is(LoggedSession.Publication.PUBLISHING)),
+                new Update().set("publication", LoggedSession.Publication.PENDING), LoggedSession.class);
     }
 
     List<LoggedSession> ofPatient(String patientId) {

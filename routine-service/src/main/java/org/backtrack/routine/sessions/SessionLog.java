@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Logs completed sessions. Idempotent on sessionId: the same data again returns the stored session without a
  * new event; changed data is a correction, stored and announced by a new event. The session is written before
- * it is published, so an unacknowledged publication is retried by the client's retry with the same event id.
+ * it is published (one document holds both), so an unacknowledged publication is delivered later by the relay, with
+ * the same event id.
  */
 @Service
 public class SessionLog {
@@ -63,7 +64,7 @@ public class SessionLog {
                 throw new SessionConflictException(data.sessionId());
             }
             if (current.data().equals(data)) {
-                LoggedSession result = current.publication() == LoggedSession.Publication.PUBLISHED ? current : publish(current);
+                LoggedSession result = current.publication() == LoggedSession.Publication.PENDING ? publish(current) : current;
                 return new Logged(Outcome.UNCHANGED, result);
             }
             LoggedSession correction = newVersion(data, current.loggedAt());
@@ -85,11 +86,25 @@ public class SessionLog {
                 event.id(), now, LoggedSession.Publication.PENDING, firstLoggedAt == null ? now : firstLoggedAt);
     }
 
-    private LoggedSession publish(LoggedSession session) {
-        publisher.publish(new CloudEvent<>(CloudEvent.SPEC_VERSION, session.eventId(), eventSource, SessionCompleted.TYPE,
-                session.patientId(), session.eventTime(), CloudEvent.JSON_CONTENT_TYPE, session.data()));
-        sessions.markPublished(session);
-        return session.published();
+    /**
+     * Tries to deliver the owed event now. The session and its owed event are already stored in one document;
+     * when the broker is away the event stays PENDING and {@link SessionRelay} delivers it later.
+     *
+     * @return the session with the publication state it ended in
+     */
+    LoggedSession publish(LoggedSession session) {
+        if (!sessions.transition(session, LoggedSession.Publication.PENDING, LoggedSession.Publication.PUBLISHING)) {
+            return session; // another sender has it
+        }
+        try {
+            publisher.publish(new CloudEvent<>(CloudEvent.SPEC_VERSION, session.eventId(), eventSource, SessionCompleted.TYPE,
+                    session.patientId(), session.eventTime(), CloudEvent.JSON_CONTENT_TYPE, session.data()));
+        } catch (SessionNotPublishedException brokerAway) {
+            sessions.transition(session, LoggedSession.Publication.PUBLISHING, LoggedSession.Publication.PENDING);
+            return session.withPublication(LoggedSession.Publication.PENDING);
+        }
+        sessions.transition(session, LoggedSession.Publication.PUBLISHING, LoggedSession.Publication.PUBLISHED);
+        return session.withPublication(LoggedSession.Publication.PUBLISHED);
     }
 
     /** The sessionId is already taken by another patient's or clinic's session. */

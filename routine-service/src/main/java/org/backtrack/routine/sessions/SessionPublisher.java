@@ -35,7 +35,8 @@ class SessionPublisher {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SessionNotPublishedException(e);
-        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException e) {
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException
+                 | org.springframework.kafka.KafkaException e) { // the template wraps failures it sees before sending
             throw new SessionNotPublishedException(e);
         }
     }

@@ -4,7 +4,6 @@ import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.routine.sessions.LoggedSession;
 import org.backtrack.routine.sessions.SessionLog;
-import org.backtrack.routine.sessions.SessionNotPublishedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -29,11 +28,17 @@ class SessionController {
         this.sessionLog = sessionLog;
     }
 
-    /** Body = the event's {@code data}. 201 when new, 200 for a retry of the same data or a correction. */
+    /**
+     * Body = the event's {@code data}. 201 when new, 200 for a retry of the same data or a correction; 202 when the
+     * session is stored but the broker has not acknowledged its event yet (it is delivered as soon as it can be).
+     */
     @PostMapping("/api/v1/sessions")
     ResponseEntity<LoggedSessionView> log(@RequestBody JsonNode body) {
         SessionLog.Logged logged = sessionLog.log(body);
         var view = LoggedSessionView.of(logged);
+        if (view.publication() != LoggedSession.Publication.PUBLISHED) {
+            return ResponseEntity.accepted().location(URI.create("/api/v1/patients/" + view.patientId() + "/sessions")).body(view);
+        }
         if (logged.outcome() == SessionLog.Outcome.CREATED) {
             return ResponseEntity.created(URI.create("/api/v1/patients/" + view.patientId() + "/sessions")).body(view);
         }
@@ -59,14 +64,6 @@ class SessionController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Session id already in use");
         problem.setProperty("errors", List.of(Map.of("field", "sessionId", "message", e.getMessage())));
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail unavailable(SessionNotPublishedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "The session was stored but its event could not be published yet; retry the same request.");
-        problem.setTitle("Event broker unavailable");
         return problem;
     }
 
