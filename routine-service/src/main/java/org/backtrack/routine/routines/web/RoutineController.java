@@ -1,5 +1,8 @@
 package org.backtrack.routine.routines.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.backtrack.routine.catalog.CatalogAccess;
 import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.routines.Routine;
@@ -47,6 +50,16 @@ class RoutineController {
                           Set<String> excludedExercises, LocalDate date) {
     }
 
+    static final String EXAMPLE = """
+            {"patientId": "patient-42", "clinicId": "clinic-7", "minutes": 10, "timeOfDay": "MORNING",
+             "focusRegions": ["LOWER_BACK", "HIPS"], "availableEquipment": ["FOAM_ROLLER"], "stage": "BASIC",
+             "contraindications": ["KNEE_PROBLEMS"], "excludedExercises": []}""";
+
+    @Operation(summary = "Compose and save a routine", description = "Warm-up first, holds next, strengthening last when the "
+            + "stage includes it; within 10% of the budget and never more than a minute over. Same input and day, same "
+            + "routine. Stage and focus default to the patient's program. 503 only when the catalog is down and no local "
+            + "copy exists yet.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            examples = @ExampleObject(name = "ten minutes in the morning", value = EXAMPLE))))
     @PostMapping("/api/v1/routines")
     ResponseEntity<Routine> compose(@RequestBody ComposeRequest body) {
         List<Map<String, String>> errors = new ArrayList<>();

@@ -1,5 +1,8 @@
 package org.backtrack.routine.sessions.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.routine.sessions.LoggedSession;
@@ -32,6 +35,17 @@ class SessionController {
      * Body = the event's {@code data}. 201 when new, 200 for a retry of the same data or a correction; 202 when the
      * session is stored but the broker has not acknowledged its event yet (it is delivered as soon as it can be).
      */
+    static final String EXAMPLE = """
+            {"sessionId": "s-20261120-42-1", "clinicId": "clinic-7", "patientId": "patient-42", "routineId": "r-123",
+             "completedAt": "2026-11-20T07:31:00Z", "durationSeconds": 620, "painBefore": 6, "painAfter": 4,
+             "exercises": [{"exerciseId": "cat-cow", "completed": true, "holdSeconds": 60}],
+             "flags": {"sharpPain": false, "radiatingPain": false, "numbness": false, "nightPain": false}, "notes": null}""";
+
+    @Operation(summary = "Log a completed session", description = "Body = the data of backtrack.session.completed.v1. "
+            + "201 new, 200 same data again (no second event) or a correction (new event), 202 stored while the broker is "
+            + "away (the event follows when it returns). Every bad field is named in the problem document.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    examples = @ExampleObject(name = "a morning session", value = EXAMPLE))))
     @PostMapping("/api/v1/sessions")
     ResponseEntity<LoggedSessionView> log(@RequestBody JsonNode body) {
         SessionLog.Logged logged = sessionLog.log(body);
