@@ -2,6 +2,7 @@ package org.backtrack.catalog.exercises;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.util.List;
@@ -15,7 +16,7 @@ import java.util.List;
 @Document("exercises")
 public record Exercise(
         @Id String id,
-        String clinicId,
+        @Indexed String clinicId,
         String name,
         Stage stage,
         Kind kind,

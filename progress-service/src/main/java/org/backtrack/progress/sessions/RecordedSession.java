@@ -2,6 +2,7 @@ package org.backtrack.progress.sessions;
 
 import org.backtrack.events.SessionCompleted;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -19,8 +20,8 @@ import java.util.List;
 @Document("sessions")
 public record RecordedSession(
         @Id String sessionId,
-        String clinicId,
-        String patientId,
+        @Indexed String clinicId,
+        @Indexed String patientId,
         Instant completedAt,
         SessionCompleted session,
         String eventId,

@@ -2,6 +2,7 @@ package org.backtrack.routine.sessions;
 
 import org.backtrack.events.SessionCompleted;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -14,12 +15,12 @@ import java.time.Instant;
 public record LoggedSession(
         @Id String sessionId,
         String clinicId,
-        String patientId,
+        @Indexed String patientId,
         Instant completedAt,
         SessionCompleted data,
         String eventId,
         Instant eventTime,
-        Publication publication,
+        @Indexed Publication publication,
         Instant loggedAt) {
 
     /**
