@@ -1,0 +1,112 @@
+package org.backtrack.routine;
+
+import org.backtrack.events.Topics;
+import org.backtrack.testsupport.KafkaTestClient;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Progress events from the real broker become proposals a clinician accepts or declines; safety withdraws them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ProgramsIntegrationTests {
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    RestClient http;
+    String patient;
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        patient = "patient-" + UUID.randomUUID();
+    }
+
+    String progressEvent(String id, String status, String action) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/progress-service","type":"backtrack.progress.status-changed.v1",
+                 "subject":"%s","time":"2026-11-23T08:00:00Z","datacontenttype":"application/json",
+                 "data":{"patientId":"%s","clinicId":"clinic-p","status":"%s",
+                         "suggestion":{"action":"%s","exercises":["pigeon-pose"],"reason":"Pain has stopped falling."},
+                         "alerts":[],"asOf":"2026-11-23T07:00:00Z","evaluatedAt":"2026-11-23T08:00:00Z"}}"""
+                .formatted(id, patient, patient, status, action);
+    }
+
+    JsonNode program() {
+        return http.get().uri("/api/v1/patients/{p}/program", patient).retrieve().body(JsonNode.class);
+    }
+
+    ResponseEntity<JsonNode> decide(String proposal, String verb, String by) {
+        return http.post().uri("/api/v1/patients/{p}/program/proposals/{id}/{verb}", patient, proposal, verb)
+                .contentType(MediaType.APPLICATION_JSON).body("{\"decidedBy\":\"" + by + "\"}").retrieve().toEntity(JsonNode.class);
+    }
+
+    @Test
+    void aPlateauBecomesOneProposalThatAClinicianAccepts() {
+        try (var kafka = new KafkaTestClient(bootstrapServers)) {
+            String event = progressEvent("ev-1", "PLATEAU", "PROGRESS_TO_DEEPER_STRETCHES");
+            kafka.send(Topics.PROGRESS, patient, event);
+            kafka.send(Topics.PROGRESS, patient, event); // redelivery
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> program().path("proposals").size() == 1);
+        JsonNode proposal = program().get("proposals").get(0);
+        assertThat(proposal.get("decision").asString()).isEqualTo("PENDING");
+        assertThat(proposal.get("toStage").asString()).isEqualTo("DEEPER");
+
+        assertThat(decide("ev-1", "accept", "dr.lee").getStatusCode().value()).isEqualTo(200);
+        JsonNode after = program();
+        assertThat(after.get("stage").asString()).isEqualTo("DEEPER");
+        assertThat(after.get("proposals").get(0).get("decidedBy").asString()).isEqualTo("dr.lee");
+        assertThat(after.get("proposals").get(0).get("decidedAt").isNull()).isFalse();
+        assertThat(decide("ev-1", "decline", "dr.lee").getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aRedFlagWithdrawsAPendingProgression() {
+        try (var kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PROGRESS, patient, progressEvent("ev-a", "PLATEAU", "PROGRESS_TO_DEEPER_STRETCHES"));
+            kafka.send(Topics.PROGRESS, patient, progressEvent("ev-b", "RED_FLAG", "SEE_A_PROFESSIONAL"));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                "WITHDRAWN".equals(program().path("proposals").path(0).path("decision").asString("")));
+        assertThat(program().get("stage").asString()).isEqualTo("BASIC");
+        assertThat(decide("ev-a", "accept", "dr.lee").getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void anUnreadableProgressEventIsDeadLettered() {
+        try (var kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PROGRESS, patient, "{not json");
+            var dead = kafka.readUntil(Topics.PROGRESS + Topics.DEAD_LETTER_SUFFIX, r -> patient.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(dead).anyMatch(r -> patient.equals(r.key()) && "{not json".equals(r.value()));
+        }
+    }
+
+    @Test
+    void aClinicianSetsTheStageAndTheRoutineFollows() {
+        var put = http.put().uri("/api/v1/patients/{p}/program", patient).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"clinicId\":\"clinic-p\",\"stage\":\"EXPERT\",\"changedBy\":\"dr.lee\"}").retrieve().toEntity(JsonNode.class);
+        assertThat(put.getStatusCode().value()).isEqualTo(400);
+        put = http.put().uri("/api/v1/patients/{p}/program", patient).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"clinicId\":\"clinic-p\",\"stage\":\"STRENGTHENING\",\"focusRegions\":[\"CORE\"],\"changedBy\":\"dr.lee\"}")
+                .retrieve().toEntity(JsonNode.class);
+        assertThat(put.getStatusCode().value()).isEqualTo(200);
+        assertThat(program().get("stage").asString()).isEqualTo("STRENGTHENING");
+        assertThat(program().get("updatedBy").asString()).isEqualTo("dr.lee");
+    }
+}
