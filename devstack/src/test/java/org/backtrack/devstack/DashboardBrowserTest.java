@@ -149,6 +149,26 @@ class DashboardBrowserTest {
         screenshot("patient-live.png");
     }
 
+    @Test
+    @Order(5)
+    void bothPagesPassTheAxeAccessibilityRules() throws Exception {
+        String axePath = System.getenv().getOrDefault("BACKTRACK_AXE", "../.ci/tools/node_modules/axe-core/axe.min.js");
+        assumeTrue(Files.isRegularFile(Path.of(axePath)), "axe-core is not installed (npm install axe-core); .ci/run installs it");
+        String axe = Files.readString(Path.of(axePath));
+        for (String page : List.of("/?clinic=" + DemoClinic.CLINIC_ID,
+                "/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + DemoClinic.patientId(1))) {
+            browser.get(gateway + page);
+            waitFor(() -> browser.findElement(By.id("status")).getText().contains("Updated") ? true : null);
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(axe);
+            Object violations = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1];"
+                            + "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations"
+                            + ".filter(v => v.impact === 'serious' || v.impact === 'critical')"
+                            + ".map(v => v.id + ': ' + v.help + ' at ' + v.nodes.map(n => n.target.join(' ')).join(', '))));");
+            assertThat((List<?>) violations).as("serious or critical axe violations on %s", page).isEmpty();
+        }
+    }
+
     static JsonNode progress(String patient) throws Exception {
         return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/patients/" + patient + "/progress")).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
