@@ -241,14 +241,6 @@ public final class DevStack implements AutoCloseable {
         return Map.copyOf(startTimes);
     }
 
-    public Map<String, Long> pids() {
-        return Map.copyOf(pids);
-    }
-
-    public DevStackConfig config() {
-        return config;
-    }
-
     @Override
     public synchronized void close() {
         closed = true;

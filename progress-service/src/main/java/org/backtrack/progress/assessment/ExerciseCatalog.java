@@ -28,8 +28,4 @@ public record ExerciseCatalog(Map<String, Exercise> byId) {
     public Optional<Exercise> find(String id) {
         return Optional.ofNullable(byId.get(id));
     }
-
-    public boolean isEmpty() {
-        return byId.isEmpty();
-    }
 }

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -34,10 +33,6 @@ public class PatientPrograms {
     public PatientProgram of(String patientId, String clinicId) {
         PatientProgram stored = mongo.findById(patientId, PatientProgram.class);
         return stored != null ? stored : PatientProgram.initial(patientId, clinicId);
-    }
-
-    public Optional<PatientProgram> find(String patientId) {
-        return Optional.ofNullable(mongo.findById(patientId, PatientProgram.class));
     }
 
     public PatientProgram set(String patientId, String clinicId, String stage, Set<String> focus, String by) {

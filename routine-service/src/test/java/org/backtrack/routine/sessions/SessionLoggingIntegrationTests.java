@@ -1,5 +1,6 @@
 package org.backtrack.routine.sessions;
 
+import org.backtrack.testsupport.TestHttp;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -45,8 +45,7 @@ abstract class SessionLoggingIntegrationTests {
     @BeforeEach
     void setUp() {
         kafka = new KafkaTestClient(bootstrapServers);
-        http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+        http = TestHttp.client(port);
         patientId = "patient-" + UUID.randomUUID();
     }
 

@@ -2,6 +2,7 @@ package org.backtrack.routine.programs.web;
 
 import org.backtrack.routine.programs.PatientProgram;
 import org.backtrack.routine.programs.PatientPrograms;
+import org.backtrack.routine.web.InvalidFieldsException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -13,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -25,6 +24,7 @@ import java.util.Set;
 class ProgramController {
 
     static final Set<String> STAGES = Set.of("BASIC", "DEEPER", "STRENGTHENING");
+    static final String TITLE = "Invalid program change";
 
     private final PatientPrograms programs;
 
@@ -46,7 +46,7 @@ class ProgramController {
     @PutMapping("/api/v1/patients/{patientId}/program")
     PatientProgram change(@PathVariable String patientId, @RequestBody ProgramChange change) {
         if (change.stage() == null || !STAGES.contains(change.stage())) {
-            throw new BadRequest("stage", "must be one of " + STAGES);
+            throw InvalidFieldsException.of(TITLE, "stage", "must be one of " + STAGES);
         }
         requireText("clinicId", change.clinicId());
         requireText("changedBy", change.changedBy());
@@ -67,16 +67,8 @@ class ProgramController {
 
     private static void requireText(String field, String value) {
         if (value == null || value.isBlank() || value.length() > 128) {
-            throw new BadRequest(field, "is required (at most 128 characters)");
+            throw InvalidFieldsException.of(TITLE, field, "is required (at most 128 characters)");
         }
-    }
-
-    @ExceptionHandler
-    ProblemDetail badRequest(BadRequest e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid program change");
-        problem.setProperty("errors", List.of(Map.of("field", e.field, "message", e.reason)));
-        return problem;
     }
 
     @ExceptionHandler
@@ -91,16 +83,5 @@ class ProgramController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
         problem.setTitle("Proposal already decided");
         return problem;
-    }
-
-    static final class BadRequest extends RuntimeException {
-        final String field;
-        final String reason;
-
-        BadRequest(String field, String reason) {
-            super(field + ": " + reason);
-            this.field = field;
-            this.reason = reason;
-        }
     }
 }

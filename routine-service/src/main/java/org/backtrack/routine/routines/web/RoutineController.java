@@ -7,6 +7,7 @@ import org.backtrack.routine.catalog.CatalogAccess;
 import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.routines.Routine;
 import org.backtrack.routine.routines.RoutineComposition;
+import org.backtrack.routine.web.InvalidFieldsException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -80,7 +81,7 @@ class RoutineController {
             errors.add(Map.of("field", "stage", "message", "must be one of " + STAGES));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidRequestException(errors);
+            throw new InvalidFieldsException("Invalid routine request", errors);
         }
         LocalDate date = body.date() != null ? body.date() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         var focus = body.focusRegions() == null || body.focusRegions().isEmpty() ? program.focusRegions() : body.focusRegions();
@@ -107,14 +108,6 @@ class RoutineController {
     }
 
     @ExceptionHandler
-    ProblemDetail invalid(InvalidRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid routine request");
-        problem.setProperty("errors", e.errors);
-        return problem;
-    }
-
-    @ExceptionHandler
     ProblemDetail notFound(RoutineNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Routine not found");
@@ -126,15 +119,6 @@ class RoutineController {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
         problem.setTitle("Catalog unavailable");
         return problem;
-    }
-
-    static final class InvalidRequestException extends RuntimeException {
-        final List<Map<String, String>> errors;
-
-        InvalidRequestException(List<Map<String, String>> errors) {
-            super(errors.stream().map(e -> e.get("field") + ": " + e.get("message")).reduce((a, b) -> a + "; " + b).orElse(""));
-            this.errors = errors;
-        }
     }
 
     static final class RoutineNotFoundException extends RuntimeException {

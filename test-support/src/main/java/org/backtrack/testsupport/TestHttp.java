@@ -1,0 +1,16 @@
+package org.backtrack.testsupport;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.client.RestClient;
+
+/** An HTTP client for API tests that hands back every response, errors included, so tests assert on them. */
+public final class TestHttp {
+
+    private TestHttp() {
+    }
+
+    public static RestClient client(int port) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
+    }
+}
