@@ -1,6 +1,8 @@
 package org.backtrack.routine;
 
 import org.backtrack.testsupport.TestHttp;
+import org.backtrack.testsupport.TestIssuer;
+import org.backtrack.security.Role;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,7 +34,8 @@ abstract class ProgramsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = TestHttp.client(port);
+        // a named clinician: decisions are recorded under the token's subject
+        http = TestHttp.client(port, TestIssuer.get().token("dr.lee", "clinic-p", null, Role.CLINICIAN));
         patient = "patient-" + UUID.randomUUID();
     }
 
@@ -67,12 +70,38 @@ abstract class ProgramsIntegrationTests {
         assertThat(proposal.get("decision").asString()).isEqualTo("PENDING");
         assertThat(proposal.get("toStage").asString()).isEqualTo("DEEPER");
 
-        assertThat(decide("ev-1", "accept", "dr.lee").getStatusCode().value()).isEqualTo(200);
+        // nobody else decides: not another clinic (404), not the patient (403), and a forged name changes nothing
+        var otherClinic = TestHttp.client(port, TestIssuer.clinician("clinic-q"));
+        assertThat(otherClinic.post().uri("/api/v1/patients/{p}/program/proposals/ev-1/accept", patient).retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(otherClinic.get().uri("/api/v1/patients/{p}/program", patient).retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(404);
+        var self = TestHttp.client(port, TestIssuer.patient("clinic-p", patient));
+        assertThat(self.post().uri("/api/v1/patients/{p}/program/proposals/ev-1/accept", patient).retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(self.get().uri("/api/v1/patients/{p}/program", patient).retrieve()
+                .toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(decide("ev-1", "accept", "someone-else").getStatusCode().value()).isEqualTo(200);
         JsonNode after = program();
         assertThat(after.get("stage").asString()).isEqualTo("DEEPER");
         assertThat(after.get("proposals").get(0).get("decidedBy").asString()).isEqualTo("dr.lee");
         assertThat(after.get("proposals").get(0).get("decidedAt").isNull()).isFalse();
         assertThat(decide("ev-1", "decline", "dr.lee").getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aProgressEventForAnotherClinicsPatientIsDeadLettered() {
+        try (var kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PROGRESS, patient, progressEvent("ev-own", "PLATEAU", "PROGRESS_TO_DEEPER_STRETCHES"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> program().path("proposals").size() == 1);
+            String foreign = progressEvent("ev-foreign", "PLATEAU", "ADD_STRENGTHENING").replace("clinic-p", "clinic-q");
+            kafka.send(Topics.PROGRESS, patient, foreign);
+            var dead = kafka.readUntil(Topics.PROGRESS + Topics.DEAD_LETTER_SUFFIX,
+                    r -> patient.equals(r.key()) && r.value().contains("ev-foreign"), Duration.ofSeconds(30));
+            assertThat(dead).anyMatch(r -> r.value().contains("ev-foreign"));
+        }
+        assertThat(program().get("proposals")).hasSize(1);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.backtrack.routine;
 
 import org.backtrack.testsupport.TestHttp;
+import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,7 +30,7 @@ abstract class RoutineApiIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = TestHttp.client(port);
+        http = TestHttp.client(port, TestIssuer.clinician("c1"));
     }
 
     ResponseEntity<JsonNode> compose(String body) {
@@ -44,6 +45,7 @@ abstract class RoutineApiIntegrationTests {
             "{\"patientId\":\"p1\",\"clinicId\":\"c1\",\"minutes\":10,\"stage\":\"EXPERT\"}|stage",
             "{\"clinicId\":\"c1\",\"minutes\":10}|patientId",
             "{\"patientId\":\"p 1\",\"clinicId\":\"c1\",\"minutes\":10}|patientId",
+            "{\"patientId\":\"p1\",\"clinicId\":\"c2\",\"minutes\":10}|clinicId",
     })
     void badRequestsNameTheField(String body, String field) {
         ResponseEntity<JsonNode> response = compose(body);
@@ -54,7 +56,8 @@ abstract class RoutineApiIntegrationTests {
 
     @Test
     void withoutCatalogAndWithoutACopyTheAnswerIs503NotAnError() {
-        ResponseEntity<JsonNode> response = compose("{\"patientId\":\"p1\",\"clinicId\":\"c-never\",\"minutes\":10}");
+        ResponseEntity<JsonNode> response = TestHttp.client(port, TestIssuer.clinician("c-never")).post().uri("/api/v1/routines")
+                .contentType(MediaType.APPLICATION_JSON).body("{\"patientId\":\"p-never\",\"minutes\":10}").retrieve().toEntity(JsonNode.class);
         assertThat(response.getStatusCode().value()).isEqualTo(503);
         assertThat(response.getBody().get("title").asString()).isEqualTo("Catalog unavailable");
     }

@@ -3,7 +3,7 @@ package org.backtrack.testsupport;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * Points a Spring test context at real infrastructure. Integration tests keep their test methods in an
+ * Points a Spring test context at real infrastructure (and at the {@link TestIssuer} for its tokens). Integration tests keep their test methods in an
  * abstract class and run them twice: on the embedded servers (always) and on containers (where Docker runs).
  */
 public enum Infrastructure {
@@ -13,6 +13,7 @@ public enum Infrastructure {
         public void register(DynamicPropertyRegistry registry) {
             registry.add("spring.mongodb.uri", EmbeddedMongo::connectionString);
             registry.add("spring.kafka.bootstrap-servers", EmbeddedKafka::bootstrapServers);
+            TestIssuer.register(registry);
         }
     },
     CONTAINERS {
@@ -20,6 +21,7 @@ public enum Infrastructure {
         public void register(DynamicPropertyRegistry registry) {
             registry.add("spring.mongodb.uri", ContainerInfrastructure::mongoConnectionString);
             registry.add("spring.kafka.bootstrap-servers", ContainerInfrastructure::kafkaBootstrapServers);
+            TestIssuer.register(registry);
         }
     };
 

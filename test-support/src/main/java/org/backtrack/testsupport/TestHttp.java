@@ -13,4 +13,9 @@ public final class TestHttp {
         return RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { }).build();
     }
+
+    /** The same, sending {@code token} as the bearer on every request. */
+    public static RestClient client(int port, String token) {
+        return client(port).mutate().defaultHeader("Authorization", "Bearer " + token).build();
+    }
 }

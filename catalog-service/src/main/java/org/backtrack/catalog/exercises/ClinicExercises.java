@@ -35,14 +35,15 @@ public class ClinicExercises {
             throw new InvalidExerciseException(List.of(new ExerciseRules.FieldError("slug",
                     "must be 1 to 60 lower-case letters, digits or dashes")));
         }
-        String id = clinicId + "." + slug;
+        // built-in content (no clinic) is named by its slug alone
+        String id = clinicId == null ? slug : clinicId + "." + slug;
         validate(draft, id, clinicId);
         try {
             Exercise created = exercises.insert(draft.toExercise(id, clinicId, 1));
             events.announce(created);
             return created;
         } catch (DuplicateKeyException e) {
-            throw new ExerciseConflictException("The clinic already has an exercise with id " + id
+            throw new ExerciseConflictException("An exercise with id " + id + " exists already"
                     + "; choose another slug or edit that one.");
         }
     }
@@ -74,7 +75,7 @@ public class ClinicExercises {
     private Exercise ownedBy(String clinicId, String id) {
         Exercise current = exercises.find(id).filter(e -> e.visibleTo(clinicId))
                 .orElseThrow(() -> new ExerciseNotFoundException(id));
-        if (current.builtIn()) {
+        if (current.builtIn() != (clinicId == null)) {
             throw new BuiltInContentException(id);
         }
         return current;

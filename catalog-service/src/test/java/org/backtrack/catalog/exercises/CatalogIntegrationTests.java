@@ -1,6 +1,7 @@
 package org.backtrack.catalog.exercises;
 
 import org.backtrack.testsupport.TestHttp;
+import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ abstract class CatalogIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        http = TestHttp.client(port);
+        http = TestHttp.client(port, TestIssuer.clinician("clinic-reader"));
     }
 
     ResponseEntity<JsonNode> get(String uri) {
@@ -103,10 +104,11 @@ abstract class CatalogIntegrationTests {
              "stopIf":["Sharp pain"],"contraindications":["KNEE_PROBLEMS"],"progressions":["pigeon-pose"],"regressions":[]}""";
 
     ResponseEntity<JsonNode> send(org.springframework.http.HttpMethod method, String uri, String clinic, String ifMatch, String body) {
-        var request = http.method(method).uri(uri);
-        if (clinic != null) {
-            request = request.header("X-Clinic-Id", clinic);
-        }
+        return sendWith(method, uri, TestIssuer.clinician(clinic), ifMatch, body);
+    }
+
+    ResponseEntity<JsonNode> sendWith(org.springframework.http.HttpMethod method, String uri, String token, String ifMatch, String body) {
+        var request = http.method(method).uri(uri).headers(h -> h.setBearerAuth(token));
         if (ifMatch != null) {
             request = request.header("If-Match", ifMatch);
         }
@@ -199,8 +201,61 @@ abstract class CatalogIntegrationTests {
                 .getStatusCode().value()).isEqualTo(201);
         var duplicate = send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", "clinic-dup", null, DRAFT.formatted("same"));
         assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
-        assertThat(send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", null, null, DRAFT.formatted("no-clinic"))
-                .getStatusCode().value()).isEqualTo(400);
+        var byPatient = sendWith(org.springframework.http.HttpMethod.POST, "/api/v1/exercises",
+                TestIssuer.patient("clinic-dup", "patient-1"), null, DRAFT.formatted("by-patient"));
+        assertThat(byPatient.getStatusCode().value()).isEqualTo(403);
+        assertThat(byPatient.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void onlyPlatformAdministratorsWriteBuiltInContent() {
+        var post = org.springframework.http.HttpMethod.POST;
+        var put = org.springframework.http.HttpMethod.PUT;
+        var delete = org.springframework.http.HttpMethod.DELETE;
+        String admin = TestIssuer.platformAdmin();
+        var created = sendWith(post, "/api/v1/exercises", admin, null, DRAFT.formatted("platform-chair-cat-cow"));
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(created.getBody().get("id").asString()).isEqualTo("platform-chair-cat-cow");
+        assertThat(created.getBody().get("clinicId").isNull()).isTrue();
+        // every clinic sees it; no clinic may change it
+        assertThat(getAs("/api/v1/exercises/platform-chair-cat-cow", "clinic-elsewhere").getStatusCode().value()).isEqualTo(200);
+        assertThat(send(put, "/api/v1/exercises/platform-chair-cat-cow", "clinic-elsewhere", "\"1\"",
+                DRAFT.formatted("platform-chair-cat-cow")).getStatusCode().value()).isEqualTo(403);
+        var edited = sendWith(put, "/api/v1/exercises/platform-chair-cat-cow", admin, "\"1\"",
+                DRAFT.formatted("platform-chair-cat-cow").replace("Supported Cat-Cow", "Chair Cat-Cow"));
+        assertThat(edited.getStatusCode().value()).isEqualTo(200);
+        // and an administrator cannot reach into a clinic's own exercises
+        var clinicOwn = send(post, "/api/v1/exercises", "clinic-own", null, DRAFT.formatted("own"));
+        assertThat(sendWith(put, "/api/v1/exercises/" + clinicOwn.getBody().get("id").asString(), admin, "\"1\"",
+                DRAFT.formatted("own")).getStatusCode().value()).isEqualTo(404);
+        assertThat(sendWith(delete, "/api/v1/exercises/platform-chair-cat-cow", admin, "\"2\"", null)
+                .getStatusCode().value()).isEqualTo(204);
+    }
+
+    @Test
+    void requestsWithoutAValidTokenAreUnauthorized() {
+        var anonymous = TestHttp.client(port).get().uri("/api/v1/exercises").retrieve().toEntity(JsonNode.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
+        TestIssuer issuer = TestIssuer.get();
+        for (String bad : java.util.List.of(issuer.expired("clinic-x"), issuer.wronglySigned("clinic-x"),
+                issuer.forAudience("clinic-x", "some-other-api"), issuer.fromIssuer("clinic-x", "http://evil.example"), "not-a-jwt")) {
+            var response = sendWith(org.springframework.http.HttpMethod.GET, "/api/v1/exercises", bad, null, null);
+            assertThat(response.getStatusCode().value()).as(bad).isEqualTo(401);
+            assertThat(response.getBody().toString()).doesNotContain("Exception", "at org.");
+        }
+    }
+
+    @Test
+    void oversizedAndDeeplyNestedBodiesAreRefusedBeforeParsing() {
+        var post = org.springframework.http.HttpMethod.POST;
+        String huge = DRAFT.formatted("huge").replace("Sharp pain", "x".repeat(70_000));
+        assertThat(send(post, "/api/v1/exercises", "clinic-limits", null, huge).getStatusCode().value()).isEqualTo(413);
+        String deep = "[".repeat(200) + "]".repeat(200);
+        var nested = send(post, "/api/v1/exercises", "clinic-limits", null, DRAFT.formatted("deep").replace("\"cues\":[", "\"cues\":[" + deep + ","));
+        assertThat(nested.getStatusCode().value()).isEqualTo(400);
+        assertThat(nested.getBody().toString()).doesNotContain("at tools.");
     }
 
     @Test
@@ -223,7 +278,8 @@ abstract class CatalogIntegrationTests {
     void theOpenApiDocumentDescribesEveryOperationWithAnExample() {
         String api = http.get().uri("/v3/api-docs").retrieve().body(String.class);
         assertThat(api).contains("/api/v1/exercises", "/api/v1/exercises/{id}", "/api/v1/exercises/{id}/progressions",
-                "\"post\"", "\"put\"", "\"delete\"", "Supported Cat-Cow", "If-Match");
+                "\"post\"", "\"put\"", "\"delete\"", "Supported Cat-Cow", "If-Match", "x-backtrack-roles", "bearer-jwt")
+                .doesNotContain("\"caller\"");
     }
 
     @Test

@@ -39,9 +39,12 @@ public class CatalogAccess {
     }
 
     /** @throws CatalogUnavailableException when the catalog is down and there is no copy yet */
-    public Catalog forClinic(String clinicId) {
+    /**
+     * @param authorization the caller's {@code Bearer} header, relayed so the catalog answers for the caller's clinic
+     */
+    public Catalog forClinic(String clinicId, String authorization) {
         return breakers.create("catalog").run(() -> {
-            List<CatalogEntry> entries = fetch(clinicId);
+            List<CatalogEntry> entries = fetch(authorization);
             copy.save(clinicId, entries, clock.instant());
             return new Catalog(entries, Source.LIVE);
         }, failure -> {
@@ -54,10 +57,10 @@ public class CatalogAccess {
         });
     }
 
-    private List<CatalogEntry> fetch(String clinicId) {
+    private List<CatalogEntry> fetch(String authorization) {
         List<CatalogEntry> entries = new ArrayList<>();
         for (int page = 0; ; page++) {
-            CatalogClient.Page result = client.list(page, PAGE_SIZE, clinicId);
+            CatalogClient.Page result = client.list(page, PAGE_SIZE, authorization);
             result.items().forEach(item -> entries.add(toEntry(item)));
             if (page + 1 >= result.totalPages()) {
                 return entries;

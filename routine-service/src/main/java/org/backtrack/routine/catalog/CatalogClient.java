@@ -8,13 +8,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import java.util.List;
 import java.util.Set;
 
-/** catalog-service's list endpoint, resolved by name through Spring Cloud LoadBalancer. */
+/**
+ * catalog-service's list endpoint, resolved by name through Spring Cloud LoadBalancer. Called with the caller's own
+ * bearer token, so the catalog shows exactly what that caller's clinic may see.
+ */
 @FeignClient(name = "catalog-service")
 interface CatalogClient {
 
     @GetMapping("/api/v1/exercises")
     Page list(@RequestParam("page") int page, @RequestParam("size") int size,
-              @RequestHeader(value = "X-Clinic-Id", required = false) String clinicId);
+              @RequestHeader("Authorization") String authorization);
 
     record Page(List<Item> items, int totalPages) {
     }

@@ -1,5 +1,6 @@
 package org.backtrack.routine.programs;
 
+import org.backtrack.security.PatientOwners;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.ProgressStatusChanged;
@@ -19,10 +20,12 @@ import java.util.List;
 class ProgressEventListener {
 
     private final PatientPrograms programs;
+    private final PatientOwners owners;
     private final JsonMapper json;
 
-    ProgressEventListener(PatientPrograms programs, JsonMapper json) {
+    ProgressEventListener(PatientPrograms programs, PatientOwners owners, JsonMapper json) {
         this.programs = programs;
+        this.owners = owners;
         this.json = json;
     }
 
@@ -44,6 +47,9 @@ class ProgressEventListener {
         String action = data.path("suggestion").path("action").asString("");
         if (id.isBlank() || patient.isBlank() || clinic.isBlank() || action.isBlank()) {
             throw new InvalidEventException(List.of(new Violation("data", "needs id, patientId, clinicId and suggestion.action")));
+        }
+        if (!owners.claim(patient, clinic).equals(clinic)) {
+            throw new InvalidEventException(List.of(new Violation("data.clinicId", "patient " + patient + " belongs to another clinic")));
         }
         List<String> exercises = new ArrayList<>();
         data.path("suggestion").path("exercises").forEach(e -> exercises.add(e.asString()));

@@ -30,8 +30,8 @@ public class RoutineComposition {
         this.mongo = mongo;
     }
 
-    public Routine compose(String clinicId, CompositionRequest request) {
-        CatalogAccess.Catalog exercises = catalog.forClinic(clinicId);
+    public Routine compose(String clinicId, CompositionRequest request, String authorization) {
+        CatalogAccess.Catalog exercises = catalog.forClinic(clinicId, authorization);
         RoutinePlan plan = composer.compose(request, exercises.entries());
         return mongo.insert(new Routine(UUID.randomUUID().toString(), request.patientId(), clinicId, clock.instant(), request,
                 plan, exercises.source()));

@@ -46,8 +46,12 @@ public class SessionLog {
     }
 
     /** @throws org.backtrack.events.InvalidEventException naming every bad field */
-    public Logged log(JsonNode body) {
-        SessionCompleted data = codec.decodeData(body);
+    public SessionCompleted decode(JsonNode body) {
+        return codec.decodeData(body);
+    }
+
+    /** Stores a decoded session and publishes its event (or leaves it owed to the relay). */
+    public Logged log(SessionCompleted data) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<LoggedSession> stored = sessions.find(data.sessionId());
             if (stored.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.backtrack.routine.sessions;
 
 import org.backtrack.testsupport.TestHttp;
+import org.backtrack.testsupport.TestIssuer;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
@@ -45,7 +46,7 @@ abstract class SessionLoggingIntegrationTests {
     @BeforeEach
     void setUp() {
         kafka = new KafkaTestClient(bootstrapServers);
-        http = TestHttp.client(port);
+        http = TestHttp.client(port, TestIssuer.clinician("clinic-it"));
         patientId = "patient-" + UUID.randomUUID();
     }
 
@@ -150,5 +151,60 @@ abstract class SessionLoggingIntegrationTests {
 
         assertThat(response.getStatusCode().value()).isEqualTo(409);
         assertThat(response.getBody().get("errors").get(0).get("field").asString()).isEqualTo("sessionId");
+    }
+
+    @Test
+    void anotherClinicNeitherSeesNorWritesThePatient() {
+        assertThat(post(session(patientId + "-s1", 6, 4)).getStatusCode().value()).isEqualTo(201);
+        var otherClinic = TestHttp.client(port, TestIssuer.clinician("clinic-other"));
+
+        var read = otherClinic.get().uri("/api/v1/patients/{id}/sessions", patientId).retrieve().toEntity(JsonNode.class);
+        assertThat(read.getStatusCode().value()).isEqualTo(404);
+        var write = otherClinic.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .body(session(patientId + "-s2", 5, 5).replace("clinic-it", "clinic-other")).retrieve().toEntity(JsonNode.class);
+        assertThat(write.getStatusCode().value()).isEqualTo(404);
+        // a body naming another clinic than the token's is refused, naming the field
+        var forged = otherClinic.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .body(session("other-" + patientId, 5, 5)).retrieve().toEntity(JsonNode.class);
+        assertThat(forged.getStatusCode().value()).isEqualTo(400);
+        assertThat(forged.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly("clinicId");
+        assertThat(publishedEvents()).extracting(e -> e.data().sessionId()).containsExactly(patientId + "-s1");
+    }
+
+    @Test
+    void aPatientLogsAndReadsOnlyTheirOwnSessions() {
+        var patient = TestHttp.client(port, TestIssuer.patient("clinic-it", patientId));
+        var own = patient.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .body(session(patientId + "-own", 5, 3).replace("\"clinicId\":\"clinic-it\",", "")).retrieve().toEntity(JsonNode.class);
+        assertThat(own.getStatusCode().value()).isEqualTo(201);
+        assertThat(own.getBody().get("data").get("clinicId").asString()).isEqualTo("clinic-it");
+        assertThat(patient.get().uri("/api/v1/patients/{id}/sessions", patientId).retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(200);
+
+        String neighbour = "neighbour-" + patientId;
+        var forNeighbour = patient.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
+                .body(session(neighbour + "-s1", 5, 3).replace(patientId + "\"", neighbour + "\"")).retrieve().toEntity(JsonNode.class);
+        assertThat(forNeighbour.getStatusCode().value()).isEqualTo(404);
+        assertThat(patient.get().uri("/api/v1/patients/{id}/sessions", neighbour).retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void theClinicAdministratorReadsWhoSawThePatient() {
+        assertThat(post(session(patientId + "-s1", 6, 4)).getStatusCode().value()).isEqualTo(201);
+        http.get().uri("/api/v1/patients/{id}/sessions", patientId).retrieve().toEntity(JsonNode.class);
+
+        var admin = TestHttp.client(port, TestIssuer.clinicAdmin("clinic-it"));
+        JsonNode entries = admin.get().uri("/api/v1/access-log/routine-service?patientId={p}", patientId).retrieve().body(JsonNode.class);
+        assertThat(entries.findValues("user")).extracting(JsonNode::asString).contains("clinician@clinic-it");
+        assertThat(entries.findValues("endpoint")).extracting(JsonNode::asString)
+                .contains("/api/v1/patients/" + patientId + "/sessions");
+        assertThat(entries.findValues("method")).extracting(JsonNode::asString).contains("GET");
+        // clinicians cannot read the log, and another clinic's administrator sees none of it
+        assertThat(http.get().uri("/api/v1/access-log/routine-service").retrieve().toEntity(JsonNode.class)
+                .getStatusCode().value()).isEqualTo(403);
+        JsonNode foreign = TestHttp.client(port, TestIssuer.clinicAdmin("clinic-other")).get()
+                .uri("/api/v1/access-log/routine-service?patientId={p}", patientId).retrieve().body(JsonNode.class);
+        assertThat(foreign.size()).isZero();
     }
 }

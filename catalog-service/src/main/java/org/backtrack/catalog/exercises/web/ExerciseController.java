@@ -14,6 +14,10 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Page;
+import org.backtrack.security.Caller;
+import org.backtrack.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
@@ -35,13 +39,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The exercise library. The caller's clinic comes from the {@value #CLINIC_HEADER} header until the security
- * work replaces it with the clinic of the authenticated token; without it only built-in content is visible.
+ * The exercise library: built-in content plus the clinic exercises of the token's clinic. Another clinic's
+ * exercise answers 404 as if it did not exist.
  */
 @RestController
 class ExerciseController {
 
-    static final String CLINIC_HEADER = "X-Clinic-Id";
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_QUERY_LENGTH = 100;
     static final Map<String, Sort> SORTS = Map.of(
@@ -71,13 +74,13 @@ class ExerciseController {
     @Operation(summary = "List exercises", description = "Built-in content plus the caller's clinic exercises, retired ones excluded. "
             + "Filters combine (AND); q searches name, summary, steps and cues; sort by id, name, stage or duration, always "
             + "ending with the id so pages are stable.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PATIENT_NAME, Role.INTEGRATION_NAME, Role.PLATFORM_ADMIN_NAME})
     @GetMapping("/api/v1/exercises")
     ExercisePage list(@RequestParam Optional<String> stage, @RequestParam Optional<String> region,
                       @RequestParam Optional<String> kind, @RequestParam Optional<String> equipment,
                       @RequestParam Optional<String> timeOfDay, @RequestParam Optional<String> q,
                       @RequestParam(defaultValue = "0") String page, @RequestParam(defaultValue = "20") String size,
-                      @RequestParam(defaultValue = "id") String sort,
-                      @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
+                      @RequestParam(defaultValue = "id") String sort, Caller caller) {
         var filter = new ExerciseFilter(parse("stage", stage, Stage.class), parse("region", region, Region.class),
                 parse("kind", kind, Kind.class), parse("equipment", equipment, Equipment.class),
                 parse("timeOfDay", timeOfDay, TimeOfDay.class), q.map(String::strip).filter(s -> !s.isEmpty()));
@@ -88,21 +91,24 @@ class ExerciseController {
         Sort order = Optional.ofNullable(SORTS.get(sort)).orElseThrow(() -> new BadParameterException("sort",
                 "unknown value '" + sort + "'; one of " + SORTS.keySet().stream().sorted().toList()));
         // every sort ends with the unique id, so pages are stable
-        Page<Exercise> result = exercises.find(filter, clinicId, PageRequest.of(pageNumber, pageSize, order));
+        Page<Exercise> result = exercises.find(filter, caller.clinicId(), PageRequest.of(pageNumber, pageSize, order));
         return new ExercisePage(result.getContent(), pageNumber, pageSize, result.getTotalElements(), result.getTotalPages());
     }
 
     @Operation(summary = "Read one exercise", description = "With an ETag (its version) for a later If-Match. "
             + "Another clinic's exercise answers 404. Retired exercises stay readable, with retired = true.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PATIENT_NAME, Role.INTEGRATION_NAME, Role.PLATFORM_ADMIN_NAME})
     @GetMapping("/api/v1/exercises/{id}")
-    ResponseEntity<Exercise> one(@PathVariable String id, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
-        return withETag(ResponseEntity.ok(), visible(id, clinicId));
+    ResponseEntity<Exercise> one(@PathVariable String id, Caller caller) {
+        return withETag(ResponseEntity.ok(), visible(id, caller.clinicId()));
     }
 
     /** Where an exercise leads (harder) and what to fall back to (easier), as full entries. */
     @Operation(summary = "Progressions and regressions of an exercise")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PATIENT_NAME, Role.INTEGRATION_NAME, Role.PLATFORM_ADMIN_NAME})
     @GetMapping("/api/v1/exercises/{id}/progressions")
-    Progressions progressions(@PathVariable String id, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
+    Progressions progressions(@PathVariable String id, Caller caller) {
+        String clinicId = caller.clinicId();
         Exercise exercise = visible(id, clinicId);
         return new Progressions(id, resolve(exercise.progressions(), clinicId), resolve(exercise.regressions(), clinicId));
     }
@@ -111,9 +117,10 @@ class ExerciseController {
             + "<clinicId>.<slug>. Announced on backtrack.catalog.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
     @PostMapping("/api/v1/exercises")
-    ResponseEntity<Exercise> create(@RequestBody ExerciseDraft draft, @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
-        Exercise created = clinicExercises.create(requireClinic(clinicId), draft);
+    ResponseEntity<Exercise> create(@RequestBody ExerciseDraft draft, Caller caller) {
+        Exercise created = clinicExercises.create(contentOwner(caller), draft);
         return withETag(ResponseEntity.created(URI.create("/api/v1/exercises/" + created.id())), created);
     }
 
@@ -121,20 +128,21 @@ class ExerciseController {
             + "412 when the exercise changed since. Built-in content answers 403.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
     @PutMapping("/api/v1/exercises/{id}")
     ResponseEntity<Exercise> update(@PathVariable String id, @RequestBody ExerciseDraft draft,
-                                    @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                    @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
-        Exercise updated = clinicExercises.update(requireClinic(clinicId), id, ETags.expectedVersion(ifMatch), draft);
+                                    @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
+        Exercise updated = clinicExercises.update(contentOwner(caller), id, ETags.expectedVersion(ifMatch), draft);
         return withETag(ResponseEntity.ok(), updated);
     }
 
     /** Retires the exercise: gone from lists, still readable by id for routines that used it. */
     @Operation(summary = "Retire a clinic exercise", description = "Requires If-Match; gone from lists, still readable by id.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
     @DeleteMapping("/api/v1/exercises/{id}")
     ResponseEntity<Void> retire(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
-                                @RequestHeader(name = CLINIC_HEADER, required = false) String clinicId) {
-        clinicExercises.retire(requireClinic(clinicId), id, ETags.expectedVersion(ifMatch));
+                                Caller caller) {
+        clinicExercises.retire(contentOwner(caller), id, ETags.expectedVersion(ifMatch));
         return ResponseEntity.noContent().build();
     }
 
@@ -156,11 +164,18 @@ class ExerciseController {
         return builder.eTag(ETags.of(exercise.version())).body(exercise);
     }
 
-    private static String requireClinic(String clinicId) {
-        if (clinicId == null || clinicId.isBlank()) {
-            throw new BadParameterException(CLINIC_HEADER, "is required to change clinic exercises");
+    /**
+     * Whose content a write changes: the built-in catalog (null) for platform administrators, otherwise the
+     * caller's clinic. Clinic staff can never reach built-in content, nor an administrator a clinic's.
+     */
+    private static String contentOwner(Caller caller) {
+        if (caller.has(Role.PLATFORM_ADMIN)) {
+            return null;
         }
-        return clinicId;
+        if (caller.clinicId() == null) {
+            throw new AccessDeniedException("clinic content needs a clinic in the token");
+        }
+        return caller.clinicId();
     }
 
     private static <E extends Enum<E>> Optional<E> parse(String name, Optional<String> value, Class<E> type) {

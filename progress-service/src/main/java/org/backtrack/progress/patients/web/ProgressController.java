@@ -4,6 +4,12 @@ import org.backtrack.progress.assessment.ProgressStatus;
 import org.backtrack.progress.patients.PatientProgress;
 import org.backtrack.progress.patients.PatientSummary;
 import org.backtrack.progress.patients.ProgressQueries;
+import org.backtrack.security.AccessLog;
+import org.backtrack.security.Caller;
+import org.backtrack.security.PatientAccess;
+import org.backtrack.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -24,13 +30,28 @@ class ProgressController {
         this.queries = queries;
     }
 
+    @Operation(summary = "A patient's progress", description = "Pain series, trend, status, alerts and suggestion. "
+            + "A patient of another clinic, or another patient for a patient token, answers 404 like an unknown one.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/progress")
-    PatientProgress progress(@PathVariable String patientId) {
-        return queries.progressOf(patientId).orElseThrow(() -> new PatientNotFoundException(patientId));
+    PatientProgress progress(Caller caller, @PathVariable String patientId) {
+        if (!caller.mayName(patientId)) {
+            throw new PatientNotFoundException(patientId);
+        }
+        return queries.progressOf(patientId)
+                .filter(progress -> caller.maySee(progress.clinicId(), patientId))
+                .orElseThrow(() -> new PatientNotFoundException(patientId));
     }
 
+    @Operation(summary = "The clinic's patients, who needs attention first", description = "Only the caller's own clinic; "
+            + "any other clinic id answers 404.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
     @GetMapping("/api/v1/clinics/{clinicId}/patients")
-    List<PatientSummary> overview(@PathVariable String clinicId, @RequestParam Optional<ProgressStatus> status) {
+    List<PatientSummary> overview(Caller caller, @PathVariable String clinicId, @RequestParam Optional<ProgressStatus> status) {
+        if (!clinicId.equals(caller.clinicId())) {
+            throw new ClinicNotFoundException(clinicId);
+        }
+        PatientAccess.touched(AccessLog.ALL_PATIENTS);
         return queries.overviewOf(clinicId, status);
     }
 
@@ -40,6 +61,19 @@ class ProgressController {
         problem.setTitle("Patient not found");
         problem.setProperty("patientId", e.patientId);
         return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(ClinicNotFoundException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Clinic not found");
+        return problem;
+    }
+
+    static final class ClinicNotFoundException extends RuntimeException {
+        ClinicNotFoundException(String clinicId) {
+            super("No clinic " + clinicId + " among yours");
+        }
     }
 
     static final class PatientNotFoundException extends RuntimeException {

@@ -3,6 +3,11 @@ package org.backtrack.routine.programs.web;
 import org.backtrack.routine.programs.PatientProgram;
 import org.backtrack.routine.programs.PatientPrograms;
 import org.backtrack.routine.web.InvalidFieldsException;
+import org.backtrack.routine.web.PatientScope;
+import org.backtrack.security.Caller;
+import org.backtrack.security.Role;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,8 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Set;
 
 /**
- * A patient's program. Who changed or decided is recorded from the request for now; the security work takes it
- * from the authenticated clinician instead.
+ * A patient's program. Who changed or decided is the authenticated clinician (the token's subject); names sent in
+ * the body ({@code changedBy}, {@code decidedBy}) are ignored, so nobody can act under another's name.
  */
 @RestController
 class ProgramController {
@@ -27,9 +32,11 @@ class ProgramController {
     static final String TITLE = "Invalid program change";
 
     private final PatientPrograms programs;
+    private final PatientScope scope;
 
-    ProgramController(PatientPrograms programs) {
+    ProgramController(PatientPrograms programs, PatientScope scope) {
         this.programs = programs;
+        this.scope = scope;
     }
 
     record ProgramChange(String clinicId, String stage, Set<String> focusRegions, String changedBy) {
@@ -38,37 +45,42 @@ class ProgramController {
     record Decision(String decidedBy) {
     }
 
+    @Operation(summary = "A patient's program: stage, focus and proposals")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/program")
-    PatientProgram program(@PathVariable String patientId, @RequestParam(required = false) String clinicId) {
-        return programs.of(patientId, clinicId);
+    PatientProgram program(Caller caller, @PathVariable String patientId) {
+        scope.requireVisible(caller, patientId);
+        return programs.of(patientId, caller.clinicId());
     }
 
+    @Operation(summary = "Set a patient's stage and focus", description = "Clinicians only; recorded under the caller's name.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME})
     @PutMapping("/api/v1/patients/{patientId}/program")
-    PatientProgram change(@PathVariable String patientId, @RequestBody ProgramChange change) {
+    PatientProgram change(Caller caller, @PathVariable String patientId, @RequestBody ProgramChange change) {
         if (change.stage() == null || !STAGES.contains(change.stage())) {
             throw InvalidFieldsException.of(TITLE, "stage", "must be one of " + STAGES);
         }
-        requireText("clinicId", change.clinicId());
-        requireText("changedBy", change.changedBy());
-        return programs.set(patientId, change.clinicId(), change.stage(), change.focusRegions(), change.changedBy());
+        String clinicId = PatientScope.clinicOf(caller, change.clinicId());
+        scope.claimFor(caller, patientId);
+        return programs.set(patientId, clinicId, change.stage(), change.focusRegions(), caller.subject());
     }
 
+    @Operation(summary = "Accept a proposal", description = "Moves the patient to the proposed stage; recorded under the caller's name.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME})
     @PostMapping("/api/v1/patients/{patientId}/program/proposals/{proposalId}/accept")
-    PatientProgram accept(@PathVariable String patientId, @PathVariable String proposalId, @RequestBody Decision decision) {
-        requireText("decidedBy", decision.decidedBy());
-        return programs.decide(patientId, proposalId, true, decision.decidedBy());
+    PatientProgram accept(Caller caller, @PathVariable String patientId, @PathVariable String proposalId,
+                          @RequestBody(required = false) Decision ignored) {
+        scope.requireVisible(caller, patientId);
+        return programs.decide(patientId, proposalId, true, caller.subject());
     }
 
+    @Operation(summary = "Decline a proposal", description = "Recorded under the caller's name.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME})
     @PostMapping("/api/v1/patients/{patientId}/program/proposals/{proposalId}/decline")
-    PatientProgram decline(@PathVariable String patientId, @PathVariable String proposalId, @RequestBody Decision decision) {
-        requireText("decidedBy", decision.decidedBy());
-        return programs.decide(patientId, proposalId, false, decision.decidedBy());
-    }
-
-    private static void requireText(String field, String value) {
-        if (value == null || value.isBlank() || value.length() > 128) {
-            throw InvalidFieldsException.of(TITLE, field, "is required (at most 128 characters)");
-        }
+    PatientProgram decline(Caller caller, @PathVariable String patientId, @PathVariable String proposalId,
+                           @RequestBody(required = false) Decision ignored) {
+        scope.requireVisible(caller, patientId);
+        return programs.decide(patientId, proposalId, false, caller.subject());
     }
 
     @ExceptionHandler

@@ -8,6 +8,12 @@ import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.routines.Routine;
 import org.backtrack.routine.routines.RoutineComposition;
 import org.backtrack.routine.web.InvalidFieldsException;
+import org.backtrack.routine.web.PatientScope;
+import org.backtrack.security.Caller;
+import org.backtrack.security.CurrentToken;
+import org.backtrack.security.PatientAccess;
+import org.backtrack.security.Role;
+import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -38,11 +44,13 @@ class RoutineController {
 
     private final RoutineComposition composition;
     private final org.backtrack.routine.programs.PatientPrograms programs;
+    private final PatientScope scope;
     private final Clock clock = Clock.systemUTC();
 
-    RoutineController(RoutineComposition composition, org.backtrack.routine.programs.PatientPrograms programs) {
+    RoutineController(RoutineComposition composition, org.backtrack.routine.programs.PatientPrograms programs, PatientScope scope) {
         this.composition = composition;
         this.programs = programs;
+        this.scope = scope;
     }
 
     /** The body of POST /api/v1/routines. Stage and focus default to the patient's program. */
@@ -61,11 +69,12 @@ class RoutineController {
             + "routine. Stage and focus default to the patient's program. 503 only when the catalog is down and no local "
             + "copy exists yet.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             examples = @ExampleObject(name = "ten minutes in the morning", value = EXAMPLE))))
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @PostMapping("/api/v1/routines")
-    ResponseEntity<Routine> compose(@RequestBody ComposeRequest body) {
+    ResponseEntity<Routine> compose(Caller caller, @RequestBody ComposeRequest body) {
+        String clinicId = PatientScope.clinicOf(caller, body.clinicId());
         List<Map<String, String>> errors = new ArrayList<>();
         identifier(errors, "patientId", body.patientId());
-        identifier(errors, "clinicId", body.clinicId());
         if (body.minutes() == null || body.minutes() < CompositionRequest.MIN_MINUTES || body.minutes() > CompositionRequest.MAX_MINUTES) {
             errors.add(Map.of("field", "minutes", "message", "must be from " + CompositionRequest.MIN_MINUTES + " to " + CompositionRequest.MAX_MINUTES));
         }
@@ -74,7 +83,10 @@ class RoutineController {
             errors.add(Map.of("field", "timeOfDay", "message", "must be one of " + TIMES));
         }
         // without a stage or focus in the request, the patient's program decides
-        var program = errors.isEmpty() ? programs.of(body.patientId(), body.clinicId())
+        if (errors.isEmpty()) {
+            scope.claimFor(caller, body.patientId());
+        }
+        var program = errors.isEmpty() ? programs.of(body.patientId(), clinicId)
                 : org.backtrack.routine.programs.PatientProgram.initial("-", null);
         String stage = body.stage() == null ? program.stage() : body.stage();
         if (!STAGES.contains(stage)) {
@@ -87,17 +99,25 @@ class RoutineController {
         var focus = body.focusRegions() == null || body.focusRegions().isEmpty() ? program.focusRegions() : body.focusRegions();
         var request = new CompositionRequest(body.patientId(), body.minutes(), time, focus, body.availableEquipment(),
                 stage, body.contraindications(), body.excludedExercises(), date);
-        Routine routine = composition.compose(body.clinicId(), request);
+        Routine routine = composition.compose(clinicId, request, CurrentToken.authorizationHeader());
         return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.id())).body(routine);
     }
 
+    @Operation(summary = "One routine", description = "A routine of another clinic's patient answers 404.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/routines/{id}")
-    Routine one(@PathVariable String id) {
-        return composition.find(id).orElseThrow(() -> new RoutineNotFoundException(id));
+    Routine one(Caller caller, @PathVariable String id) {
+        Routine routine = composition.find(id).filter(r -> caller.maySee(r.clinicId(), r.patientId()))
+                .orElseThrow(() -> new RoutineNotFoundException(id));
+        PatientAccess.touched(routine.patientId());
+        return routine;
     }
 
+    @Operation(summary = "A patient's latest routines", description = "Newest first, at most " + MAX_LIST + ".")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/routines")
-    List<Routine> ofPatient(@PathVariable String patientId) {
+    List<Routine> ofPatient(Caller caller, @PathVariable String patientId) {
+        scope.requireVisible(caller, patientId);
         return composition.ofPatient(patientId).stream().limit(MAX_LIST).toList();
     }
 

@@ -7,6 +7,11 @@ import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.routine.sessions.LoggedSession;
 import org.backtrack.routine.sessions.SessionLog;
+import org.backtrack.routine.web.PatientScope;
+import org.backtrack.security.Caller;
+import org.backtrack.security.Role;
+import jakarta.annotation.security.RolesAllowed;
+import tools.jackson.databind.node.ObjectNode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +31,11 @@ import java.util.Map;
 class SessionController {
 
     private final SessionLog sessionLog;
+    private final PatientScope scope;
 
-    SessionController(SessionLog sessionLog) {
+    SessionController(SessionLog sessionLog, PatientScope scope) {
         this.sessionLog = sessionLog;
+        this.scope = scope;
     }
 
     /**
@@ -43,12 +50,21 @@ class SessionController {
 
     @Operation(summary = "Log a completed session", description = "Body = the data of backtrack.session.completed.v1. "
             + "201 new, 200 same data again (no second event) or a correction (new event), 202 stored while the broker is "
-            + "away (the event follows when it returns). Every bad field is named in the problem document.",
+            + "away (the event follows when it returns). Every bad field is named in the problem document. clinicId is "
+            + "the caller's (may be left out); a patient token logs only its own sessions.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "a morning session", value = EXAMPLE))))
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @PostMapping("/api/v1/sessions")
-    ResponseEntity<LoggedSessionView> log(@RequestBody JsonNode body) {
-        SessionLog.Logged logged = sessionLog.log(body);
+    ResponseEntity<LoggedSessionView> log(Caller caller, @RequestBody JsonNode body) {
+        if (body instanceof ObjectNode object) {
+            // the event's clinic is the caller's, whatever the body says; a different one is refused
+            JsonNode named = object.get("clinicId");
+            object.put("clinicId", PatientScope.clinicOf(caller, named == null || named.isNull() ? null : named.asString()));
+        }
+        SessionCompleted data = sessionLog.decode(body);
+        scope.claimFor(caller, data.patientId());
+        SessionLog.Logged logged = sessionLog.log(data);
         var view = LoggedSessionView.of(logged);
         if (view.publication() != LoggedSession.Publication.PUBLISHED) {
             return ResponseEntity.accepted().location(URI.create("/api/v1/patients/" + view.patientId() + "/sessions")).body(view);
@@ -59,8 +75,11 @@ class SessionController {
         return ResponseEntity.ok(view);
     }
 
+    @Operation(summary = "A patient's logged sessions")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/sessions")
-    List<SessionCompleted> sessionsOf(@PathVariable String patientId) {
+    List<SessionCompleted> sessionsOf(Caller caller, @PathVariable String patientId) {
+        scope.requireVisible(caller, patientId);
         return sessionLog.ofPatient(patientId);
     }
 

@@ -1,0 +1,113 @@
+package org.backtrack.security;
+
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Scope;
+import org.springframework.core.Ordered;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The security every BackTrack service shares: a stateless OAuth2 resource server (issuer, audience, expiry and
+ * signature checked by Spring Security from {@code spring.security.oauth2.resourceserver.jwt.*}), role checks on
+ * handler methods with {@code @RolesAllowed}, the caller as a handler argument, the patient-data access log, and
+ * limits on request size and JSON shape.
+ */
+@AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
+        JacksonAutoConfiguration.class})
+@EnableMethodSecurity(jsr250Enabled = true)
+@Import(AccessLogController.class)
+public class ServiceSecurityAutoConfiguration {
+
+    /** Deeper or longer than any BackTrack document needs; bounds what a hostile body can make the parser do. */
+    static final StreamReadConstraints JSON_LIMITS = StreamReadConstraints.builder()
+            .maxNestingDepth(20).maxStringLength(16_384).maxNumberLength(40).maxNameLength(256).build();
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
+
+    @Bean
+    SecurityFilterChain serviceSecurity(HttpSecurity http) throws Exception {
+        SecurityProblems problems = new SecurityProblems();
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .anyRequest().authenticated())
+                .oauth2ResourceServer(server -> server
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerAuthenticationConverter()))
+                        .authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // bearer tokens only, no cookies: nothing for a cross-site request to ride on
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Bean
+    AccessLog accessLog(MongoOperations mongo, @Value("${spring.application.name}") String service, ObjectProvider<Clock> clock) {
+        return new AccessLog(mongo, service, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    PatientOwners patientOwners(MongoOperations mongo, ObjectProvider<Clock> clock) {
+        return new PatientOwners(mongo, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    @Bean
+    WebMvcConfigurer callerAndAccessLog(AccessLog accessLog) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new CallerArgumentResolver());
+            }
+
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AccessLogInterceptor(accessLog));
+            }
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(@Value("${backtrack.security.max-request-bytes:65536}") int maxBytes) {
+        var registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Boot's JSON mapper, built on a parser factory with {@link #JSON_LIMITS}. */
+    @Bean
+    @Scope("prototype")
+    JsonMapper.Builder jsonMapperBuilder(ObjectProvider<JsonMapperBuilderCustomizer> customizers) {
+        JsonMapper.Builder builder = JsonMapper.builder(JsonFactory.builder().streamReadConstraints(JSON_LIMITS).build());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(builder));
+        return builder;
+    }
+
+    @Bean
+    RolesInOpenApi rolesInOpenApi() {
+        return new RolesInOpenApi();
+    }
+}

@@ -1,0 +1,17 @@
+package org.backtrack.security;
+
+/** The claims BackTrack reads from an access token besides the standard ones (iss, sub, aud, exp). */
+public final class TokenClaims {
+
+    /** The audience every BackTrack access token must name. */
+    public static final String AUDIENCE = "backtrack-api";
+    /** The caller's clinic; absent only for platform administrators. */
+    public static final String CLINIC_ID = "clinic_id";
+    /** The patient a PATIENT token speaks for. */
+    public static final String PATIENT_ID = "patient_id";
+    /** Role names, see {@link Role}. */
+    public static final String ROLES = "roles";
+
+    private TokenClaims() {
+    }
+}
