@@ -51,6 +51,14 @@ public final class TestIssuer {
                     + "\"subject_types_supported\":[\"public\"],\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
             server.createContext("/oauth2/jwks", exchange -> respond(exchange, jwks));
             server.createContext("/.well-known/openid-configuration", exchange -> respond(exchange, discovery));
+            // client credentials for service-to-service calls: any client gets a clinic-less INTEGRATION token
+            server.createContext("/oauth2/token", exchange -> {
+                String basic = exchange.getRequestHeaders().getFirst("Authorization");
+                String client = basic == null ? "unknown-client" : new String(java.util.Base64.getDecoder()
+                        .decode(basic.substring("Basic ".length())), StandardCharsets.UTF_8).split(":")[0];
+                respond(exchange, "{\"access_token\":\"" + token(client, null, null, Role.INTEGRATION)
+                        + "\",\"token_type\":\"Bearer\",\"expires_in\":1800}");
+            });
             server.setExecutor(null);
             server.start();
         } catch (IOException e) {
@@ -82,6 +90,7 @@ public final class TestIssuer {
         registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> get().issuer);
         registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", () -> get().issuer + "/oauth2/jwks");
         registry.add("spring.security.oauth2.resourceserver.jwt.audiences", () -> TokenClaims.AUDIENCE);
+        registry.add("spring.security.oauth2.client.provider.backtrack.token-uri", () -> get().issuer + "/oauth2/token");
     }
 
     public String issuer() {

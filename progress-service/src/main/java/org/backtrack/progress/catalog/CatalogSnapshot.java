@@ -8,6 +8,12 @@ import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.oauth2.client.AuthorizedClientServiceOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.OAuth2AuthorizedClientService;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.client.OAuth2ClientHttpRequestInterceptor;
 import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
@@ -26,15 +32,33 @@ public class CatalogSnapshot {
 
     private static final Logger log = LoggerFactory.getLogger(CatalogSnapshot.class);
     private static final int PAGE_SIZE = 100;
+    static final String SERVICE_REGISTRATION = "backtrack-service";
 
     private final RestClient http;
     private volatile ExerciseCatalog current = ExerciseCatalog.EMPTY;
 
-    CatalogSnapshot(@Value("${backtrack.catalog.url}") String catalogUrl) {
+    CatalogSnapshot(@Value("${backtrack.catalog.url}") String catalogUrl, ClientRegistrationRepository registrations,
+                    OAuth2AuthorizedClientService authorizedClients) {
         var timeouts = new SimpleClientHttpRequestFactory();
         timeouts.setConnectTimeout(Duration.ofSeconds(2));
         timeouts.setReadTimeout(Duration.ofSeconds(5));
-        this.http = RestClient.builder().baseUrl(catalogUrl).requestFactory(timeouts).build();
+        this.http = RestClient.builder().baseUrl(catalogUrl).requestFactory(timeouts)
+                .requestInterceptor(serviceToken(registrations, authorizedClients)).build();
+    }
+
+    /**
+     * The catalog is read as progress-service itself (OAuth2 client credentials), not for a user: a token without a
+     * clinic, so only built-in content is visible, which is all the suggestion rules use.
+     */
+    private static OAuth2ClientHttpRequestInterceptor serviceToken(ClientRegistrationRepository registrations,
+                                                                   OAuth2AuthorizedClientService authorizedClients) {
+        var manager = new AuthorizedClientServiceOAuth2AuthorizedClientManager(registrations, authorizedClients);
+        manager.setAuthorizedClientProvider(OAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+        var interceptor = new OAuth2ClientHttpRequestInterceptor(manager);
+        interceptor.setClientRegistrationIdResolver(request -> SERVICE_REGISTRATION);
+        var self = UsernamePasswordAuthenticationToken.authenticated(SERVICE_REGISTRATION, null, List.of());
+        interceptor.setPrincipalResolver(request -> self);
+        return interceptor;
     }
 
     public ExerciseCatalog current() {
@@ -55,7 +79,8 @@ public class CatalogSnapshot {
             }
             current = ExerciseCatalog.of(exercises);
             log.debug("catalog refreshed: {} exercises", exercises.size());
-        } catch (RestClientException | NullPointerException | IllegalArgumentException e) {
+        } catch (RestClientException | NullPointerException | IllegalArgumentException
+                 | org.springframework.security.oauth2.client.ClientAuthorizationException e) {
             log.warn("catalog not refreshed, keeping {} known exercises: {}", current.byId().size(), e.getMessage());
         }
     }

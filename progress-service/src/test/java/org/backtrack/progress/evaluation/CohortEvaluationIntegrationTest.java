@@ -50,7 +50,8 @@ class CohortEvaluationIntegrationTest {
     @Test
     void theRulesFindEveryStatusOfALabelledCohort() throws Exception {
         Cohort cohort = Cohort.generate(PATIENTS, 20261123L, Instant.now());
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + org.backtrack.testsupport.TestIssuer.clinician(Cohort.CLINIC)).build();
         Map<String, Integer> expectedCounts = new HashMap<>();
         cohort.truths.forEach(t -> expectedCounts.put(t.patientId(), t.sessions()));
 

@@ -2,6 +2,8 @@ package org.backtrack.progress.ingestion;
 
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.TestHttp;
+import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,8 @@ abstract class SessionFlowIntegrationTests {
     @BeforeEach
     void setUp() {
         kafka = new KafkaTestClient(bootstrapServers);
-        http = RestClient.create("http://localhost:" + port);
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestIssuer.clinician("clinic-it")).build();
         patientId = "patient-" + UUID.randomUUID();
     }
 
@@ -194,5 +197,46 @@ abstract class SessionFlowIntegrationTests {
         assertThatThrownBy(() -> http.get().uri("/api/v1/clinics/clinic-it/patients?status=SOMEWHAT_BETTER").retrieve().body(String.class))
                 .isInstanceOfSatisfying(HttpClientErrorException.BadRequest.class,
                         e -> assertThat(e.getResponseBodyAsString()).contains("status"));
+    }
+
+    @Test
+    void aPatientIsVisibleToItsOwnClinicAndToItselfOnly() {
+        kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
+        awaitSessionCount(1);
+        int[] statuses = {
+                status(TestIssuer.clinician("clinic-elsewhere"), "/api/v1/patients/" + patientId + "/progress"),
+                status(TestIssuer.patient("clinic-it", "another-" + patientId), "/api/v1/patients/" + patientId + "/progress"),
+                status(TestIssuer.patient("clinic-it", patientId), "/api/v1/patients/" + patientId + "/progress"),
+                status(TestIssuer.clinician("clinic-elsewhere"), "/api/v1/clinics/clinic-it/patients"),
+                status(TestIssuer.patient("clinic-it", patientId), "/api/v1/clinics/clinic-it/patients"),
+                status(TestIssuer.platformAdmin(), "/api/v1/patients/" + patientId + "/progress"),
+                status(null, "/api/v1/patients/" + patientId + "/progress")};
+        assertThat(statuses).containsExactly(404, 404, 200, 404, 403, 403, 401);
+        // and who looked is on record for the clinic's administrators
+        JsonNode log = TestHttp.client(port, TestIssuer.clinicAdmin("clinic-it")).get()
+                .uri("/api/v1/access-log/progress-service?patientId={p}", patientId).retrieve().body(JsonNode.class);
+        assertThat(log.findValues("user")).extracting(JsonNode::asString).contains(patientId + "@clinic-it");
+    }
+
+    @Test
+    void anEventNamingThePatientUnderAnotherClinicIsDeadLettered() {
+        kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
+        awaitSessionCount(1);
+        String foreign = event("e-2", "s-2", "2026-11-21T07:31:00Z", 2, 1).replace("clinic-it", "clinic-intruder");
+        kafka.send(Topics.SESSIONS, patientId, foreign);
+        kafka.send(Topics.SESSIONS, patientId, event("e-3", "s-3", "2026-11-22T07:31:00Z", 5, 4));
+
+        awaitSessionCount(2);
+        var dead = kafka.readUntil(Topics.SESSIONS_DLT, r -> patientId.equals(r.key()) && r.value().contains("clinic-intruder"), WAIT);
+        var mine = dead.stream().filter(r -> patientId.equals(r.key())).toList();
+        assertThat(mine).hasSize(1);
+        assertThat(mine.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.clinicId", "another clinic")
+                .doesNotContain("clinic-it");
+        assertThat(progress().get("series").findValues("painAfter")).extracting(JsonNode::asInt).containsExactly(4, 4);
+    }
+
+    int status(String token, String uri) {
+        var client = token == null ? TestHttp.client(port) : TestHttp.client(port, token);
+        return client.get().uri(uri).retrieve().toBodilessEntity().getStatusCode().value();
     }
 }
