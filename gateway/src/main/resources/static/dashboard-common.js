@@ -44,8 +44,25 @@ function dateText(iso) {
 
 async function fetchJson(url) {
   const response = await fetch(url, {headers: {Accept: 'application/json'}});
+  if (response.status === 401) {
+    location.reload(); // the sign-in has expired: the reload goes through the login again
+  }
   if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
   return response.json();
+}
+
+/** The CSRF token the gateway set as a cookie; cookie-authenticated writes must echo it as a header. */
+function csrfToken() {
+  const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+  return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
+}
+
+/** Who is signed in, for which clinic; fills the page header's account line. */
+async function signedIn() {
+  const config = await fetchJson('/dashboard/config');
+  document.querySelectorAll('.signed-in-user').forEach(e => { e.textContent = config.user; });
+  document.querySelectorAll('.logout-csrf').forEach(e => { e.value = csrfToken(); });
+  return config;
 }
 
 /** Polls a loader; the page stays live without a reload. */
@@ -53,3 +70,6 @@ function poll(load) {
   load();
   setInterval(() => load().catch(() => {}), POLL_MS);
 }
+
+// forms that only filter or hold buttons never submit (kept out of the HTML: the CSP allows no inline script)
+document.querySelectorAll('form#controls, form#decision').forEach(form => form.addEventListener('submit', e => e.preventDefault()));

@@ -83,8 +83,9 @@ async function load() {
 
 async function start() {
   const params = new URLSearchParams(location.search);
-  const config = await fetchJson('/dashboard/config');
-  state.clinic = params.get('clinic') || config.defaultClinic;
+  const config = await signedIn();
+  // the signed-in user's clinic; the services refuse any other
+  state.clinic = config.clinicId;
   document.getElementById('clinic-name').textContent = state.clinic;
   document.getElementById('status-filter').value = params.get('status') || '';
   document.getElementById('status-filter').addEventListener('change', render);

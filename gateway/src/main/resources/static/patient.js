@@ -145,16 +145,9 @@ async function loadProgram() {
 }
 
 async function decide(verb) {
-  const name = document.getElementById('decided-by');
-  if (!name.value.trim()) {
-    name.setCustomValidity('Enter your name to record the decision');
-    name.reportValidity();
-    return;
-  }
-  name.setCustomValidity('');
   const id = document.getElementById('proposal').dataset.proposalId;
   const response = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/program/proposals/${encodeURIComponent(id)}/${verb}`, {
-    method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({decidedBy: name.value.trim()})});
+    method: 'POST', headers: {'X-XSRF-TOKEN': csrfToken()}});
   document.getElementById('status').textContent = response.ok ? `Proposal ${verb === 'accept' ? 'accepted' : 'declined'}.`
     : `Could not record the decision (HTTP ${response.status}).`;
   await loadProgram();
@@ -180,6 +173,7 @@ async function start() {
   document.title = `BackTrack – ${patientId}`;
   document.getElementById('proposal-accept').addEventListener('click', () => decide('accept'));
   document.getElementById('proposal-decline').addEventListener('click', () => decide('decline'));
+  await signedIn().catch(() => {});
   if (clinic) document.getElementById('back').href = `/?clinic=${encodeURIComponent(clinic)}`;
   try {
     const catalog = await fetchJson('/api/v1/exercises?size=100');

@@ -23,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every public path of ARCHITECTURE.md reaches the service that owns it. The upstreams are real HTTP servers
  * that answer with their name and the path and method they received.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"backtrack.rate-limit.per-second=5", "backtrack.rate-limit.burst=10"})
 class RoutingIntegrationTest {
 
     record Upstream(String name, HttpServer server) {
@@ -64,16 +65,59 @@ class RoutingIntegrationTest {
             "GET,    /api/v1/patients/patient-42/progress,  progress",
             "GET,    /api/v1/clinics/clinic-7/patients?status=PLATEAU, progress",
     })
-    void routesEachPublicPathToItsService(String method, String path, String service) {
+    void routesEachPublicPathToItsServiceWithTheCallersTokenAndNoCookies(String method, String path, String service) {
+        String token = "Bearer token-" + java.util.UUID.randomUUID();
         String answer = RestClient.create("http://localhost:" + port).method(org.springframework.http.HttpMethod.valueOf(method))
-                .uri(path).retrieve().body(String.class);
-        assertThat(answer).isEqualTo(service + " " + method + " " + path);
+                .uri(path).header("Authorization", token).header("Cookie", "BACKTRACK_SESSION=abc")
+                .retrieve().body(String.class);
+        assertThat(answer).isEqualTo(service + " " + method + " " + path + " auth=" + token + " cookie=null");
     }
 
     @Test
-    void servesTheDashboard() {
-        String page = RestClient.create("http://localhost:" + port).get().uri("/").retrieve().body(String.class);
-        assertThat(page).contains("<title>BackTrack", "dashboard.js");
+    void theAccessLogOfEachServiceIsReachable() {
+        var http = RestClient.create("http://localhost:" + port);
+        assertThat(http.get().uri("/api/v1/access-log/routine-service").header("Authorization", "Bearer a").retrieve().body(String.class))
+                .startsWith("routine GET");
+        assertThat(http.get().uri("/api/v1/access-log/progress-service").header("Authorization", "Bearer b").retrieve().body(String.class))
+                .startsWith("progress GET");
+    }
+
+    @Test
+    void theDashboardAsksForASignInAndForbidsFramingAndInlineScript() {
+        var response = lenient().get().uri("/").retrieve().toBodilessEntity();
+        assertThat(response.getStatusCode().value()).isEqualTo(302);
+        assertThat(response.getHeaders().getLocation().toString()).endsWith("/oauth2/authorization/backtrack");
+        assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.getHeaders().getFirst("Content-Security-Policy")).contains("script-src 'self';", "frame-ancestors 'none'");
+        assertThat(response.getHeaders().getFirst("X-Content-Type-Options")).isEqualTo("nosniff");
+        var login = lenient().get().uri("/oauth2/authorization/backtrack").retrieve().toBodilessEntity();
+        assertThat(login.getHeaders().getLocation().toString()).contains("/oauth2/authorize?", "code_challenge=", "client_id=backtrack-gateway");
+    }
+
+    @Test
+    void oneCallerOverItsRateIsToldToRetry() {
+        var http = lenient();
+        String token = "Bearer flood-" + java.util.UUID.randomUUID();
+        List<Integer> statuses = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            var response = http.get().uri("/api/v1/exercises").header("Authorization", token).retrieve().toBodilessEntity();
+            statuses.add(response.getStatusCode().value());
+            if (response.getStatusCode().value() == 429) {
+                assertThat(response.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+            }
+        }
+        assertThat(statuses).contains(200, 429);
+        // another caller is unaffected
+        assertThat(http.get().uri("/api/v1/exercises").header("Authorization", "Bearer calm").retrieve().toBodilessEntity()
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    /** Hands back every response, redirects and errors included (the gateway module stays free of service test support). */
+    RestClient lenient() {
+        var noRedirects = new org.springframework.http.client.JdkClientHttpRequestFactory(java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NEVER).build());
+        return RestClient.builder().baseUrl("http://localhost:" + port).requestFactory(noRedirects)
+                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
     }
 
     private static Upstream upstream(String name) {
@@ -82,7 +126,8 @@ class RoutingIntegrationTest {
             server.createContext("/", exchange -> {
                 String query = exchange.getRequestURI().getRawQuery();
                 byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-                        + (query == null ? "" : "?" + query)).getBytes(StandardCharsets.UTF_8);
+                        + (query == null ? "" : "?" + query) + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
+                        + " cookie=" + exchange.getRequestHeaders().getFirst("Cookie")).getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/plain");
                 exchange.sendResponseHeaders(200, body.length);
                 try (OutputStream out = exchange.getResponseBody()) {
