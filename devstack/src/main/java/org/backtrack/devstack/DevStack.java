@@ -40,6 +40,9 @@ public final class DevStack implements AutoCloseable {
         this.config = config;
     }
 
+    /** The demo accounts' password, set in local-issuer's application.yml. */
+    static final String DEMO_PASSWORD = "backtrack-demo";
+
     public static void main(String[] args) {
         DevStack stack;
         try {
@@ -114,10 +117,14 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startServices() throws Exception {
+        String http = "http://" + config.host() + ":";
+        track(ServiceProcess.start("local-issuer", config.issuerPort(), List.of(
+                "--backtrack.issuer.url=" + config.issuerUrl(),
+                "--backtrack.issuer.gateway-url=" + config.gatewayUrl()), config));
         List<String> backing = List.of("--spring.mongodb.uri=" + config.mongoUri(),
                 "--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap(),
-                "--backtrack.topics.partitions=" + config.partitions());
-        String http = "http://" + config.host() + ":";
+                "--backtrack.topics.partitions=" + config.partitions(),
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + config.issuerUrl());
         track(ServiceProcess.start("catalog-service", config.catalogPort(), backing, config));
         List<String> withCatalog = new ArrayList<>(backing);
         withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
@@ -127,7 +134,7 @@ public final class DevStack implements AutoCloseable {
                 "--backtrack.services.catalog-url=" + http + config.catalogPort(),
                 "--backtrack.services.routine-url=" + http + config.routinePort(),
                 "--backtrack.services.progress-url=" + http + config.progressPort(),
-                "--backtrack.dashboard.default-clinic=" + DemoClinic.CLINIC_ID), config));
+                "--backtrack.issuer.url=" + config.issuerUrl()), config));
         long t0 = System.nanoTime();
         List<ServiceProcess> services;
         synchronized (this) {
@@ -198,7 +205,7 @@ public final class DevStack implements AutoCloseable {
         if (config.seedPatients() <= 0 || Files.exists(marker)) {
             return;
         }
-        int sessions = DemoSeeder.seed(config.gatewayUrl(), config.seedPatients());
+        int sessions = DemoSeeder.seed(config.gatewayUrl(), config.issuerUrl(), config.seedPatients());
         Files.writeString(marker, sessions + " sessions of " + config.seedPatients() + " patients\n");
     }
 
@@ -223,15 +230,19 @@ public final class DevStack implements AutoCloseable {
         System.out.println("""
 
                 BackTrack is running.
-                  Dashboard        %s/?clinic=%s
+                  Dashboard        %s/   sign in as dr.lee (clinician) or admin.kim (clinic admin), password %s
                   API (gateway)    %s/api/v1/...   e.g. %s/api/v1/patients/%s/progress
+                  Token for curl   curl -s -X POST %s/dev/token -d username=dr.lee -d password=%s
+                                   other demo users: patient-01 (patient), dr.rivers (another clinic), content.admin (built-in catalog)
+                  OIDC issuer      %s/.well-known/openid-configuration
                   Health           %s/actuator/health
                   Services         catalog :%d  routine :%d  progress :%d  (OpenAPI at /v3/api-docs on each)
                   Kafka broker     %s   (topics: %s)
                   MongoDB wire     %s   (databases catalog, routine, progress)
                   Data and logs    %s
                 Press Ctrl-C to stop; data is kept for the next start.
-                """.formatted(gateway, DemoClinic.CLINIC_ID, gateway, gateway, DemoClinic.patientId(1), gateway,
+                """.formatted(gateway, DEMO_PASSWORD, gateway, gateway, DemoClinic.patientId(1), config.issuerUrl(), DEMO_PASSWORD,
+                config.issuerUrl(), gateway,
                 config.catalogPort(), config.routinePort(), config.progressPort(), config.kafkaBootstrap(),
                 String.join(", ", TOPICS.subList(0, 3)), config.mongoUri(), config.dataDir()));
     }

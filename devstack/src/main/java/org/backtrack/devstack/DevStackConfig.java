@@ -15,7 +15,7 @@ import java.util.Map;
  */
 public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, int kafkaPort, int controllerPort,
                              int mongoPort, int gatewayPort, int catalogPort, int routinePort, int progressPort,
-                             int seedPatients, int partitions) {
+                             int issuerPort, int seedPatients, int partitions) {
 
     public static final int DEFAULT_SEED_PATIENTS = 20;
 
@@ -35,7 +35,7 @@ public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, 
                 values.get("host", "127.0.0.1"),
                 values.port("kafka-port", 9092), values.port("controller-port", 9093), values.port("mongo-port", 27017),
                 values.port("gateway-port", 8080), values.port("catalog-port", 8081), values.port("routine-port", 8082),
-                values.port("progress-port", 8083),
+                values.port("progress-port", 8083), values.port("issuer-port", 9000),
                 Integer.parseInt(values.get("seed-patients", String.valueOf(DEFAULT_SEED_PATIENTS))),
                 Integer.parseInt(values.get("partitions", "6")));
     }
@@ -50,6 +50,11 @@ public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, 
 
     public String gatewayUrl() {
         return "http://" + host + ":" + gatewayPort;
+    }
+
+    /** The local OIDC issuer, exactly as tokens name it (iss). */
+    public String issuerUrl() {
+        return "http://" + host + ":" + issuerPort;
     }
 
     private record Values(Map<String, String> options, Map<String, String> env) {

@@ -21,6 +21,7 @@ final class PortCheck {
         ports.put("catalog-service (--catalog-port)", config.catalogPort());
         ports.put("routine-service (--routine-port)", config.routinePort());
         ports.put("progress-service (--progress-port)", config.progressPort());
+        ports.put("local OIDC issuer (--issuer-port)", config.issuerPort());
         for (var entry : ports.entrySet()) {
             try (ServerSocket socket = new ServerSocket(entry.getValue(), 1, InetAddress.getByName(config.host()))) {
                 socket.setReuseAddress(true);

@@ -64,6 +64,18 @@ class DashboardBrowserTest {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         browser = new ChromeDriver(service, options);
         Files.createDirectories(SCREENSHOTS);
+        signIn();
+    }
+
+    /** The dashboard sends the browser to the local issuer's login form and back. */
+    static void signIn() throws Exception {
+        browser.get(gateway + "/");
+        WebElement username = waitFor(() -> browser.findElements(By.id("username")).stream().findFirst().orElse(null));
+        assertThat(browser.getCurrentUrl()).startsWith(SuiteUnderTest.config().issuerUrl());
+        username.sendKeys("dr.lee");
+        browser.findElement(By.id("password")).sendKeys(DevStack.DEMO_PASSWORD);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        waitFor(() -> browser.getCurrentUrl().startsWith(gateway) ? true : null);
     }
 
     @AfterAll
@@ -125,10 +137,10 @@ class DashboardBrowserTest {
             var button = browser.findElement(By.id("proposal-accept"));
             return button.isDisplayed() ? button : null;
         });
-        browser.findElement(By.id("decided-by")).sendKeys("Dr Lee");
+        assertThat(browser.findElement(By.id("decided-by")).getText()).isEqualTo("dr.lee");
         accept.click();
         waitFor(() -> browser.findElement(By.id("program-stage")).getText().equals("deeper stretches") ? true : null);
-        assertThat(browser.findElement(By.id("decisions")).getText()).contains("accepted", "by Dr Lee");
+        assertThat(browser.findElement(By.id("decisions")).getText()).contains("accepted", "by dr.lee");
         screenshot("patient-accepted.png");
     }
 
@@ -140,9 +152,8 @@ class DashboardBrowserTest {
         String body = """
                 {"sessionId":"live-%s","clinicId":"%s","patientId":"%s","completedAt":"%s","painBefore":3,"painAfter":2}"""
                 .formatted(Instant.now().toEpochMilli(), DemoClinic.CLINIC_ID, patient, Instant.now().minusSeconds(60));
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/sessions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = DemoTokens.send("dr.lee", HttpRequest.newBuilder(URI.create(gateway + "/api/v1/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode()).isEqualTo(201);
 
         waitFor(() -> browser.findElements(By.cssSelector("circle.point-before")).size() == before + 1 ? true : null);
@@ -170,8 +181,7 @@ class DashboardBrowserTest {
     }
 
     static JsonNode progress(String patient) throws Exception {
-        return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(gateway + "/api/v1/patients/" + patient + "/progress")).build(),
-                HttpResponse.BodyHandlers.ofString()).body());
+        return JSON.readTree(DemoTokens.send("dr.lee", HttpRequest.newBuilder(URI.create(gateway + "/api/v1/patients/" + patient + "/progress"))).body());
     }
 
     static <T> T waitFor(java.util.function.Supplier<T> condition) {

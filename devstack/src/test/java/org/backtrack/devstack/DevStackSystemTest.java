@@ -59,9 +59,17 @@ class DevStackSystemTest {
     @Order(1)
     void theGatewayIsHealthyAndTheDemoClinicIsSeeded() throws Exception {
         assertThat(get("/actuator/health").body()).contains("\"status\":\"UP\"");
-        String overview = get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
+        String overview = getAs(CLINICIAN, "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
         assertThat(overview).contains(DemoClinic.patientId(0), DemoClinic.patientId(1));
-        assertThat(get("/").body()).contains("<title>BackTrack");
+        // the dashboard asks for a sign-in at the issuer first
+        var page = HTTP.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/oauth2/authorization/backtrack"));
+        // and the API without a token is 401, with another clinic's token 404
+        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + "/api/v1/clinics/" + DemoClinic.CLINIC_ID
+                + "/patients")).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
+        assertThat(get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").statusCode()).isEqualTo(404);
+        assertThat(get("/api/v1/patients/" + DemoClinic.patientId(0) + "/progress").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -90,7 +98,7 @@ class DevStackSystemTest {
             assertThat(event.source()).isEqualTo("/routine-service");
             assertThat(event.subject()).isEqualTo(PATIENT);
             assertThat(event.datacontenttype()).isEqualTo("application/json");
-            assertThat(event.data().clinicId()).isEqualTo("clinic-sys");
+            assertThat(event.data().clinicId()).isEqualTo("clinic-riverside");
             assertThat(record.value()).contains("\"completedAt\":\"2026-11-20T07:31:00Z\"");
         }
     }
@@ -183,7 +191,7 @@ class DevStackSystemTest {
     @Order(9)
     void routinesAreComposedFromTheCatalogAndStillWhenItIsDown() throws Exception {
         String body = """
-                {"patientId":"%s","clinicId":"clinic-sys","minutes":10,"timeOfDay":"MORNING","focusRegions":["LOWER_BACK"],"stage":"BASIC"}"""
+                {"patientId":"%s","clinicId":"clinic-riverside","minutes":10,"timeOfDay":"MORNING","focusRegions":["LOWER_BACK"],"stage":"BASIC"}"""
                 .formatted(PATIENT);
         HttpResponse<String> live = post("/api/v1/routines", body);
         assertThat(live.statusCode()).isEqualTo(201);
@@ -199,11 +207,11 @@ class DevStackSystemTest {
     @Test
     @Order(10)
     void aRestartKeepsTheData() throws Exception {
-        String before = get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
+        String before = getAs(CLINICIAN, "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
         SuiteUnderTest.restart();
 
         assertThat(get(progressPath()).body()).contains("\"sessionCount\":1");
-        assertThat(sessionCounts(get("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body()))
+        assertThat(sessionCounts(getAs(CLINICIAN, "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body()))
                 .isEqualTo(sessionCounts(before));
         assertThat(Files.readString(config.dataDir().resolve(DevStack.SEEDED_MARKER)))
                 .contains(SuiteUnderTest.SEED_PATIENTS + " patients");
@@ -228,27 +236,34 @@ class DevStackSystemTest {
 
     static String sessionOf(String patient, String sessionId, int before, int after) {
         return """
-                {"sessionId":"%s","clinicId":"clinic-sys","patientId":"%s","completedAt":"2026-11-20T07:31:00Z",
+                {"sessionId":"%s","clinicId":"clinic-riverside","patientId":"%s","completedAt":"2026-11-20T07:31:00Z",
                  "painBefore":%d,"painAfter":%d,"flags":{"sharpPain":false,"radiatingPain":false,"numbness":false,"nightPain":false}}"""
                 .formatted(sessionId, patient, before, after);
     }
 
     static String cloudEvent(String id, String patient, String sessionId, int before, int after) {
         return ("{\"specversion\":\"1.0\",\"id\":\"%s\",\"source\":\"/system-test\",\"type\":\"backtrack.session.completed.v1\","
-                + "\"subject\":\"%s\",\"time\":\"%s\",\"data\":{\"sessionId\":\"%s\",\"clinicId\":\"clinic-sys\",\"patientId\":\"%s\","
+                + "\"subject\":\"%s\",\"time\":\"%s\",\"data\":{\"sessionId\":\"%s\",\"clinicId\":\"clinic-riverside\",\"patientId\":\"%s\","
                 + "\"completedAt\":\"2026-11-21T08:00:00Z\",\"painBefore\":%d,\"painAfter\":%d}}")
                 .formatted(id, patient, Instant.now(), sessionId, patient, before, after);
     }
 
-    static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** The system test's own patients live in a second clinic, so the demo clinic stays as seeded. */
+    static final String RIVERSIDE_CLINICIAN = "dr.rivers";
+    static final String CLINICIAN = "dr.lee";
+
+    static HttpResponse<String> get(String path) throws Exception {
+        return getAs(RIVERSIDE_CLINICIAN, path);
     }
 
-    static HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(10))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    static HttpResponse<String> getAs(String user, String path) throws Exception {
+        return DemoTokens.send(user, HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(10)));
+    }
+
+    static HttpResponse<String> post(String path, String json) throws Exception {
+        return DemoTokens.send(RIVERSIDE_CLINICIAN, HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     static boolean onPath(String command) {

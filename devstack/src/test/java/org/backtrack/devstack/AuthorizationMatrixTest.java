@@ -1,0 +1,236 @@
+package org.backtrack.devstack;
+
+import org.backtrack.events.Topics;
+import org.backtrack.testsupport.KafkaTestClient;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The authorization matrix, generated from the services' own OpenAPI documents: every documented operation (so a
+ * new endpoint is covered without anyone listing it) is called through the gateway of the running suite, with tokens
+ * of the real local issuer, as
+ * <ol>
+ *   <li>nobody (no token): 401;</li>
+ *   <li>a clinician of another clinic, when the operation names a clinic's resource: 404 or 403;</li>
+ *   <li>a patient, on another patient's data: 404 or 403;</li>
+ *   <li>a role the operation does not declare: 403;</li>
+ *   <li>a declared role of the owning clinic: 2xx.</li>
+ * </ol>
+ * An operation without declared roles fails the test.
+ */
+class AuthorizationMatrixTest {
+
+    static final String ROLES = "x-backtrack-roles";
+    static final List<String> ORDER = List.of("GET", "POST", "PUT", "DELETE");
+    static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String CLINIC = DemoClinic.CLINIC_ID;
+    static final String PATIENT = DemoClinic.patientId(0);          // patient-01, the demo patient account
+    static final String OTHER_PATIENT = DemoClinic.patientId(1);    // same clinic, someone else's data
+    /** A demo account (or client) holding each role, all of the demo clinic but the platform administrator. */
+    static final Map<String, String> USER_OF_ROLE = Map.of("CLINICIAN", "dr.lee", "CLINIC_ADMIN", "admin.kim",
+            "PATIENT", "patient-01", "PLATFORM_ADMIN", "content.admin");
+    /** Accounts with a single role, tried in order as the caller an operation does not allow. */
+    static final Map<String, List<String>> ROLES_OF_USER = new java.util.LinkedHashMap<>(Map.of());
+
+    static {
+        ROLES_OF_USER.put("content.admin", List.of("PLATFORM_ADMIN"));
+        ROLES_OF_USER.put("patient-01", List.of("PATIENT"));
+        ROLES_OF_USER.put("dr.lee", List.of("CLINICIAN"));
+    }
+
+    record Operation(String service, String method, String path, List<String> roles) {
+        boolean patientScoped() {
+            return path.contains("{patientId}") || path.startsWith("/api/v1/routines/")
+                    || (method.equals("POST") && Set.of("/api/v1/sessions", "/api/v1/routines").contains(path));
+        }
+
+        boolean namesAClinicResource() {
+            return path.contains("{") || (method.equals("POST") && !path.equals("/api/v1/exercises"));
+        }
+    }
+
+    static DevStackConfig config;
+    static String exerciseId;
+    static final Map<String, String> routineOf = new LinkedHashMap<>();
+    static final Map<String, String> proposals = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void fixtures() throws Exception {
+        config = SuiteUnderTest.config();
+        var exercise = send("dr.lee", "POST", "/api/v1/exercises", null, draft("matrix-" + UUID.randomUUID().toString().substring(0, 8)));
+        assertThat(exercise.statusCode()).as(exercise.body()).isEqualTo(201);
+        exerciseId = JSON.readTree(exercise.body()).get("id").asString();
+        for (String patient : List.of(PATIENT, OTHER_PATIENT)) {
+            var routine = send("dr.lee", "POST", "/api/v1/routines", null, "{\"patientId\":\"" + patient + "\",\"minutes\":10}");
+            assertThat(routine.statusCode()).as(routine.body()).isEqualTo(201);
+            routineOf.put(patient, JSON.readTree(routine.body()).get("id").asString());
+        }
+        // pending proposals to accept and decline, as progress-service would publish them
+        try (var kafka = new KafkaTestClient(config.kafkaBootstrap())) {
+            for (String verb : List.of("accept", "decline")) {
+                String id = "matrix-" + verb + "-" + UUID.randomUUID();
+                proposals.put(verb, id);
+                kafka.send(Topics.PROGRESS, PATIENT, """
+                        {"specversion":"1.0","id":"%s","source":"/matrix","type":"backtrack.progress.status-changed.v1",
+                         "subject":"%s","time":"%s","datacontenttype":"application/json",
+                         "data":{"patientId":"%s","clinicId":"%s","status":"PLATEAU",
+                                 "suggestion":{"action":"PROGRESS_TO_DEEPER_STRETCHES","exercises":["pigeon-pose"],"reason":"matrix"}}}"""
+                        .formatted(id, PATIENT, Instant.now(), PATIENT, CLINIC));
+            }
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> proposals.values().stream()
+                .allMatch(id -> get("dr.lee", "/api/v1/patients/" + PATIENT + "/program").body().contains(id)));
+    }
+
+    @Test
+    void everyDocumentedOperationIsAuthorizedByRoleClinicAndPatient() throws Exception {
+        List<Operation> operations = documentedOperations();
+        assertThat(operations).hasSizeGreaterThanOrEqualTo(17);
+        List<String> failures = new ArrayList<>();
+        int fullyCovered = 0;
+        for (Operation op : operations) {
+            if (op.roles().isEmpty()) {
+                failures.add(op + ": declares no roles");
+                continue;
+            }
+            List<String> before = List.copyOf(failures);
+            check(failures, op, "no token", call(null, op, PATIENT), Set.of(401));
+            if (op.namesAClinicResource()) {
+                check(failures, op, "another clinic", call("dr.rivers", op, PATIENT), Set.of(403, 404));
+            }
+            if (op.patientScoped()) {
+                check(failures, op, "a patient on another patient", call("patient-01", op, OTHER_PATIENT), Set.of(403, 404));
+            }
+            String outsider = ROLES_OF_USER.entrySet().stream()
+                    .filter(user -> user.getValue().stream().noneMatch(op.roles()::contains))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (outsider != null) {
+                check(failures, op, "undeclared role (" + outsider + ")", call(outsider, op, PATIENT), Set.of(403));
+            }
+            String insider = op.roles().contains("CLINICIAN") ? "dr.lee" : USER_OF_ROLE.get(op.roles().get(0));
+            var allowed = call(insider, op, PATIENT);
+            if (allowed.statusCode() / 100 != 2) {
+                failures.add(op + " as " + insider + ": expected 2xx, got " + allowed.statusCode() + " " + allowed.body());
+            }
+            if (failures.equals(before)) {
+                fullyCovered++;
+            }
+        }
+        System.out.printf("authorization matrix: %d of %d documented operations pass every case%n", fullyCovered, operations.size());
+        assertThat(failures).isEmpty();
+        assertThat(fullyCovered).isEqualTo(operations.size());
+    }
+
+    @Test
+    void anotherClinicsListingShowsNoneOfTheDemoClinicsExercises() throws Exception {
+        var list = get("dr.rivers", "/api/v1/exercises?size=100");
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).doesNotContain(CLINIC + ".");
+        assertThat(get("dr.lee", "/api/v1/exercises?size=100").body()).contains(exerciseId);
+    }
+
+    static void check(List<String> failures, Operation op, String who, HttpResponse<String> response, Set<Integer> expected) {
+        if (!expected.contains(response.statusCode())) {
+            failures.add(op.method() + " " + op.path() + " as " + who + ": expected " + expected + ", got " + response.statusCode()
+                    + " " + response.body());
+        }
+    }
+
+    /** Every operation of the three services' OpenAPI documents, reads first and retirements last. */
+    static List<Operation> documentedOperations() throws Exception {
+        List<Operation> operations = new ArrayList<>();
+        Map<String, Integer> ports = Map.of("catalog-service", config.catalogPort(), "routine-service", config.routinePort(),
+                "progress-service", config.progressPort());
+        for (var service : ports.entrySet()) {
+            var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://" + config.host() + ":" + service.getValue()
+                    + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode paths = JSON.readTree(response.body()).get("paths");
+            for (String path : paths.propertyNames()) {
+                for (String method : paths.get(path).propertyNames()) {
+                    List<String> roles = new ArrayList<>();
+                    paths.get(path).get(method).path(ROLES).forEach(role -> roles.add(role.asString()));
+                    operations.add(new Operation(service.getKey(), method.toUpperCase(), path, roles));
+                }
+            }
+        }
+        operations.sort(Comparator.comparing((Operation op) -> ORDER.indexOf(op.method())).thenComparing(Operation::path));
+        return operations;
+    }
+
+    /** Calls an operation for {@code patient}'s data as {@code user} (null: no token), with a body where it takes one. */
+    static HttpResponse<String> call(String user, Operation op, String patient) throws Exception {
+        String path = op.path().replace("{patientId}", patient).replace("{clinicId}", CLINIC);
+        if (path.startsWith("/api/v1/routines/")) {
+            path = path.replace("{id}", routineOf.get(patient));
+        }
+        if (path.startsWith("/api/v1/exercises/")) {
+            path = path.replace("{id}", exerciseId);
+        }
+        if (path.contains("{proposalId}")) {
+            path = path.replace("{proposalId}", proposals.get(path.endsWith("/accept") ? "accept" : "decline"));
+        }
+        String body = switch (op.method() + " " + op.path()) {
+            case "POST /api/v1/sessions" -> "{\"sessionId\":\"matrix-" + UUID.randomUUID() + "\",\"patientId\":\"" + patient
+                    + "\",\"completedAt\":\"" + Instant.now().minusSeconds(60) + "\",\"painBefore\":4,\"painAfter\":3}";
+            case "POST /api/v1/routines" -> "{\"patientId\":\"" + patient + "\",\"minutes\":10}";
+            case "POST /api/v1/exercises" -> draft("matrix-" + UUID.randomUUID().toString().substring(0, 8));
+            case "PUT /api/v1/exercises/{id}" -> draft(exerciseId.substring(exerciseId.indexOf('.') + 1));
+            case "PUT /api/v1/patients/{patientId}/program" -> "{\"stage\":\"BASIC\"}";
+            default -> null;
+        };
+        String ifMatch = null;
+        if (op.path().equals("/api/v1/exercises/{id}") && !op.method().equals("GET")) {
+            var current = get("dr.lee", "/api/v1/exercises/" + exerciseId);
+            ifMatch = current.headers().firstValue("ETag").orElse("\"1\"");
+        }
+        return send(user, op.method(), path, ifMatch, body);
+    }
+
+    static HttpResponse<String> get(String user, String path) throws Exception {
+        return send(user, "GET", path, null, null);
+    }
+
+    static HttpResponse<String> send(String user, String method, String path, String ifMatch, String body) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        if (user == null) {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        return DemoTokens.send(user, request);
+    }
+
+    static String draft(String slug) {
+        return """
+                {"slug":"%s","name":"Matrix Cat-Cow","stage":"BASIC","kind":"DYNAMIC","regions":["WHOLE_SPINE"],"equipment":["MAT"],
+                 "timeOfDay":["MORNING"],"dosage":{"reps":8,"sets":1,"perSide":false,"secondsPerRep":6,"restSeconds":0},
+                 "summary":"Cat-cow for the authorization matrix.","steps":["Round the back.","Arch the back."],"cues":["Slowly."],
+                 "cautions":["Small range if it pinches."],"stopIf":["Sharp pain"],"contraindications":[],"progressions":[],"regressions":[]}"""
+                .formatted(slug);
+    }
+}
