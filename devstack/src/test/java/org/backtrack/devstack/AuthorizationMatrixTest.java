@@ -98,8 +98,10 @@ class AuthorizationMatrixTest {
                         .formatted(id, PATIENT, Instant.now(), PATIENT, CLINIC));
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> proposals.values().stream()
-                .allMatch(id -> get("dr.lee", "/api/v1/patients/" + PATIENT + "/program").body().contains(id)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            String program = get("dr.lee", "/api/v1/patients/" + PATIENT + "/program").body();
+            return proposals.values().stream().allMatch(program::contains);
+        });
     }
 
     @Test
