@@ -85,23 +85,32 @@ class AuthorizationMatrixTest {
             assertThat(routine.statusCode()).as(routine.body()).isEqualTo(201);
             routineOf.put(patient, JSON.readTree(routine.body()).get("id").asString());
         }
-        // pending proposals to accept and decline, as progress-service would publish them
-        try (var kafka = new KafkaTestClient(config.kafkaBootstrap())) {
-            for (String verb : List.of("accept", "decline")) {
-                String id = "matrix-" + verb + "-" + UUID.randomUUID();
-                proposals.put(verb, id);
-                kafka.send(Topics.PROGRESS, PATIENT, """
-                        {"specversion":"1.0","id":"%s","source":"/matrix","type":"backtrack.progress.status-changed.v1",
-                         "subject":"%s","time":"%s","datacontenttype":"application/json",
-                         "data":{"patientId":"%s","clinicId":"%s","status":"PLATEAU",
-                                 "suggestion":{"action":"PROGRESS_TO_DEEPER_STRETCHES","exercises":["pigeon-pose"],"reason":"matrix"}}}"""
-                        .formatted(id, PATIENT, Instant.now(), PATIENT, CLINIC));
+        // a clean program (one pending proposal at a time), then a proposal to accept; the one to decline follows later
+        String programPath = "/api/v1/patients/" + PATIENT + "/program";
+        for (JsonNode proposal : JSON.readTree(get("dr.lee", programPath).body()).path("proposals")) {
+            if ("PENDING".equals(proposal.path("decision").asString())) {
+                send("dr.lee", "POST", programPath + "/proposals/" + proposal.get("id").asString() + "/decline", null, null);
             }
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> {
-            String program = get("dr.lee", "/api/v1/patients/" + PATIENT + "/program").body();
-            return proposals.values().stream().allMatch(program::contains);
-        });
+        assertThat(send("dr.lee", "PUT", programPath, null, "{\"stage\":\"BASIC\"}").statusCode()).isEqualTo(200);
+        proposals.put("accept", "matrix-accept-" + UUID.randomUUID());
+        proposals.put("decline", "matrix-decline-" + UUID.randomUUID());
+        propose("accept", "PROGRESS_TO_DEEPER_STRETCHES");
+    }
+
+    /** Publishes a progression as progress-service would and waits until routine-service holds it as pending. */
+    static void propose(String verb, String action) throws Exception {
+        String id = proposals.get(verb);
+        try (var kafka = new KafkaTestClient(config.kafkaBootstrap())) {
+            kafka.send(Topics.PROGRESS, PATIENT, """
+                    {"specversion":"1.0","id":"%s","source":"/matrix","type":"backtrack.progress.status-changed.v1",
+                     "subject":"%s","time":"%s","datacontenttype":"application/json",
+                     "data":{"patientId":"%s","clinicId":"%s","status":"PLATEAU",
+                             "suggestion":{"action":"%s","exercises":["pigeon-pose"],"reason":"matrix"}}}"""
+                    .formatted(id, PATIENT, Instant.now(), PATIENT, CLINIC, action));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                get("dr.lee", "/api/v1/patients/" + PATIENT + "/program").body().contains(id));
     }
 
     @Test
@@ -128,6 +137,9 @@ class AuthorizationMatrixTest {
                     .map(Map.Entry::getKey).findFirst().orElse(null);
             if (outsider != null) {
                 check(failures, op, "undeclared role (" + outsider + ")", call(outsider, op, PATIENT), Set.of(403));
+            }
+            if (op.path().endsWith("/decline")) {
+                propose("decline", "ADD_STRENGTHENING"); // after the accept moved the patient to deeper stretches
             }
             String insider = op.roles().contains("CLINICIAN") ? "dr.lee" : USER_OF_ROLE.get(op.roles().get(0));
             var allowed = call(insider, op, PATIENT);

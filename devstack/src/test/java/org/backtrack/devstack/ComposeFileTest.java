@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeFileTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final List<String> SERVICES = List.of("catalog-service", "routine-service", "progress-service", "gateway");
+    static final List<String> SERVICES = List.of("catalog-service", "routine-service", "progress-service", "gateway", "local-issuer");
 
     @SuppressWarnings("unchecked")
     static Map<String, Map<String, Object>> composeServices() throws IOException {

@@ -147,7 +147,7 @@ class DevStackSystemTest {
             assertThat(progressCopy).isNotNull();
             assertThat(progressCopy.getString("patientId")).isEqualTo(PATIENT);
             assertThat(mongo.getDatabase("routine").getCollection("sessions").countDocuments(Filters.eq("patientId", PATIENT))).isEqualTo(1);
-            assertThat(mongo.getDatabase("catalog").getCollection("exercises").countDocuments()).isEqualTo(16);
+            assertThat(mongo.getDatabase("catalog").getCollection("exercises").countDocuments(Filters.eq("clinicId", null))).isEqualTo(16);
         }
     }
 
