@@ -2,13 +2,12 @@ package org.backtrack.progress.ingestion;
 
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.InvalidEventException;
-import org.backtrack.events.Violation;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
+import org.backtrack.events.Violation;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.publication.ProgressPublisher;
 import org.backtrack.progress.readmodel.PatientWindows;
-import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.backtrack.security.PatientOwners;
 import org.slf4j.Logger;
@@ -16,17 +15,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Handles one raw session event: validate, check the patient belongs to the event's clinic, record the session, update the patient's read model, publish a
- * progress change if there is one. Every step is idempotent, so a redelivered or retried record is harmless;
- * invalid events surface as exceptions for the dead-letter path.
+ * Handles a batch of raw session events: validate each, check the patient belongs to the event's clinic, record
+ * the sessions, update the patients' read models, publish progress changes. Every step is idempotent, so a
+ * redelivered or retried batch is harmless. The batch stops at the first event that breaks the contract:
+ * everything before it is applied, and the rejection says which record it was so the adapter can dead-letter
+ * it and carry on after it.
  */
 @Service
 public class SessionIngestion {
 
     private static final Logger log = LoggerFactory.getLogger(SessionIngestion.class);
+
+    /** A record value as produced and the time Kafka received it. */
+    public record Arrival(byte[] value, Instant arrivedAt) {
+    }
+
+    /** The first invalid record of a batch, by its position. */
+    public record Rejection(int index, InvalidEventException reason) {
+    }
 
     private final SessionEventCodec codec;
     private final RecordedSessions sessions;
@@ -43,23 +54,37 @@ public class SessionIngestion {
         this.publisher = publisher;
     }
 
-    /**
-     * @param value     the record value as produced
-     * @param arrivedAt the record's Kafka timestamp, used to order corrections of events without a {@code time}
-     */
-    public void ingest(byte[] value, Instant arrivedAt) {
-        CloudEvent<SessionCompleted> event = codec.decode(value);
+    /** @return the first record that breaks the contract, if any; the records before it have been applied */
+    public Optional<Rejection> ingest(List<Arrival> batch) {
+        List<RecordedSessions.Incoming> valid = new ArrayList<>(batch.size());
+        Rejection rejection = null;
+        for (int i = 0; i < batch.size() && rejection == null; i++) {
+            try {
+                valid.add(checked(batch.get(i)));
+            } catch (InvalidEventException e) {
+                rejection = new Rejection(i, e);
+            }
+        }
+        RecordedSessions.BatchRecorded recorded = sessions.recordAll(valid);
+        if (recorded.rejection() != null) {
+            // decided before anything was written, so it comes before any rejection found while validating
+            rejection = new Rejection(recorded.recordedCount(), recorded.rejection());
+        }
+        // always the versions that stand, so a stale correction or a redelivery re-applies the same state
+        List<PatientWindow> steps = windows.applyAll(recorded.current());
+        publisher.publishIfChanged(steps);
+        log.debug("{} records: {} sessions applied", batch.size(), recorded.current().size());
+        return Optional.ofNullable(rejection);
+    }
+
+    private RecordedSessions.Incoming checked(Arrival arrival) {
+        CloudEvent<SessionCompleted> event = codec.decode(arrival.value());
         SessionCompleted data = event.data();
         if (!owners.claim(data.patientId(), data.clinicId()).equals(data.clinicId())) {
             // the other clinic stays unnamed: the dead-letter topic is read by more people than its data
             throw new InvalidEventException(List.of(new Violation("data.clinicId",
                     "patient " + data.patientId() + " belongs to another clinic")));
         }
-        RecordedSessions.Recorded recorded = sessions.record(event, arrivedAt);
-        RecordedSession current = recorded.current();
-        // always the version that stands, so a stale correction or a redelivery re-applies the same state
-        PatientWindow window = windows.apply(current.patientId(), current.clinicId(), RecordedSessions.reading(current));
-        publisher.publishIfChanged(window);
-        log.debug("session {} of patient {}: {}", current.sessionId(), current.patientId(), recorded.outcome());
+        return new RecordedSessions.Incoming(event, RecordedSessions.eventTime(event, arrival.arrivedAt()));
     }
 }

@@ -8,6 +8,8 @@ import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
 import org.backtrack.progress.catalog.CatalogSnapshot;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
@@ -15,10 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Evaluates a patient as of their latest session and publishes {@code backtrack.progress.status-changed.v1}
@@ -49,30 +59,55 @@ public class ProgressPublisher {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    public void publishIfChanged(PatientWindow window) {
-        // as of the latest session: replays and late syncs yield the transitions the data shows, in data time
-        Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
-        String status = assessment.status().name();
-        String action = assessment.suggestion().action().name();
-        List<String> alerts = assessment.alerts().stream().map(a -> a.type().name()).sorted().toList();
-        PublishedProgress last = mongo.findById(window.patientId(), PublishedProgress.class);
-        if (last != null && last.sameAs(status, action, alerts)) {
+    /**
+     * Publishes every change the given windows show, in their order: one read of what was last published for
+     * these patients, the sends in flight together, then one bulk write of the bookkeeping once the broker has
+     * acknowledged every send.
+     *
+     * @param windows each patient's windows after each session applied, in order
+     */
+    public void publishIfChanged(List<PatientWindow> windows) {
+        if (windows.isEmpty()) {
             return;
         }
-        var data = new ProgressStatusChanged(window.patientId(), window.clinicId(), last == null ? null : last.status(),
-                status, new ProgressStatusChanged.Suggestion(action, assessment.suggestion().exercises(),
-                assessment.suggestion().reason()), alerts, window.latestAt(), clock.instant());
-        var event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), SOURCE,
-                ProgressStatusChanged.TYPE, window.patientId(), clock.instant(), CloudEvent.JSON_CONTENT_TYPE, data);
+        Map<String, PublishedProgress> published = new HashMap<>();
+        List<String> patientIds = windows.stream().map(PatientWindow::patientId).distinct().toList();
+        mongo.find(query(where("_id").in(patientIds)), PublishedProgress.class).forEach(p -> published.put(p.patientId(), p));
+        Map<String, PublishedProgress> changes = new LinkedHashMap<>();
+        List<CompletableFuture<?>> sends = new ArrayList<>();
+        for (PatientWindow window : windows) {
+            // as of the latest session: replays and late syncs yield the transitions the data shows, in data time
+            Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
+            String status = assessment.status().name();
+            String action = assessment.suggestion().action().name();
+            List<String> alerts = assessment.alerts().stream().map(a -> a.type().name()).sorted().toList();
+            PublishedProgress last = published.get(window.patientId());
+            if (last != null && last.sameAs(status, action, alerts)) {
+                continue;
+            }
+            var data = new ProgressStatusChanged(window.patientId(), window.clinicId(), last == null ? null : last.status(),
+                    status, new ProgressStatusChanged.Suggestion(action, assessment.suggestion().exercises(),
+                    assessment.suggestion().reason()), alerts, window.latestAt(), clock.instant());
+            var event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), SOURCE,
+                    ProgressStatusChanged.TYPE, window.patientId(), clock.instant(), CloudEvent.JSON_CONTENT_TYPE, data);
+            sends.add(kafka.send(Topics.PROGRESS, window.patientId(), json.writeValueAsBytes(event)));
+            var change = new PublishedProgress(window.patientId(), status, action, alerts, event.id(), clock.instant());
+            published.put(window.patientId(), change);
+            changes.put(window.patientId(), change);
+        }
+        if (changes.isEmpty()) {
+            return;
+        }
         try {
-            kafka.send(Topics.PROGRESS, window.patientId(), json.writeValueAsBytes(event))
-                    .get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing progress of " + window.patientId(), e);
+            throw new IllegalStateException("interrupted while publishing progress", e);
         } catch (Exception e) {
-            throw new IllegalStateException("progress of " + window.patientId() + " could not be published", e);
+            throw new IllegalStateException("progress of " + changes.size() + " patients could not be published", e);
         }
-        mongo.save(new PublishedProgress(window.patientId(), status, action, alerts, event.id(), clock.instant()));
+        BulkOperations bookkeeping = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PublishedProgress.class);
+        changes.values().forEach(p -> bookkeeping.replaceOne(query(where("_id").is(p.patientId())), p, FindAndReplaceOptions.options().upsert()));
+        bookkeeping.execute();
     }
 }

@@ -4,10 +4,18 @@ import org.backtrack.progress.assessment.PainReading;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.springframework.dao.DuplicateKeyException;
+import org.backtrack.progress.sessions.RecordedSession;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -41,6 +49,55 @@ public class PatientWindows {
             }
         }
         throw new IllegalStateException("the window of patient " + patientId + " kept changing under concurrent updates");
+    }
+
+    /**
+     * Applies the standing versions of a batch's sessions, patient by patient: one read of the patients' windows,
+     * one unordered bulk write guarded by the versions read. If any guard fails (another instance during a
+     * rebalance), every patient of the batch goes through {@link #apply}, which is idempotent.
+     *
+     * @return the window after each session, in the order applied (a patient's steps are consecutive), so that
+     *         every change of status the data shows can be published, not only the last of the batch
+     */
+    public List<PatientWindow> applyAll(Collection<RecordedSession> sessions) {
+        Map<String, List<RecordedSession>> byPatient = new LinkedHashMap<>();
+        sessions.forEach(s -> byPatient.computeIfAbsent(s.patientId(), p -> new ArrayList<>()).add(s));
+        Map<String, StoredWindow> stored = new HashMap<>();
+        mongo.find(query(where("_id").in(byPatient.keySet())), StoredWindow.class).forEach(w -> stored.put(w.patientId(), w));
+
+        List<PatientWindow> steps = new ArrayList<>();
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredWindow.class);
+        int guarded = 0;
+        for (var entry : byPatient.entrySet()) {
+            String patientId = entry.getKey();
+            String clinicId = entry.getValue().get(0).clinicId();
+            StoredWindow previous = stored.get(patientId);
+            PatientWindow window = previous == null ? PatientWindow.empty(patientId, clinicId) : previous.window();
+            for (RecordedSession session : entry.getValue()) {
+                PainReading reading = RecordedSessions.reading(session);
+                window = window.apply(reading).orElseGet(() -> recompute(patientId, clinicId));
+                steps.add(window);
+            }
+            if (previous == null) {
+                writes.insert(new StoredWindow(patientId, clinicId, 1, window));
+            } else {
+                writes.replaceOne(query(where("_id").is(patientId).and("version").is(previous.version())),
+                        new StoredWindow(patientId, clinicId, previous.version() + 1, window));
+                guarded++;
+            }
+        }
+        if (steps.isEmpty()) {
+            return steps;
+        }
+        try {
+            if (writes.execute().getMatchedCount() == guarded) {
+                return steps;
+            }
+        } catch (DuplicateKeyException | BulkOperationException raced) {
+            // fall through
+        }
+        return byPatient.values().stream().flatMap(List::stream)
+                .map(s -> apply(s.patientId(), s.clinicId(), RecordedSessions.reading(s))).toList();
     }
 
     /** The window computed from scratch from every raw session of the patient. */

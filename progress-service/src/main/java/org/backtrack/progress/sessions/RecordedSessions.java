@@ -8,6 +8,8 @@ import org.backtrack.progress.assessment.PainReading;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -17,7 +19,10 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -39,6 +44,20 @@ public class RecordedSessions {
     public record Recorded(Outcome outcome, RecordedSession current) {
     }
 
+    /** An event to record and the time that orders it among corrections of the same session. */
+    public record Incoming(CloudEvent<SessionCompleted> event, Instant eventTime) {
+        public String sessionId() {
+            return event.data().sessionId();
+        }
+    }
+
+    /**
+     * What recording a batch did: the versions that now stand for the sessions the batch touched, and where the
+     * batch stopped if an event broke the rules (everything before it is recorded, nothing from it on).
+     */
+    public record BatchRecorded(Collection<RecordedSession> current, int recordedCount, InvalidEventException rejection) {
+    }
+
     private static final int MAX_ATTEMPTS = 5;
 
     private final MongoOperations mongo;
@@ -49,9 +68,108 @@ public class RecordedSessions {
         this.clock = Clock.systemUTC();
     }
 
-    public Recorded record(CloudEvent<SessionCompleted> event, Instant arrivedAt) {
+    /** The time that orders corrections: the event's own {@code time}, else when Kafka received it. */
+    public static Instant eventTime(CloudEvent<SessionCompleted> event, Instant arrivedAt) {
+        return event.time() != null ? event.time() : arrivedAt;
+    }
+
+    /**
+     * Records a batch with the outcome {@link #record} would give event by event, in a handful of round trips:
+     * one read of every stored session the batch names, one unordered bulk insert of the new ones. Sessions
+     * already stored that the batch changes (corrections, new event ids) go through {@link #record} one by one,
+     * as does everything after a lost insert race, so the guards of the single-event path still hold.
+     */
+    public BatchRecorded recordAll(List<Incoming> batch) {
+        if (batch.isEmpty()) {
+            return new BatchRecorded(List.of(), 0, null);
+        }
+        Map<String, RecordedSession> stored = new HashMap<>();
+        List<String> ids = batch.stream().map(Incoming::sessionId).distinct().toList();
+        mongo.find(query(where("_id").in(ids)), RecordedSession.class).forEach(r -> stored.put(r.sessionId(), r));
+
+        // decide in memory, in order, exactly as one record() after another would
+        Map<String, RecordedSession> standing = new LinkedHashMap<>();
+        Map<String, List<Incoming>> changesToStored = new LinkedHashMap<>();
+        int recordedCount = batch.size();
+        InvalidEventException rejection = null;
+        for (int i = 0; i < batch.size(); i++) {
+            Incoming incoming = batch.get(i);
+            RecordedSession before = standing.getOrDefault(incoming.sessionId(), stored.get(incoming.sessionId()));
+            try {
+                standing.put(incoming.sessionId(), before == null ? newRecord(incoming) : applied(before, incoming));
+            } catch (InvalidEventException e) {
+                recordedCount = i;
+                rejection = e;
+                break;
+            }
+            if (stored.containsKey(incoming.sessionId())) {
+                changesToStored.computeIfAbsent(incoming.sessionId(), id -> new ArrayList<>()).add(incoming);
+            }
+        }
+
+        List<RecordedSession> fresh = standing.values().stream().filter(r -> !stored.containsKey(r.sessionId())).toList();
+        if (!fresh.isEmpty() && !insertAll(fresh)) {
+            // another writer got there first for some of them: fall back to the guarded path for the whole batch
+            return new BatchRecorded(recordOneByOne(batch.subList(0, recordedCount)), recordedCount, rejection);
+        }
+        changesToStored.forEach((sessionId, events) -> {
+            if (!standing.get(sessionId).equals(stored.get(sessionId))) {
+                events.forEach(e -> standing.put(sessionId, recordGuarded(e)));
+            }
+        });
+        return new BatchRecorded(List.copyOf(standing.values()), recordedCount, rejection);
+    }
+
+    private RecordedSession newRecord(Incoming incoming) {
+        SessionCompleted session = incoming.event().data();
+        return new RecordedSession(session.sessionId(), session.clinicId(), session.patientId(), session.completedAt(), session,
+                incoming.event().id(), incoming.eventTime(), List.of(incoming.event().id()), clock.instant());
+    }
+
+    /** The stored session after one more event, as {@link #record} would write it. */
+    private RecordedSession applied(RecordedSession before, Incoming incoming) {
+        CloudEvent<SessionCompleted> event = incoming.event();
+        Outcome outcome = decide(before, event, incoming.eventTime());
+        if (outcome == Outcome.DUPLICATE) {
+            return before;
+        }
+        List<String> eventIds = new ArrayList<>(before.eventIds());
+        eventIds.add(event.id());
+        if (outcome == Outcome.STALE_CORRECTION) {
+            return new RecordedSession(before.sessionId(), before.clinicId(), before.patientId(), before.completedAt(),
+                    before.session(), before.eventId(), before.eventTime(), eventIds, before.recordedAt());
+        }
         SessionCompleted session = event.data();
-        Instant eventTime = event.time() != null ? event.time() : arrivedAt;
+        return new RecordedSession(before.sessionId(), before.clinicId(), before.patientId(), session.completedAt(), session,
+                event.id(), incoming.eventTime(), eventIds, clock.instant());
+    }
+
+    private boolean insertAll(List<RecordedSession> fresh) {
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, RecordedSession.class).insert(fresh).execute();
+            return true;
+        } catch (DuplicateKeyException | BulkOperationException raced) {
+            return false;
+        }
+    }
+
+    private Collection<RecordedSession> recordOneByOne(List<Incoming> events) {
+        Map<String, RecordedSession> standing = new LinkedHashMap<>();
+        events.forEach(e -> standing.put(e.sessionId(), recordGuarded(e)));
+        return List.copyOf(standing.values());
+    }
+
+    /** {@link #record}, for an event already checked against the rules: a rejection now means a race, worth a retry. */
+    private RecordedSession recordGuarded(Incoming incoming) {
+        try {
+            return record(incoming.event(), incoming.eventTime()).current();
+        } catch (InvalidEventException raced) {
+            throw new ConcurrentSessionUpdateException(incoming.sessionId());
+        }
+    }
+
+    public Recorded record(CloudEvent<SessionCompleted> event, Instant eventTime) {
+        SessionCompleted session = event.data();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RecordedSession stored = mongo.findById(session.sessionId(), RecordedSession.class);
             if (stored == null) {

@@ -15,6 +15,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -123,6 +124,27 @@ abstract class SessionFlowIntegrationTests {
         assertThat(mine.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.painBefore");
         assertThat(mine.get(0).headers()).containsKey("kafka_dlt-exception-message");
         assertThat(mine.get(1).headers().get(KafkaConfiguration.REASON_HEADER)).contains("not valid JSON");
+    }
+
+    @Test
+    void oneBatchWithCorrectionsDuplicatesAndPoisonCountsEachValidSessionOnce() {
+        String painEleven = event("e-11", "s-11", "2026-11-20T07:31:00Z", 11, 4);
+        kafka.sendAll(Topics.SESSIONS, java.util.stream.Stream.of(
+                event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4),
+                event("e-2", "s-1", "2026-11-20T09:00:00Z", 6, 1), // correction inside the batch
+                event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4), // redelivery of the first version
+                painEleven,
+                event("e-3", "s-2", "2026-11-20T07:31:00Z", 5, 5),
+                "{\"specversion\":\"1.0\",\"data\":[",
+                event("e-4", "s-3", "2026-11-20T07:31:00Z", 4, 3))
+                .map(v -> (Map.Entry<String, String>) new java.util.AbstractMap.SimpleEntry<>(patientId, v)).toList());
+
+        awaitSessionCount(3);
+        assertThat(progress().get("series").findValues("painAfter")).extracting(JsonNode::asInt).containsExactlyInAnyOrder(1, 5, 3);
+        var mine = kafka.readUntil(Topics.SESSIONS_DLT, r -> patientId.equals(r.key()) && r.value().startsWith("{\"specversion\":\"1.0\",\"data\":["), WAIT)
+                .stream().filter(r -> patientId.equals(r.key())).toList();
+        assertThat(mine).extracting(KafkaTestClient.ReceivedRecord::value).containsExactly(painEleven, "{\"specversion\":\"1.0\",\"data\":[");
+        assertThat(mine.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.painBefore");
     }
 
     String session(String eventId, String sessionId, String time, String completedAt, int painBefore, int painAfter, boolean redFlag) {
