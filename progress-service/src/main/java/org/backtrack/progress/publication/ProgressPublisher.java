@@ -80,7 +80,7 @@ public class ProgressPublisher {
             Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
             String status = assessment.status().name();
             String action = assessment.suggestion().action().name();
-            List<String> alerts = assessment.alerts().stream().map(a -> a.type().name()).sorted().toList();
+            List<String> alerts = alertsOf(assessment);
             PublishedProgress last = published.get(window.patientId());
             if (last != null && last.sameAs(status, action, alerts)) {
                 continue;
@@ -109,5 +109,16 @@ public class ProgressPublisher {
         BulkOperations bookkeeping = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PublishedProgress.class);
         changes.values().forEach(p -> bookkeeping.replaceOne(query(where("_id").is(p.patientId())), p, FindAndReplaceOptions.options().upsert()));
         bookkeeping.execute();
+    }
+
+    /** Whether what was last published for the patient is what their window shows now (the read-model check). */
+    public boolean isPublished(PatientWindow window) {
+        Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
+        PublishedProgress last = mongo.findById(window.patientId(), PublishedProgress.class);
+        return last != null && last.sameAs(assessment.status().name(), assessment.suggestion().action().name(), alertsOf(assessment));
+    }
+
+    private static List<String> alertsOf(Assessment assessment) {
+        return assessment.alerts().stream().map(a -> a.type().name()).sorted().toList();
     }
 }

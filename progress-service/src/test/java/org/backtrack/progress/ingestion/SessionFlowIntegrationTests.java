@@ -173,6 +173,27 @@ abstract class SessionFlowIntegrationTests {
     }
 
     @Test
+    void theReadModelCheckFindsAStoredWindowThatNoLongerMatchesItsSessions() {
+        kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
+        awaitSessionCount(1);
+        RestClient operator = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + TestIssuer.platformAdmin()).build();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(operator.get().uri("/actuator/readmodels").retrieve()
+                .body(JsonNode.class).get("windowMismatches").valueStream().map(JsonNode::asString)).doesNotContain(patientId));
+
+        windows.replace(org.backtrack.progress.assessment.PatientWindow.empty(patientId, "clinic-it")); // as a bad write would
+
+        JsonNode report = operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class);
+        assertThat(report.get("windowMismatches").valueStream().map(JsonNode::asString)).contains(patientId);
+        assertThat(report.get("consistent").asBoolean()).isFalse();
+        assertThatThrownBy(() -> http.get().uri("/actuator/readmodels").retrieve().body(String.class))
+                .isInstanceOf(HttpClientErrorException.Forbidden.class);
+        rebuild.rebuildAll();
+        assertThat(operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class).get("windowMismatches")
+                .valueStream().map(JsonNode::asString)).doesNotContain(patientId);
+    }
+
+    @Test
     void aRebuildFromTheRawSessionsReproducesTheIncrementalReadModels() {
         var random = new java.util.Random(42);
         var events = new java.util.ArrayList<String>();
