@@ -3,6 +3,7 @@ package org.backtrack.devstack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,11 @@ public final class DevStack implements AutoCloseable {
     private MongoStore mongo;
     private KafkaBroker kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
+    /** How each service was launched, to launch it again the same way after a crash. */
+    private final Map<String, Launch> launches = new LinkedHashMap<>();
+
+    private record Launch(int port, List<String> properties) {
+    }
     private boolean closed;
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final Map<String, Long> pids = new LinkedHashMap<>();
@@ -41,7 +47,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** The demo accounts' password, set in local-issuer's application.yml. */
-    static final String DEMO_PASSWORD = "backtrack-demo";
+    public static final String DEMO_PASSWORD = "backtrack-demo";
 
     public static void main(String[] args) {
         DevStack stack;
@@ -97,7 +103,7 @@ public final class DevStack implements AutoCloseable {
 
     private void startInfrastructure() throws Exception {
         long t0 = System.nanoTime();
-        MongoStore mongo = MongoStore.start(config.dataDir().resolve("mongo").resolve("backtrack.mv"), config.host(), config.mongoPort());
+        MongoStore mongo = MongoStore.start(mongoFile(), config.host(), config.mongoPort());
         synchronized (this) {
             this.mongo = mongo;
         }
@@ -118,23 +124,23 @@ public final class DevStack implements AutoCloseable {
 
     private void startServices() throws Exception {
         String http = "http://" + config.host() + ":";
-        track(ServiceProcess.start("local-issuer", config.issuerPort(), List.of(
+        launch("local-issuer", config.issuerPort(), List.of(
                 "--backtrack.issuer.url=" + config.issuerUrl(),
-                "--backtrack.issuer.gateway-url=" + config.gatewayUrl()), config));
+                "--backtrack.issuer.gateway-url=" + config.gatewayUrl()));
         List<String> backing = List.of("--spring.mongodb.uri=" + config.mongoUri(),
                 "--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap(),
                 "--backtrack.topics.partitions=" + config.partitions(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + config.issuerUrl());
-        track(ServiceProcess.start("catalog-service", config.catalogPort(), backing, config));
+        launch("catalog-service", config.catalogPort(), backing);
         List<String> withCatalog = new ArrayList<>(backing);
         withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
-        track(ServiceProcess.start("routine-service", config.routinePort(), withCatalog, config));
-        track(ServiceProcess.start("progress-service", config.progressPort(), withCatalog, config));
-        track(ServiceProcess.start("gateway", config.gatewayPort(), List.of(
+        launch("routine-service", config.routinePort(), withCatalog);
+        launch("progress-service", config.progressPort(), withCatalog);
+        launch("gateway", config.gatewayPort(), List.of(
                 "--backtrack.services.catalog-url=" + http + config.catalogPort(),
                 "--backtrack.services.routine-url=" + http + config.routinePort(),
                 "--backtrack.services.progress-url=" + http + config.progressPort(),
-                "--backtrack.issuer.url=" + config.issuerUrl()), config));
+                "--backtrack.issuer.url=" + config.issuerUrl()));
         long t0 = System.nanoTime();
         List<ServiceProcess> services;
         synchronized (this) {
@@ -167,12 +173,19 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    private void launch(String module, int port, List<String> properties) throws IOException {
+        synchronized (this) {
+            launches.put(module, new Launch(port, List.copyOf(properties)));
+        }
+        track(ServiceProcess.start(module, port, properties, config));
+    }
+
     private synchronized boolean hasStartedAnything() {
         return mongo != null || kafka != null || !services.isEmpty();
     }
 
     /** Stops the broker, as an outage would; the data stays in the data directory. For tests. */
-    synchronized void stopKafka() {
+    public synchronized void stopKafka() {
         if (kafka != null) {
             kafka.close();
             kafka = null;
@@ -180,15 +193,67 @@ public final class DevStack implements AutoCloseable {
     }
 
     /** Starts the broker again on the same ports and log directory. For tests. */
-    synchronized void startKafka() throws Exception {
+    public synchronized void startKafka() throws Exception {
         if (kafka == null) {
             kafka = KafkaBroker.start(config);
         }
     }
 
     /** Stops one service, as an outage would; for tests of what the others do meanwhile. */
-    synchronized void stopService(String module) {
+    public synchronized void stopService(String module) {
         services.stream().filter(s -> s.name().equals(module)).forEach(ServiceProcess::close);
+    }
+
+    /** Kills one service with SIGKILL, as a crash would. For fault tests. */
+    public synchronized void killService(String module) {
+        services.stream().filter(s -> s.name().equals(module)).forEach(ServiceProcess::kill);
+    }
+
+    /** Launches a stopped or killed service again as it was first launched, and waits until it is healthy. */
+    public void restartService(String module) throws Exception {
+        ServiceProcess restarted;
+        synchronized (this) {
+            Launch launch = launches.get(module);
+            if (launch == null) {
+                throw new DevStackException("no service " + module);
+            }
+            services.stream().filter(s -> s.name().equals(module)).forEach(ServiceProcess::close);
+            restarted = ServiceProcess.start(module, launch.port(), launch.properties(), config);
+            services.replaceAll(s -> s.name().equals(module) ? restarted : s);
+        }
+        restarted.awaitHealthy(SERVICE_START_TIMEOUT);
+        synchronized (startTimes) {
+            pids.put(module, restarted.pid());
+        }
+    }
+
+    /** Stops the MongoDB-wire server, as an outage would; its data file is closed cleanly and kept. For tests. */
+    public synchronized void stopMongo() {
+        if (mongo != null) {
+            mongo.close();
+            mongo = null;
+        }
+    }
+
+    /** Starts the MongoDB-wire server again on the same port and data file. For tests. */
+    public synchronized void startMongo() throws IOException {
+        if (mongo == null) {
+            mongo = MongoStore.start(mongoFile(), config.host(), config.mongoPort());
+        }
+    }
+
+    private Path mongoFile() {
+        return config.dataDir().resolve("mongo").resolve("backtrack.mv");
+    }
+
+    /** Process ids of the broker and each service, for resource figures. */
+    public synchronized Map<String, Long> pids() {
+        Map<String, Long> all = new LinkedHashMap<>(pids);
+        if (kafka != null) {
+            all.put("kafka", kafka.pid());
+        }
+        services.forEach(s -> all.put(s.name(), s.pid()));
+        return all;
     }
 
     /** Keeps a started child for {@link #close}; a child started after close is stopped right away. */

@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.OptionalLong;
 
 /** Resident memory of a process, read from /proc (Linux); empty elsewhere. */
-final class ProcessStats {
+public final class ProcessStats {
 
     private ProcessStats() {
     }
 
-    static OptionalLong rssMegabytes(long pid) {
+    public static OptionalLong rssMegabytes(long pid) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
                 if (line.startsWith("VmRSS:")) {

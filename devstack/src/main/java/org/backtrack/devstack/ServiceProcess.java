@@ -83,6 +83,11 @@ final class ServiceProcess implements AutoCloseable {
         throw new DevStackException(process.name() + " did not report UP within " + timeout.toSeconds() + " s; see " + process.log());
     }
 
+    /** Kills the JVM without warning (kill -9). */
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.stop(Duration.ofSeconds(20));

@@ -1,0 +1,57 @@
+package org.backtrack.bench;
+
+import org.backtrack.devstack.DevStack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Access tokens of the demo users from the suite's local issuer ({@code POST /dev/token}), cached per user. */
+public final class Tokens {
+
+    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+
+    private final String issuerUrl;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Map<String, String> cache = new ConcurrentHashMap<>();
+
+    Tokens(String issuerUrl) {
+        this.issuerUrl = issuerUrl;
+    }
+
+    /** The {@code Authorization} header value for a demo user. */
+    public String bearer(String user) {
+        return "Bearer " + cache.computeIfAbsent(user, this::fetch);
+    }
+
+    /** Forgets a token the services no longer accept (it expired), so the next call fetches a new one. */
+    public void refresh(String user) {
+        cache.remove(user);
+    }
+
+    private String fetch(String user) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(issuerUrl + "/dev/token"))
+                    .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + DevStack.DEMO_PASSWORD)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher matcher = ACCESS_TOKEN.matcher(response.body());
+            if (response.statusCode() != 200 || !matcher.find()) {
+                throw new IllegalStateException("no token for " + user + ": HTTP " + response.statusCode() + " " + response.body());
+            }
+            return matcher.group(1);
+        } catch (IOException e) {
+            throw new IllegalStateException("the issuer at " + issuerUrl + " did not answer", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
