@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 /** Samples the resident memory of every part twice a second and keeps the peak of each. */
 public final class RssSampler implements AutoCloseable {
 
+    static final String THIS_JVM = "bench + MongoDB-wire server (one JVM)";
+
     private final Map<String, Long> peakMegabytes = new TreeMap<>();
     private final Thread thread;
 
@@ -18,7 +20,7 @@ public final class RssSampler implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 pids.get().forEach((part, pid) -> ProcessStats.rssMegabytes(pid)
                         .ifPresent(mb -> record(part, mb)));
-                record("bench + MongoDB-wire (this JVM)", ProcessStats.rssMegabytes(ProcessHandle.current().pid()).orElse(0));
+                record(THIS_JVM, ProcessStats.rssMegabytes(ProcessHandle.current().pid()).orElse(0));
                 try {
                     Thread.sleep(500);
                 } catch (InterruptedException e) {
@@ -28,6 +30,14 @@ public final class RssSampler implements AutoCloseable {
         }, "rss-sampler");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Resident memory of every part now. */
+    public static Map<String, Long> now(Supplier<Map<String, Long>> pids) {
+        Map<String, Long> now = new TreeMap<>();
+        pids.get().forEach((part, pid) -> ProcessStats.rssMegabytes(pid).ifPresent(mb -> now.put(part, mb)));
+        now.put(THIS_JVM, ProcessStats.rssMegabytes(ProcessHandle.current().pid()).orElse(0));
+        return now;
     }
 
     private synchronized void record(String part, long megabytes) {

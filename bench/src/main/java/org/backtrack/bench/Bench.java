@@ -1,0 +1,280 @@
+package org.backtrack.bench;
+
+import org.apache.kafka.common.TopicPartition;
+import org.backtrack.events.SessionCompleted;
+import org.backtrack.events.Topics;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * {@code ./backtrack bench}: starts the suite on the embedded default (fresh data directory, free ports), loads it,
+ * and prints the figures docs/benchmarks.md records, as Markdown. Options: {@code --out=FILE} also writes the
+ * report there; {@code --quick} shortens every phase (a smoke run, not figures to publish).
+ */
+public final class Bench {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final String GROUP = "progress-service";
+    static final Duration POLL = Duration.ofMillis(20);
+
+    private final Suite suite;
+    private final boolean quick;
+    private final StringBuilder report = new StringBuilder();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private Bench(Suite suite, boolean quick) {
+        this.suite = suite;
+        this.quick = quick;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(System.getProperty("backtrack.home", ".")).toAbsolutePath().normalize();
+        Path out = null;
+        boolean quick = false;
+        for (String arg : args) {
+            if (arg.startsWith("--out=")) {
+                out = Path.of(arg.substring("--out=".length()));
+            } else if (arg.equals("--quick")) {
+                quick = true;
+            } else {
+                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick)");
+                System.exit(2);
+            }
+        }
+        String text;
+        try (Suite suite = Suite.start(home, null, 6)) {
+            text = new Bench(suite, quick).run();
+        }
+        System.out.println(text);
+        if (out != null) {
+            Files.writeString(out, text);
+        }
+        System.exit(0); // the Kafka clients' threads would keep the JVM alive a little longer
+    }
+
+    private String run() throws Exception {
+        line("# BackTrack benchmark, " + Instant.now() + (quick ? " (quick run: not for publication)" : ""));
+        line("");
+        line("Machine: " + Machine.describe());
+        line("");
+        try (RssSampler rss = new RssSampler(() -> suite.stack().pids()); TopicLog topic = new TopicLog(suite.config().kafkaBootstrap());
+             DirectSessions direct = new DirectSessions(suite.config().kafkaBootstrap())) {
+            Map<String, Long> idle = RssSampler.now(() -> suite.stack().pids());
+            endpoints(direct, topic);
+            endToEnd(topic);
+            ingestionAndHistory(direct, topic);
+            line("## Resident memory (RSS) per process");
+            line("");
+            line("| process | idle after start | peak during the run |");
+            line("|---|---|---|");
+            rss.peaks().forEach((part, peak) -> line("| %s | %s | %d MB |".formatted(part,
+                    idle.containsKey(part) ? idle.get(part) + " MB" : "-", peak)));
+            line("");
+        }
+        return report.toString();
+    }
+
+    // ---- per-endpoint latency and throughput ---------------------------------------------------------------
+
+    private void endpoints(DirectSessions direct, TopicLog topic) throws Exception {
+        SessionFactory patients = new SessionFactory("bench-read-");
+        int patientCount = 50;
+        for (int p = 0; p < patientCount; p++) {
+            for (int i = 0; i < 30; i++) {
+                direct.send(patients.session(p, i));
+            }
+        }
+        direct.flush();
+        awaitDrained(topic, Duration.ofMinutes(5));
+        Duration length = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(20);
+        Duration warmUp = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+        int clients = 8;
+        String token = suite.tokens().bearer(SessionFactory.CLINICIAN);
+        line("## API latency and throughput, " + clients + " concurrent clients, " + length.toSeconds() + " s each (after "
+                + warmUp.toSeconds() + " s warm-up), straight to each service with a clinician's token");
+        line("");
+        line("| operation | requests/s | p50 | p99 | non-2xx |");
+        line("|---|---|---|---|---|");
+        row("catalog: list exercises `GET /api/v1/exercises`", ClosedLoop.run(clients, warmUp, length, (c, i) ->
+                send(HttpRequest.newBuilder(URI.create(suite.catalogUrl() + "/api/v1/exercises")).header("Authorization", token).GET())));
+        row("routine: compose and save `POST /api/v1/routines`", ClosedLoop.run(clients, warmUp, length, (c, i) ->
+                send(HttpRequest.newBuilder(URI.create(suite.routineUrl() + "/api/v1/routines")).header("Authorization", token)
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
+                                "{\"patientId\":\"" + patients.patientId((c * 7 + i) % patientCount) + "\",\"minutes\":" + (5 + i % 16)
+                                        + ",\"timeOfDay\":\"MORNING\"}")))));
+        row("progress: a patient's progress `GET /api/v1/patients/{id}/progress`", ClosedLoop.run(clients, warmUp, length, (c, i) ->
+                send(HttpRequest.newBuilder(URI.create(suite.progressUrl() + "/api/v1/patients/"
+                        + patients.patientId((c * 7 + i) % patientCount) + "/progress")).header("Authorization", token).GET())));
+        line("");
+        line("Data: " + patientCount + " patients with 30 sessions each, sent as events before the run.");
+        line("");
+    }
+
+    private void row(String operation, ClosedLoop.Result result) {
+        line("| %s | %.0f | %.1f ms | %.1f ms | %d |".formatted(operation, result.perSecond(), result.latencies().millis(50),
+                result.latencies().millis(99), result.failures()));
+    }
+
+    private int send(HttpRequest.Builder request) throws Exception {
+        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    // ---- end to end: POST to visible in the progress API ---------------------------------------------------
+
+    private void endToEnd(TopicLog topic) throws Exception {
+        Duration length = quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
+        line("## End-to-end latency: `POST /api/v1/sessions` (routine-service) until the progress API counts the session");
+        line("");
+        line("Open loop at a fixed offered rate for " + length.toSeconds() + " s per rate; 100 patients in turn. Ten sessions a"
+                + " second are tracked (every one at 10/s, every fifth at 50/s): for each, the progress API is polled every " + POLL.toMillis()
+                + " ms until it counts the session, so figures are up to " + POLL.toMillis() + " ms late. Tracking every session would"
+                + " turn the observer into most of the load. POST columns: until routine-service answered.");
+        line("");
+        line("| offered sessions/s | tracked | p50 | p99 | max | POST p50 | POST p99 |");
+        line("|---|---|---|---|---|---|---|");
+        SessionPoster poster = new SessionPoster(suite.routineUrl(), suite.tokens(), SessionFactory.CLINICIAN);
+        for (int rate : new int[] {10, 25, 50, 100}) {
+            SessionFactory patients = new SessionFactory("bench-e2e-" + rate + "-");
+            int patientCount = 100;
+            AtomicIntegerArray next = new AtomicIntegerArray(patientCount);
+            Latencies visible = new Latencies();
+            Latencies posted = new Latencies();
+            int trackEvery = Math.max(1, rate / 10);
+            OpenLoop.run(rate, length, (i, due) -> {
+                int patient = i % patientCount;
+                int index = next.getAndIncrement(patient);
+                SessionCompleted session = patients.session(patient, index);
+                poster.post(session);
+                posted.add(System.nanoTime() - due);
+                if (i % trackEvery == 0) {
+                    awaitCount(patients.patientId(patient), index + 1);
+                    visible.add(System.nanoTime() - due);
+                }
+            });
+            line("| %d | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms |".formatted(rate, visible.count(), visible.millis(50),
+                    visible.millis(99), visible.maxMillis(), posted.millis(50), posted.millis(99)));
+            awaitDrained(topic, Duration.ofMinutes(2));
+        }
+        line("");
+    }
+
+    private void awaitCount(String patientId, int count) throws Exception {
+        String token = suite.tokens().bearer(SessionFactory.CLINICIAN);
+        URI uri = URI.create(suite.progressUrl() + "/api/v1/patients/" + patientId + "/progress");
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", token)
+                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200 && JSON.readTree(response.body()).path("sessionCount").asInt() >= count) {
+                return;
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+        throw new IllegalStateException("session " + count + " of " + patientId + " not visible after two minutes");
+    }
+
+    // ---- ingestion against the raw baseline, and work per event against history length -------------------
+
+    private void ingestionAndHistory(DirectSessions direct, TopicLog topic) throws Exception {
+        int patientCount = 10;
+        int history = quick ? 200 : 2000;
+        SessionFactory longHistory = new SessionFactory("bench-long-");
+        SessionFactory shortHistory = new SessionFactory("bench-short-");
+
+        awaitDrained(topic, Duration.ofMinutes(2));
+        Map<TopicPartition, Long> from = topic.endOffsets(Topics.SESSIONS);
+        long started = System.nanoTime();
+        for (int i = 0; i < history; i++) {
+            for (int p = 0; p < patientCount; p++) {
+                direct.send(longHistory.session(p, i));
+            }
+        }
+        direct.flush();
+        awaitDrained(topic, Duration.ofMinutes(30));
+        double serviceRate = patientCount * history / ((System.nanoTime() - started) / 1e9);
+        Map<TopicPartition, Long> to = topic.endOffsets(Topics.SESSIONS);
+        double rawRate = RawBaseline.run(suite.config().kafkaBootstrap(), suite.config().mongoUri(), from, to);
+
+        line("## Ingestion: progress-service against the raw pipeline");
+        line("");
+        line("%d events (%d patients × %d sessions) produced onto `backtrack.sessions` (6 partitions) at once; progress-service"
+                .formatted(patientCount * history, patientCount, history)
+                + " timed from the first send until its group has committed the last offset. The raw baseline then reads the same"
+                + " offsets with a plain KafkaConsumer (parse, unordered bulk upsert of the session and a per-patient `$inc`, commitSync"
+                + " per poll) into the same MongoDB-wire server.");
+        line("");
+        line("| pipeline | events/s |");
+        line("|---|---|");
+        line("| progress-service (validate, ownership, record, window, assess, publish) | %.0f |".formatted(serviceRate));
+        line("| raw baseline (parse, bulk upsert + `$inc`) | %.0f |".formatted(rawRate));
+        line("| ratio | **%.0f%%** |".formatted(100 * serviceRate / rawRate));
+        line("");
+
+        for (int p = 0; p < patientCount; p++) {
+            for (int i = 0; i < 10; i++) {
+                direct.send(shortHistory.session(p, i));
+            }
+        }
+        direct.flush();
+        awaitDrained(topic, Duration.ofMinutes(5));
+        int batch = quick ? 50 : 200;
+        double[] shortMicros = new double[2];
+        double[] longMicros = new double[2];
+        for (int round = 0; round < 2; round++) {
+            shortMicros[round] = microsPerEvent(direct, topic, shortHistory, patientCount, 10 + round * batch, batch);
+            longMicros[round] = microsPerEvent(direct, topic, longHistory, patientCount, history + round * batch, batch);
+        }
+        double shortMean = (shortMicros[0] + shortMicros[1]) / 2;
+        double longMean = (longMicros[0] + longMicros[1]) / 2;
+        line("## Work per event against history length");
+        line("");
+        line(("%d new sessions (%d per patient) for patients with 10 past sessions, then for patients with %d, twice in turn;"
+                + " time per event from the first send until the consumer group has caught up.").formatted(patientCount * batch, batch, history));
+        line("");
+        line("| history | round 1 | round 2 | mean |");
+        line("|---|---|---|---|");
+        line("| 10 sessions | %.0f µs | %.0f µs | %.0f µs |".formatted(shortMicros[0], shortMicros[1], shortMean));
+        line("| %d sessions | %.0f µs | %.0f µs | %.0f µs |".formatted(history, longMicros[0], longMicros[1], longMean));
+        line("| ratio | | | **%.2fx** |".formatted(longMean / shortMean));
+        line("");
+    }
+
+    private double microsPerEvent(DirectSessions direct, TopicLog topic, SessionFactory patients, int patientCount, int from,
+                                  int perPatient) throws Exception {
+        long started = System.nanoTime();
+        for (int i = from; i < from + perPatient; i++) {
+            for (int p = 0; p < patientCount; p++) {
+                direct.send(patients.session(p, i));
+            }
+        }
+        direct.flush();
+        awaitDrained(topic, Duration.ofMinutes(10));
+        return (System.nanoTime() - started) / 1e3 / (patientCount * perPatient);
+    }
+
+    /** Waits until progress-service has committed every record of the topic. */
+    private void awaitDrained(TopicLog topic, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (topic.lag(GROUP, Topics.SESSIONS) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("progress-service did not catch up within " + timeout);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private void line(String text) {
+        report.append(text).append('\n');
+    }
+}
