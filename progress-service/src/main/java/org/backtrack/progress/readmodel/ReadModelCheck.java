@@ -33,9 +33,11 @@ public class ReadModelCheck {
      * @param windowMismatches       patients whose stored window differs from the recomputed one (or is missing)
      * @param publicationMismatches  patients whose last published status, suggestion or alerts are not those of
      *                               their current window
+     * @param unlistedSessions       sessions missing from their patient's month listing (reads would miss them)
      */
     public record Report(boolean consistent, Instant checkedAt, int patients, int sessions, int windowMismatchCount, List<String> windowMismatches,
-                         int publicationMismatchCount, List<String> publicationMismatches) {
+                         int publicationMismatchCount, List<String> publicationMismatches, int unlistedSessionCount,
+                         List<String> unlistedSessions) {
     }
 
     private final RecordedSessions sessions;
@@ -74,9 +76,10 @@ public class ReadModelCheck {
             }
         }
         windowMismatches.addAll(stored.keySet()); // windows of patients without any session
-        boolean consistent = windowMismatches.isEmpty() && publicationMismatches.isEmpty();
+        List<String> unlisted = sessions.unlisted();
+        boolean consistent = windowMismatches.isEmpty() && publicationMismatches.isEmpty() && unlisted.isEmpty();
         return new Report(consistent, Instant.now(), byPatient.size(), sessionCount, windowMismatches.size(),
                 windowMismatches.stream().limit(LISTED).toList(), publicationMismatches.size(),
-                publicationMismatches.stream().limit(LISTED).toList());
+                publicationMismatches.stream().limit(LISTED).toList(), unlisted.size(), unlisted.stream().limit(LISTED).toList());
     }
 }

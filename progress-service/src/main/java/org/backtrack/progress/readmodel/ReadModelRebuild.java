@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-/** Recomputes every patient's read model from the raw sessions, the source of truth. */
+/** Recomputes every patient's read model, and the listing of their sessions, from the raw sessions, the source of truth. */
 @Service
 public class ReadModelRebuild {
 
@@ -26,6 +26,7 @@ public class ReadModelRebuild {
 
     /** @return the number of patients rebuilt */
     public int rebuildAll() {
+        sessions.reindex();
         Map<String, String> clinics = new HashMap<>();
         Map<String, List<PainReading>> byPatient = new HashMap<>();
         try (Stream<RecordedSession> all = sessions.all()) {

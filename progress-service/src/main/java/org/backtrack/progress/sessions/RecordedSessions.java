@@ -5,14 +5,11 @@ import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.Violation;
 import org.backtrack.progress.assessment.PainReading;
-import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
@@ -21,10 +18,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -61,10 +60,12 @@ public class RecordedSessions {
     private static final int MAX_ATTEMPTS = 5;
 
     private final MongoOperations mongo;
+    private final PatientSessionMonths months;
     private final Clock clock;
 
-    RecordedSessions(MongoOperations mongo) {
+    RecordedSessions(MongoOperations mongo, PatientSessionMonths months) {
         this.mongo = mongo;
+        this.months = months;
         this.clock = Clock.systemUTC();
     }
 
@@ -107,6 +108,8 @@ public class RecordedSessions {
             }
         }
 
+        // listed first: a session written but not listed would be invisible to reads, a listed one not yet written is skipped
+        months.add(standing.values().stream().filter(r -> !r.equals(stored.get(r.sessionId()))).toList());
         List<RecordedSession> fresh = standing.values().stream().filter(r -> !stored.containsKey(r.sessionId())).toList();
         if (!fresh.isEmpty() && !insertAll(fresh)) {
             // another writer got there first for some of them: fall back to the guarded path for the whole batch
@@ -173,10 +176,11 @@ public class RecordedSessions {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             RecordedSession stored = mongo.findById(session.sessionId(), RecordedSession.class);
             if (stored == null) {
+                var fresh = new RecordedSession(session.sessionId(), session.clinicId(), session.patientId(), session.completedAt(),
+                        session, event.id(), eventTime, List.of(event.id()), clock.instant());
+                months.add(List.of(fresh));
                 try {
-                    return new Recorded(Outcome.NEW, mongo.insert(new RecordedSession(session.sessionId(), session.clinicId(),
-                            session.patientId(), session.completedAt(), session, event.id(), eventTime, List.of(event.id()),
-                            clock.instant())));
+                    return new Recorded(Outcome.NEW, mongo.insert(fresh));
                 } catch (DuplicateKeyException raced) {
                     continue;
                 }
@@ -187,6 +191,8 @@ public class RecordedSessions {
             }
             Update update = new Update().addToSet("eventIds", event.id());
             if (outcome == Outcome.CORRECTED) {
+                months.add(List.of(new RecordedSession(stored.sessionId(), stored.clinicId(), stored.patientId(),
+                        session.completedAt(), session, event.id(), eventTime, stored.eventIds(), clock.instant())));
                 update.set("completedAt", session.completedAt()).set("session", session).set("eventId", event.id())
                         .set("eventTime", eventTime).set("recordedAt", clock.instant());
             }
@@ -214,20 +220,58 @@ public class RecordedSessions {
         return eventTime.isBefore(stored.eventTime()) ? Outcome.STALE_CORRECTION : Outcome.CORRECTED;
     }
 
+    /** A patient's sessions in time order, found by id through {@link PatientSessionMonths} (no collection scan). */
     public List<RecordedSession> ofPatient(String patientId) {
-        return mongo.find(query(where("patientId").is(patientId)).with(Sort.by("completedAt", "_id")),
-                RecordedSession.class);
+        Set<String> ids = months.sessionIdsOf(patientId);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<RecordedSession> found = new ArrayList<>(mongo.find(query(where("_id").in(ids)), RecordedSession.class));
+        found.sort(Comparator.comparing(RecordedSession::completedAt).thenComparing(RecordedSession::sessionId));
+        return found;
     }
 
     /** Number of distinct sessions per patient of a clinic. */
     public Map<String, Integer> countsByPatient(String clinicId) {
-        var aggregation = Aggregation.newAggregation(
-                Aggregation.match(where("clinicId").is(clinicId)),
-                Aggregation.group("patientId").count().as("sessions"));
-        var counts = new HashMap<String, Integer>();
-        mongo.aggregate(aggregation, RecordedSession.class, Document.class)
-                .forEach(d -> counts.put(d.getString("_id"), ((Number) d.get("sessions")).intValue()));
-        return counts;
+        return months.countsByPatient(clinicId);
+    }
+
+    /** Lists every recorded session under its patient and month again, from scratch (rebuild, first start). */
+    public int reindex() {
+        months.deleteAll();
+        int count = 0;
+        List<RecordedSession> chunk = new ArrayList<>();
+        try (Stream<RecordedSession> all = all()) {
+            for (RecordedSession session : (Iterable<RecordedSession>) all::iterator) {
+                chunk.add(session);
+                if (chunk.size() == 1000) {
+                    months.add(chunk);
+                    count += chunk.size();
+                    chunk.clear();
+                }
+            }
+        }
+        months.add(chunk);
+        return count + chunk.size();
+    }
+
+    /** Whether any session exists although none is listed: data written before the listing existed. */
+    boolean needsIndex() {
+        return months.isEmpty() && mongo.exists(new Query(), RecordedSession.class);
+    }
+
+    /** Sessions not listed under their patient and the month they now fall in (the read-model check). */
+    public List<String> unlisted() {
+        Map<String, Set<String>> listed = months.all();
+        List<String> missing = new ArrayList<>();
+        try (Stream<RecordedSession> all = all()) {
+            all.forEach(s -> {
+                if (!listed.getOrDefault(PatientSessionMonths.idOf(s.patientId(), s.completedAt()), Set.of()).contains(s.sessionId())) {
+                    missing.add(s.sessionId());
+                }
+            });
+        }
+        return missing;
     }
 
     /** Every recorded session, patient by patient, for a rebuild of the read models. */

@@ -40,6 +40,8 @@ abstract class SessionFlowIntegrationTests {
     org.backtrack.progress.readmodel.PatientWindows windows;
     @org.springframework.beans.factory.annotation.Autowired
     org.backtrack.progress.readmodel.ReadModelRebuild rebuild;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoOperations mongo;
 
     KafkaTestClient kafka;
     RestClient http;
@@ -191,6 +193,15 @@ abstract class SessionFlowIntegrationTests {
         rebuild.rebuildAll();
         assertThat(operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class).get("windowMismatches")
                 .valueStream().map(JsonNode::asString)).doesNotContain(patientId);
+
+        // the listing that finds a patient's sessions by id: a lost entry hides the session and is reported
+        mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
+                org.springframework.data.mongodb.core.query.Criteria.where("_id").regex("^" + patientId + "/")), "patient_session_months");
+        assertThatThrownBy(this::progress).isInstanceOf(HttpClientErrorException.NotFound.class);
+        assertThat(operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class).get("unlistedSessions")
+                .valueStream().map(JsonNode::asString)).contains(patientId + "-s-1");
+        rebuild.rebuildAll();
+        assertThat(progress().get("sessionCount").asInt()).isEqualTo(1);
     }
 
     @Test

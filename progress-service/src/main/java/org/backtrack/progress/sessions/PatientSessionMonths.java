@@ -1,0 +1,100 @@
+package org.backtrack.progress.sessions;
+
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.BulkOperations;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Repository;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Which sessions each patient has: one small document per patient and month of {@code completedAt}, with the id
+ * {@code patientId/yyyy-MM}. A patient's sessions are then found through ids alone (a prefix match on these ids,
+ * then the sessions by id), which every MongoDB-wire server serves from its {@code _id} index. On MongoDB the
+ * {@code patientId} index would do as well, but the embedded server keeps no secondary index, and every progress
+ * read used to scan every session of every patient.
+ * <p>
+ * Entries are only ever added, idempotently, before the session itself is written. A correction that moves a
+ * session to another month leaves it listed under both; readers look sessions up by id, so that is harmless.
+ */
+@Repository
+class PatientSessionMonths {
+
+    private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
+
+    @Document("patient_session_months")
+    record SessionMonth(@Id String id, String patientId, String clinicId, List<String> sessionIds) {
+    }
+
+    private final MongoOperations mongo;
+
+    PatientSessionMonths(MongoOperations mongo) {
+        this.mongo = mongo;
+    }
+
+    static String idOf(String patientId, Instant completedAt) {
+        return patientId + "/" + MONTH.format(completedAt);
+    }
+
+    /** Lists the sessions under their patient's month; one bulk write, whatever was listed before. */
+    void add(Collection<RecordedSession> sessions) {
+        if (sessions.isEmpty()) {
+            return;
+        }
+        Map<String, List<RecordedSession>> byMonth = new LinkedHashMap<>();
+        sessions.forEach(s -> byMonth.computeIfAbsent(idOf(s.patientId(), s.completedAt()), id -> new java.util.ArrayList<>()).add(s));
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SessionMonth.class);
+        byMonth.forEach((id, inMonth) -> writes.upsert(query(where("_id").is(id)), new Update()
+                .setOnInsert("patientId", inMonth.get(0).patientId())
+                .setOnInsert("clinicId", inMonth.get(0).clinicId())
+                .addToSet("sessionIds").each(inMonth.stream().map(RecordedSession::sessionId).distinct().toArray())));
+        writes.execute();
+    }
+
+    Set<String> sessionIdsOf(String patientId) {
+        // identifiers are [A-Za-z0-9._:@-]: only the dot needs escaping; an anchored prefix uses the _id index
+        String prefix = "^" + patientId.replace(".", "\\.") + "/";
+        Set<String> ids = new HashSet<>();
+        mongo.find(query(where("_id").regex(prefix)), SessionMonth.class).forEach(m -> ids.addAll(m.sessionIds()));
+        return ids;
+    }
+
+    /** Distinct sessions per patient of a clinic (reads one small document per patient and month). */
+    Map<String, Integer> countsByPatient(String clinicId) {
+        Map<String, Set<String>> ids = new HashMap<>();
+        mongo.find(query(where("clinicId").is(clinicId)), SessionMonth.class)
+                .forEach(m -> ids.computeIfAbsent(m.patientId(), p -> new HashSet<>()).addAll(m.sessionIds()));
+        Map<String, Integer> counts = new HashMap<>();
+        ids.forEach((patient, sessions) -> counts.put(patient, sessions.size()));
+        return counts;
+    }
+
+    /** Every listing: month id to its session ids, for the read-model check. */
+    Map<String, Set<String>> all() {
+        Map<String, Set<String>> all = new HashMap<>();
+        mongo.findAll(SessionMonth.class).forEach(m -> all.put(m.id(), Set.copyOf(m.sessionIds())));
+        return all;
+    }
+
+    boolean isEmpty() {
+        return !mongo.exists(new org.springframework.data.mongodb.core.query.Query(), SessionMonth.class);
+    }
+
+    void deleteAll() {
+        mongo.dropCollection(SessionMonth.class);
+    }
+}
