@@ -8,7 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.BufferedReader;
@@ -54,11 +53,9 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void reject(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setHeader("Connection", "close");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Request body too large\",\"status\":413,"
-                + "\"detail\":\"Request bodies are limited to " + maxBytes + " bytes.\"}").getBytes(StandardCharsets.UTF_8));
+        SecurityProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+                "Request bodies are limited to " + maxBytes + " bytes.");
     }
 
     private static final class Buffered extends HttpServletRequestWrapper {

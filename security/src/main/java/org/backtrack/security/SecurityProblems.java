@@ -37,7 +37,11 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
         write(response, HttpStatus.FORBIDDEN, "Not allowed", "Your role does not allow this operation.");
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    /**
+     * Writes a problem document where no MVC exception handler runs (filters, the security entry points). The
+     * texts are this module's own constants, free of characters JSON would need escaped.
+     */
+    static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()

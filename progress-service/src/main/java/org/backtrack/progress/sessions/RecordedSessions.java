@@ -58,6 +58,7 @@ public class RecordedSessions {
     }
 
     private static final int MAX_ATTEMPTS = 5;
+    private static final int ID_SLICE = 100;
 
     private final MongoOperations mongo;
     private final PatientSessionMonths months;
@@ -86,7 +87,7 @@ public class RecordedSessions {
         }
         Map<String, RecordedSession> stored = new HashMap<>();
         List<String> ids = batch.stream().map(Incoming::sessionId).distinct().toList();
-        mongo.find(query(where("_id").in(ids)), RecordedSession.class).forEach(r -> stored.put(r.sessionId(), r));
+        findByIds(ids).forEach(r -> stored.put(r.sessionId(), r));
 
         // decide in memory, in order, exactly as one record() after another would
         Map<String, RecordedSession> standing = new LinkedHashMap<>();
@@ -226,8 +227,22 @@ public class RecordedSessions {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<RecordedSession> found = new ArrayList<>(mongo.find(query(where("_id").in(ids)), RecordedSession.class));
+        List<RecordedSession> found = findByIds(ids);
         found.sort(Comparator.comparing(RecordedSession::completedAt).thenComparing(RecordedSession::sessionId));
+        return found;
+    }
+
+    /**
+     * Sessions by id, in slices: the MongoDB-wire server matches each document it finds against the whole
+     * {@code $in} list, so one query for thousands of ids costs their square (2,400 ids took seconds).
+     */
+    private List<RecordedSession> findByIds(Collection<String> ids) {
+        List<String> all = List.copyOf(ids);
+        List<RecordedSession> found = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += ID_SLICE) {
+            found.addAll(mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + ID_SLICE)))),
+                    RecordedSession.class));
+        }
         return found;
     }
 
