@@ -1,5 +1,6 @@
 package org.backtrack.bench;
 
+import org.backtrack.devstack.DemoUserTokens;
 import org.backtrack.events.SessionCompleted;
 
 import java.io.IOException;
@@ -25,10 +26,10 @@ public final class SessionPoster {
 
     private final HttpClient http;
     private final URI sessions;
-    private final Tokens tokens;
+    private final DemoUserTokens tokens;
     private final String user;
 
-    public SessionPoster(String routineUrl, Tokens tokens, String user) {
+    public SessionPoster(String routineUrl, DemoUserTokens tokens, String user) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         this.sessions = URI.create(routineUrl + "/api/v1/sessions");
         this.tokens = tokens;

@@ -1,5 +1,6 @@
 package org.backtrack.bench;
 
+import org.backtrack.devstack.DemoUserTokens;
 import org.backtrack.devstack.DevStack;
 import org.backtrack.devstack.DevStackConfig;
 
@@ -18,13 +19,13 @@ public final class Suite implements AutoCloseable {
 
     private final DevStackConfig config;
     private final DevStack stack;
-    private final Tokens tokens;
+    private final DemoUserTokens tokens;
     private final boolean deleteData;
 
     private Suite(DevStackConfig config, DevStack stack, boolean deleteData) {
         this.config = config;
         this.stack = stack;
-        this.tokens = new Tokens(config.issuerUrl());
+        this.tokens = new DemoUserTokens(config.issuerUrl());
         this.deleteData = deleteData;
     }
 
@@ -48,7 +49,7 @@ public final class Suite implements AutoCloseable {
         return stack;
     }
 
-    public Tokens tokens() {
+    public DemoUserTokens tokens() {
         return tokens;
     }
 

@@ -1,53 +1,34 @@
 package org.backtrack.devstack;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * Access tokens of the demo users, from the suite's own local issuer (the documented curl route). Cached per user
- * and forgotten after a restart, when the issuer signs with a new key.
+ * The shared suite's {@link DemoUserTokens}: cached per user and forgotten after a restart, when the issuer signs
+ * with a new key.
  */
 final class DemoTokens {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
-    private static final Map<String, String> TOKENS = new HashMap<>();
+    private static DemoUserTokens tokens;
 
     private DemoTokens() {
     }
 
-    static synchronized String bearer(String user) throws Exception {
-        String token = TOKENS.get(user);
-        if (token == null) {
-            token = fetch(user);
-            TOKENS.put(user, token);
+    private static synchronized DemoUserTokens tokens() throws Exception {
+        if (tokens == null) {
+            tokens = new DemoUserTokens(SuiteUnderTest.config().issuerUrl());
         }
-        return "Bearer " + token;
+        return tokens;
     }
 
-    static synchronized void forget() {
-        TOKENS.clear();
+    static String bearer(String user) throws Exception {
+        return tokens().bearer(user);
     }
 
-    private static String fetch(String user) throws Exception {
-        String issuer = SuiteUnderTest.config().issuerUrl();
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(issuer + "/dev/token"))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + DevStack.DEMO_PASSWORD)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher matcher = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !matcher.find()) {
-            throw new IOException("no token for " + user + ": HTTP " + response.statusCode() + " " + response.body());
-        }
-        return matcher.group(1);
+    static void forget() throws Exception {
+        tokens().refreshAll();
     }
 
     /** Sends with the user's token; a 401 after a restart fetches a fresh token once. */

@@ -1,6 +1,4 @@
-package org.backtrack.bench;
-
-import org.backtrack.devstack.DevStack;
+package org.backtrack.devstack;
 
 import java.io.IOException;
 import java.net.URI;
@@ -13,8 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Access tokens of the demo users from the suite's local issuer ({@code POST /dev/token}), cached per user. */
-public final class Tokens {
+/**
+ * Access tokens of the demo users from the suite's local issuer ({@code POST /dev/token}, the documented curl route),
+ * cached per user, for the tests and the benchmark that drive a running suite.
+ */
+public final class DemoUserTokens {
 
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
 
@@ -22,7 +23,7 @@ public final class Tokens {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Map<String, String> cache = new ConcurrentHashMap<>();
 
-    Tokens(String issuerUrl) {
+    public DemoUserTokens(String issuerUrl) {
         this.issuerUrl = issuerUrl;
     }
 
@@ -31,9 +32,14 @@ public final class Tokens {
         return "Bearer " + cache.computeIfAbsent(user, this::fetch);
     }
 
-    /** Forgets a token the services no longer accept (it expired), so the next call fetches a new one. */
+    /** Forgets a token the services no longer accept (expired, or signed by an issuer since restarted). */
     public void refresh(String user) {
         cache.remove(user);
+    }
+
+    /** Forgets every token. */
+    public void refreshAll() {
+        cache.clear();
     }
 
     private String fetch(String user) {
