@@ -43,8 +43,8 @@ final class BackgroundLoad {
             for (int tick = 0; running.get(); tick++) {
                 SessionCompleted session = nextSession(tick);
                 if (directEvery > 0 && tick % directEvery == 0) {
-                    direct.send(session); // the producer buffers and retries through broker outages
-                    accepted.add(session.sessionId());
+                    // off this thread: while the broker is away send() can block on metadata, and the API load must go on
+                    posts.execute(() -> sendDirectly(session));
                 } else {
                     posts.execute(() -> post(session));
                 }
@@ -71,6 +71,15 @@ final class BackgroundLoad {
         try {
             var answer = poster.post(session);
             statuses.merge(answer.status(), 1, Integer::sum);
+            accepted.add(session.sessionId());
+        } catch (Exception e) {
+            failure.compareAndSet(null, e);
+        }
+    }
+
+    private void sendDirectly(SessionCompleted session) {
+        try {
+            direct.send(session); // the producer buffers and retries through broker outages
             accepted.add(session.sessionId());
         } catch (Exception e) {
             failure.compareAndSet(null, e);

@@ -147,7 +147,8 @@ class FaultToleranceTest {
         Thread.sleep(3000);
         Map<Integer, Integer> statuses = load.stop();
         System.out.println("broker outage: " + statuses);
-        assertThat(statuses).as("sessions stored while the broker was away (202)").containsKey(202);
+        // ten seconds at 20 API sessions a second: most answers of the outage are 202, stored and relayed afterwards
+        assertThat(statuses.getOrDefault(202, 0)).as("sessions accepted while the broker was away (202)").isGreaterThanOrEqualTo(20);
         assertExactReconciliation("broker outage");
     }
 
