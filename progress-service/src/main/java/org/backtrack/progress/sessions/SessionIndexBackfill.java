@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
  * starts (containers start after every singleton is ready), so older data directories keep working.
  */
 @Component
-class SessionIndexBackfill implements SmartInitializingSingleton {
+public class SessionIndexBackfill implements SmartInitializingSingleton {
 
     private static final Logger log = LoggerFactory.getLogger(SessionIndexBackfill.class);
 

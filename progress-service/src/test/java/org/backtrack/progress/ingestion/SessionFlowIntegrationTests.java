@@ -42,6 +42,8 @@ abstract class SessionFlowIntegrationTests {
     org.backtrack.progress.readmodel.ReadModelRebuild rebuild;
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.data.mongodb.core.MongoOperations mongo;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.backtrack.progress.sessions.SessionIndexBackfill backfill;
 
     KafkaTestClient kafka;
     RestClient http;
@@ -201,6 +203,17 @@ abstract class SessionFlowIntegrationTests {
         assertThat(operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class).get("unlistedSessions")
                 .valueStream().map(JsonNode::asString)).contains(patientId + "-s-1");
         rebuild.rebuildAll();
+        assertThat(progress().get("sessionCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void sessionsStoredBeforeTheMonthListingExistedAreListedOnTheNextStart() {
+        kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
+        awaitSessionCount(1);
+        mongo.dropCollection("patient_session_months"); // as in a data directory from before the listing
+
+        assertThatThrownBy(this::progress).isInstanceOf(HttpClientErrorException.NotFound.class);
+        backfill.afterSingletonsInstantiated(); // what the next start runs before the consumer starts
         assertThat(progress().get("sessionCount").asInt()).isEqualTo(1);
     }
 
