@@ -33,28 +33,37 @@ public final class Bench {
     private final StringBuilder report = new StringBuilder();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private Bench(Suite suite, boolean quick) {
+    private final java.util.List<String> jvmOptions;
+
+    private Bench(Suite suite, boolean quick, java.util.List<String> jvmOptions) {
         this.suite = suite;
         this.quick = quick;
+        this.jvmOptions = jvmOptions;
     }
 
     public static void main(String[] args) throws Exception {
         Path home = Path.of(System.getProperty("backtrack.home", ".")).toAbsolutePath().normalize();
         Path out = null;
         boolean quick = false;
+        boolean ingestionOnly = false;
+        java.util.List<String> jvmOptions = org.backtrack.devstack.DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS;
         for (String arg : args) {
             if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring("--out=".length()));
             } else if (arg.equals("--quick")) {
                 quick = true;
+            } else if (arg.equals("--ingestion-only")) {
+                ingestionOnly = true;
+            } else if (arg.startsWith("--service-jvm-options=")) {
+                jvmOptions = java.util.List.of(arg.substring("--service-jvm-options=".length()).trim().split("\\s+"));
             } else {
-                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick)");
+                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick, --ingestion-only, --service-jvm-options=\"...\")");
                 System.exit(2);
             }
         }
         String text;
-        try (Suite suite = Suite.start(home, null, 6)) {
-            text = new Bench(suite, quick).run();
+        try (Suite suite = Suite.start(home, null, 6, jvmOptions)) {
+            text = new Bench(suite, quick, jvmOptions).run(ingestionOnly);
         }
         System.out.println(text);
         if (out != null) {
@@ -63,14 +72,20 @@ public final class Bench {
         System.exit(0); // the Kafka clients' threads would keep the JVM alive a little longer
     }
 
-    private String run() throws Exception {
+    private String run(boolean ingestionOnly) throws Exception {
         line("# BackTrack benchmark, " + Instant.now() + (quick ? " (quick run: not for publication)" : ""));
         line("");
         line("Machine: " + Machine.describe());
         line("");
+        line("Service JVMs: `" + String.join(" ", jvmOptions) + "`");
+        line("");
         try (RssSampler rss = new RssSampler(() -> suite.stack().pids()); TopicLog topic = new TopicLog(suite.config().kafkaBootstrap());
              DirectSessions direct = new DirectSessions(suite.config().kafkaBootstrap())) {
             Map<String, Long> idle = RssSampler.now(() -> suite.stack().pids());
+            if (ingestionOnly) {
+                ingestion(direct, topic, 10, quick ? 100 : 1000);
+                return report.toString();
+            }
             endpoints(direct, topic);
             endToEnd(topic);
             ingestionAndHistory(direct, topic);
@@ -191,45 +206,10 @@ public final class Bench {
         int patientCount = 10;
         int history = quick ? 200 : 2000;
         int perRound = quick ? 100 : 1000;
-        int rounds = 3;
         SessionFactory longHistory = new SessionFactory("bench-long-");
         SessionFactory shortHistory = new SessionFactory("bench-short-");
 
-        line("## Ingestion: progress-service against the raw pipeline");
-        line("");
-        line(("Each round: %,d events (%d patients × %d sessions) produced onto `backtrack.sessions` (6 partitions) at once;"
-                + " progress-service timed from the first send until its group has committed the last offset. The raw baseline"
-                + " then reads the same offsets with a plain KafkaConsumer (parse, unordered bulk upsert of the session and a"
-                + " per-patient `$inc`, commitSync per poll) into the same MongoDB-wire server. Three rounds, because a shared"
-                + " two-core machine varies by ±20%% from run to run.").formatted(patientCount * perRound, patientCount, perRound));
-        line("");
-        line("| round | progress-service (validate, ownership, record, window, assess, publish) | raw baseline (parse, bulk upsert + `$inc`) | ratio |");
-        line("|---|---|---|---|");
-        double[] ratios = new double[rounds];
-        double[] serviceRates = new double[rounds];
-        double[] rawRates = new double[rounds];
-        for (int round = 0; round < rounds; round++) {
-            SessionFactory patients = new SessionFactory("bench-ingest-" + round + "-");
-            awaitDrained(topic, Duration.ofMinutes(2));
-            Map<TopicPartition, Long> from = topic.endOffsets(Topics.SESSIONS);
-            long started = System.nanoTime();
-            for (int i = 0; i < perRound; i++) {
-                for (int p = 0; p < patientCount; p++) {
-                    direct.send(patients.session(p, i));
-                }
-            }
-            direct.flush();
-            awaitDrained(topic, Duration.ofMinutes(30));
-            serviceRates[round] = patientCount * perRound / ((System.nanoTime() - started) / 1e9);
-            rawRates[round] = RawBaseline.run(suite.config().kafkaBootstrap(), suite.config().mongoUri(), from,
-                    topic.endOffsets(Topics.SESSIONS));
-            ratios[round] = serviceRates[round] / rawRates[round];
-            line("| %d | %.0f events/s | %.0f events/s | %.0f%% |".formatted(round + 1, serviceRates[round], rawRates[round],
-                    100 * ratios[round]));
-        }
-        line("| **median** | **%.0f events/s** | **%.0f events/s** | **%.0f%%** |".formatted(median(serviceRates), median(rawRates),
-                100 * median(ratios)));
-        line("");
+        ingestion(direct, topic, patientCount, perRound);
 
         for (int i = 0; i < history; i++) {
             for (int p = 0; p < patientCount; p++) {
@@ -264,6 +244,45 @@ public final class Bench {
         line("| 10 sessions | %.0f µs | %.0f µs | %.0f µs |".formatted(shortMicros[0], shortMicros[1], shortMean));
         line("| %d sessions | %.0f µs | %.0f µs | %.0f µs |".formatted(history, longMicros[0], longMicros[1], longMean));
         line("| ratio | | | **%.2fx** |".formatted(longMean / shortMean));
+        line("");
+    }
+
+    private void ingestion(DirectSessions direct, TopicLog topic, int patientCount, int perRound) throws Exception {
+        int rounds = 3;
+        line("## Ingestion: progress-service against the raw pipeline");
+        line("");
+        line(("Each round: %,d events (%d patients × %d sessions) produced onto `backtrack.sessions` (6 partitions) at once;"
+                + " progress-service timed from the first send until its group has committed the last offset. The raw baseline"
+                + " then reads the same offsets with a plain KafkaConsumer (parse, unordered bulk upsert of the session and a"
+                + " per-patient `$inc`, commitSync per poll) into the same MongoDB-wire server. Three rounds, because a shared"
+                + " two-core machine varies by ±20%% from run to run.").formatted(patientCount * perRound, patientCount, perRound));
+        line("");
+        line("| round | progress-service (validate, ownership, record, window, assess, publish) | raw baseline (parse, bulk upsert + `$inc`) | ratio |");
+        line("|---|---|---|---|");
+        double[] ratios = new double[rounds];
+        double[] serviceRates = new double[rounds];
+        double[] rawRates = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            SessionFactory patients = new SessionFactory("bench-ingest-" + round + "-");
+            awaitDrained(topic, Duration.ofMinutes(2));
+            Map<TopicPartition, Long> from = topic.endOffsets(Topics.SESSIONS);
+            long started = System.nanoTime();
+            for (int i = 0; i < perRound; i++) {
+                for (int p = 0; p < patientCount; p++) {
+                    direct.send(patients.session(p, i));
+                }
+            }
+            direct.flush();
+            awaitDrained(topic, Duration.ofMinutes(30));
+            serviceRates[round] = patientCount * perRound / ((System.nanoTime() - started) / 1e9);
+            rawRates[round] = RawBaseline.run(suite.config().kafkaBootstrap(), suite.config().mongoUri(), from,
+                    topic.endOffsets(Topics.SESSIONS));
+            ratios[round] = serviceRates[round] / rawRates[round];
+            line("| %d | %.0f events/s | %.0f events/s | %.0f%% |".formatted(round + 1, serviceRates[round], rawRates[round],
+                    100 * ratios[round]));
+        }
+        line("| **median** | **%.0f events/s** | **%.0f events/s** | **%.0f%%** |".formatted(median(serviceRates), median(rawRates),
+                100 * median(ratios)));
         line("");
     }
 

@@ -11,8 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Sessions of simulated patients: deterministic per patient and index, spaced {@link #SPACING} apart, ending
- * before now, with pain that eases slowly and wobbles like real diaries. Patient ids carry a run prefix, so one
+ * Sessions of simulated patients: deterministic per patient and index, one a day, ending before now, with pain that eases slowly and wobbles like real diaries. Patient ids carry a run prefix, so one
  * run's patients can be told from another's.
  */
 public final class SessionFactory {
@@ -21,8 +20,8 @@ public final class SessionFactory {
     public static final String CLINIC = "clinic-riverside";
     public static final String CLINICIAN = "dr.rivers";
 
-    /** Six hours: 2,400 sessions fit in the 600 days before now. */
-    static final Duration SPACING = Duration.ofHours(6);
+    /** One session a day, as prescribed: 2,400 sessions reach back six and a half years (the contract accepts from 2000). */
+    static final Duration SPACING = Duration.ofDays(1);
     static final int MAX_SESSIONS_PER_PATIENT = 2400;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

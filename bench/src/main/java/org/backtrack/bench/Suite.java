@@ -34,10 +34,16 @@ public final class Suite implements AutoCloseable {
      * @param dataDir where the broker and the MongoDB-wire server keep their files; null for a temporary one
      */
     public static Suite start(Path home, Path dataDir, int partitions) throws Exception {
+        return start(home, dataDir, partitions, DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS);
+    }
+
+    /** @param serviceJvmOptions options of every service JVM, e.g. without the devstack's C1-only default */
+    public static Suite start(Path home, Path dataDir, int partitions, java.util.List<String> serviceJvmOptions) throws Exception {
         boolean temporary = dataDir == null;
         Path data = temporary ? Files.createTempDirectory("backtrack-bench") : dataDir;
         var config = new DevStackConfig(home, data, home.resolve("devstack/target/lib"), "127.0.0.1",
-                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), 0, partitions);
+                freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), 0, partitions,
+                serviceJvmOptions);
         return new Suite(config, DevStack.start(config), temporary);
     }
 

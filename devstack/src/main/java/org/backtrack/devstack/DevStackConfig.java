@@ -2,6 +2,7 @@ package org.backtrack.devstack;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,12 +13,19 @@ import java.util.Map;
  * @param dataDir     where the broker's log, the MongoDB file and the logs are kept
  * @param libDir      the jars of the devstack module (the Kafka broker runs from them)
  * @param seedPatients number of demo patients to seed on first start (0 = none)
+ * @param serviceJvmOptions options of every service JVM (space-separated in {@code --service-jvm-options})
  */
 public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, int kafkaPort, int controllerPort,
                              int mongoPort, int gatewayPort, int catalogPort, int routinePort, int progressPort,
-                             int issuerPort, int seedPatients, int partitions) {
+                             int issuerPort, int seedPatients, int partitions, List<String> serviceJvmOptions) {
 
     public static final int DEFAULT_SEED_PATIENTS = 20;
+    /** Quick start and a small heap: six JVMs share two cores on a laptop-sized machine (C1 only: peak speed is traded for start-up). */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+UseSerialGC");
+
+    public DevStackConfig {
+        serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
 
     public static DevStackConfig from(String[] args, Map<String, String> env) {
         Map<String, String> options = new HashMap<>();
@@ -37,7 +45,8 @@ public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, 
                 values.port("gateway-port", 8080), values.port("catalog-port", 8081), values.port("routine-port", 8082),
                 values.port("progress-port", 8083), values.port("issuer-port", 9000),
                 Integer.parseInt(values.get("seed-patients", String.valueOf(DEFAULT_SEED_PATIENTS))),
-                Integer.parseInt(values.get("partitions", "6")));
+                Integer.parseInt(values.get("partitions", "6")),
+                List.of(values.get("service-jvm-options", String.join(" ", DEFAULT_SERVICE_JVM_OPTIONS)).trim().split("\\s+")));
     }
 
     public String kafkaBootstrap() {

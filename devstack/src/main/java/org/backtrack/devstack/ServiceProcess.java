@@ -15,9 +15,6 @@ import java.util.stream.Stream;
 /** One Spring Boot service started from its jar as a child JVM, ready when its health endpoint says UP. */
 final class ServiceProcess implements AutoCloseable {
 
-    /** Quick start and a small heap: five JVMs share two cores on a laptop-sized machine. */
-    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+UseSerialGC");
-
     private final ChildProcess process;
     private final String healthUrl;
 
@@ -30,7 +27,7 @@ final class ServiceProcess implements AutoCloseable {
         Path jar = jarOf(config.home(), module);
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(config.serviceJvmOptions());
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);

@@ -32,7 +32,8 @@ final class SuiteUnderTest {
             Path home = Path.of("..").toAbsolutePath().normalize();
             Path dataDir = Files.createTempDirectory("backtrack-suite");
             config = new DevStackConfig(home, dataDir, Path.of("target/lib").toAbsolutePath(), "127.0.0.1",
-                    freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), SEED_PATIENTS, 3);
+                    freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), SEED_PATIENTS, 3,
+                    DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 stop();
                 deleteQuietly(dataDir);

@@ -62,7 +62,7 @@ public final class SessionEventCodec {
     /** Mapping after validation should not fail; if it does, the input is still at fault and must not be retried. */
     private static <T> T convert(JsonNode tree, JavaType type) {
         try {
-            return MAPPER.convertValue(tree, type);
+            return MAPPER.treeToValue(tree, type); // reads the tree directly; convertValue would write it out first
         } catch (JacksonException | IllegalArgumentException e) {
             throw invalid("$", "could not be read: " + e.getMessage());
         }

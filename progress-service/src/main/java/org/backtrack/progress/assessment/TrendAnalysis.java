@@ -48,7 +48,9 @@ public final class TrendAnalysis {
             return Assessment.Trend.NONE;
         }
         Instant latest = window.latestAt();
-        Predicate<PainReading> current = r -> r.completedAt().isAfter(latest.minus(CURRENT));
+        Instant currentFrom = latest.minus(CURRENT);
+        Instant previousFrom = latest.minus(CURRENT.multipliedBy(2));
+        Predicate<PainReading> current = r -> r.completedAt().isAfter(currentFrom);
         double baseline = mean(window.baseline(), r -> true, PainReading::painBefore);
         double now = mean(window.recent(), current, PainReading::painBefore);
         double change = now - baseline;
@@ -69,7 +71,7 @@ public final class TrendAnalysis {
         double reliefBaseline = mean(window.baseline(), r -> true, PainReading::relief);
         double reliefNow = mean(window.recent(), current, PainReading::relief);
         boolean fading = reliefNow <= FADED_RELIEF && reliefBaseline - reliefNow >= RELIEF_DROP;
-        double previous = mean(window.recent(), r -> !current.test(r) && r.completedAt().isAfter(latest.minus(CURRENT.multipliedBy(2))),
+        double previous = mean(window.recent(), r -> !current.test(r) && r.completedAt().isAfter(previousFrom),
                 PainReading::painBefore);
         Double weekOverWeek = Double.isNaN(previous) ? null : round(now - previous);
         Double lastWeekSlope = null;
@@ -103,7 +105,16 @@ public final class TrendAnalysis {
     }
 
     private static double mean(List<PainReading> readings, Predicate<PainReading> filter, ToIntFunction<PainReading> value) {
-        return readings.stream().filter(filter).mapToInt(value).average().orElse(Double.NaN);
+        // a loop, not a stream: it runs several times per session assessed
+        long sum = 0;
+        int count = 0;
+        for (PainReading reading : readings) {
+            if (filter.test(reading)) {
+                sum += value.applyAsInt(reading);
+                count++;
+            }
+        }
+        return count == 0 ? Double.NaN : (double) sum / count;
     }
 
     static double round(double value) {
