@@ -11,6 +11,7 @@ import org.backtrack.events.Topics;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Writes session events straight onto {@code backtrack.sessions}, as another system integrating by events would:
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class DirectSessions implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    /** A callback's exception would only be logged by the producer: kept here and thrown by {@link #flush}. */
+    private final AtomicReference<Exception> failure = new AtomicReference<>();
 
     public DirectSessions(String bootstrapServers) {
         producer = new KafkaProducer<>(Map.of(
@@ -40,16 +43,19 @@ public final class DirectSessions implements AutoCloseable {
 
     /** Sends any bytes keyed by patient: how poison gets onto the topic. */
     public void sendRaw(String key, byte[] value) {
-        producer.send(new ProducerRecord<>(Topics.SESSIONS, key, value), (metadata, failure) -> {
-            if (failure != null) {
-                throw new IllegalStateException("the broker did not take a session event", failure);
+        producer.send(new ProducerRecord<>(Topics.SESSIONS, key, value), (metadata, e) -> {
+            if (e != null) {
+                failure.compareAndSet(null, e);
             }
         });
     }
 
-    /** Blocks until the broker has every event sent so far. */
+    /** Blocks until the broker has every event sent so far; throws if it refused any. */
     public void flush() {
         producer.flush();
+        if (failure.get() != null) {
+            throw new IllegalStateException("the broker did not take a session event", failure.get());
+        }
     }
 
     @Override

@@ -40,7 +40,7 @@ import java.util.regex.Pattern;
  * </ol>
  * The expectation is computed here from the raw topic with the event contract only, independently of the service.
  */
-public final class Reconciliation {
+public final class Reconciliation implements AutoCloseable {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final SessionEventCodec CODEC = new SessionEventCodec();
@@ -71,9 +71,12 @@ public final class Reconciliation {
 
     private final Suite suite;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** One client for every check; the driver reconnects by itself after an outage. */
+    private final MongoClient mongo;
 
     public Reconciliation(Suite suite) {
         this.suite = suite;
+        this.mongo = MongoClients.create(suite.config().mongoUri());
     }
 
     /** Waits until the report is exact or the time is up, and returns the last report. */
@@ -109,12 +112,10 @@ public final class Reconciliation {
             }
         }
         Map<String, String> recorded = new HashMap<>();
-        try (MongoClient mongo = MongoClients.create(suite.config().mongoUri())) {
-            mongo.getDatabase("progress").getCollection("sessions")
-                    .find(Filters.regex("patientId", "^" + Pattern.quote(prefix)))
-                    .projection(Projections.include("eventId"))
-                    .forEach((Document d) -> recorded.put(d.getString("_id"), d.getString("eventId")));
-        }
+        mongo.getDatabase("progress").getCollection("sessions")
+                .find(Filters.regex("patientId", "^" + Pattern.quote(prefix)))
+                .projection(Projections.include("eventId"))
+                .forEach((Document d) -> recorded.put(d.getString("_id"), d.getString("eventId")));
         Set<String> notOnTopic = new TreeSet<>(accepted);
         notOnTopic.removeAll(expected.keySet());
         Set<String> lost = new TreeSet<>(expected.keySet());
@@ -176,6 +177,11 @@ public final class Reconciliation {
             }
             return response.statusCode() == 200 ? JSON.readTree(response.body()) : JSON.createObjectNode();
         }
+    }
+
+    @Override
+    public void close() {
+        mongo.close();
     }
 
     private record Standing(String eventId, Instant time, String patientId) {

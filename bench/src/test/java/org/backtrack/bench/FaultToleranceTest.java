@@ -59,6 +59,9 @@ class FaultToleranceTest {
 
     @AfterAll
     static void stopTheSuite() {
+        if (reconciliation != null) {
+            reconciliation.close();
+        }
         if (direct != null) {
             direct.close();
         }

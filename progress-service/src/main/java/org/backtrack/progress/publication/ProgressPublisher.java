@@ -114,8 +114,13 @@ public class ProgressPublisher {
     /** Whether what was last published for the patient is what their window shows now (the read-model check). */
     public boolean isPublished(PatientWindow window) {
         Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
-        PublishedProgress last = mongo.findById(window.patientId(), PublishedProgress.class);
-        return last != null && last.sameAs(assessment.status().name(), assessment.suggestion().action().name(), alertsOf(assessment));
+        return sameAs(mongo.findById(window.patientId(), PublishedProgress.class), assessment);
+    }
+
+    /** Whether what was published already says what this assessment says (status, action, alerts). */
+    private static boolean sameAs(PublishedProgress published, Assessment assessment) {
+        return published != null
+                && published.sameAs(assessment.status().name(), assessment.suggestion().action().name(), alertsOf(assessment));
     }
 
     private static List<String> alertsOf(Assessment assessment) {

@@ -2,9 +2,9 @@ package org.backtrack.progress.readmodel;
 
 import org.backtrack.progress.assessment.PainReading;
 import org.backtrack.progress.assessment.PatientWindow;
+import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.springframework.dao.DuplicateKeyException;
-import org.backtrack.progress.sessions.RecordedSession;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;

@@ -1,6 +1,5 @@
 package org.backtrack.progress.readmodel;
 
-import org.backtrack.progress.assessment.PainReading;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.publication.ProgressPublisher;
 import org.backtrack.progress.sessions.RecordedSession;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -51,34 +50,31 @@ public class ReadModelCheck {
     }
 
     public Report check() {
-        Map<String, String> clinics = new HashMap<>();
-        Map<String, List<PainReading>> byPatient = new TreeMap<>();
-        int sessionCount = 0;
+        Predicate<RecordedSession> listed = sessions.listing();
+        List<String> unlisted = new ArrayList<>();
+        Recomputation recomputed;
         try (Stream<RecordedSession> all = sessions.all()) {
-            for (RecordedSession s : (Iterable<RecordedSession>) all::iterator) {
-                sessionCount++;
-                clinics.put(s.patientId(), s.clinicId());
-                byPatient.computeIfAbsent(s.patientId(), p -> new ArrayList<>()).add(RecordedSessions.reading(s));
-            }
+            recomputed = Recomputation.of(all, session -> {
+                if (!listed.test(session)) {
+                    unlisted.add(session.sessionId());
+                }
+            });
         }
         Map<String, PatientWindow> stored = new HashMap<>();
         windows.all().forEach(w -> stored.put(w.patientId(), w));
         List<String> windowMismatches = new ArrayList<>();
         List<String> publicationMismatches = new ArrayList<>();
-        for (var entry : byPatient.entrySet()) {
-            String patientId = entry.getKey();
-            PatientWindow recomputed = PatientWindow.of(patientId, clinics.get(patientId), entry.getValue());
-            if (!recomputed.equals(stored.remove(patientId))) {
+        recomputed.windows().forEach((patientId, window) -> {
+            if (!window.equals(stored.remove(patientId))) {
                 windowMismatches.add(patientId);
             }
-            if (!publisher.isPublished(recomputed)) {
+            if (!publisher.isPublished(window)) {
                 publicationMismatches.add(patientId);
             }
-        }
+        });
         windowMismatches.addAll(stored.keySet()); // windows of patients without any session
-        List<String> unlisted = sessions.unlisted();
         boolean consistent = windowMismatches.isEmpty() && publicationMismatches.isEmpty() && unlisted.isEmpty();
-        return new Report(consistent, Instant.now(), byPatient.size(), sessionCount, windowMismatches.size(),
+        return new Report(consistent, Instant.now(), recomputed.windows().size(), recomputed.sessions(), windowMismatches.size(),
                 windowMismatches.stream().limit(LISTED).toList(), publicationMismatches.size(),
                 publicationMismatches.stream().limit(LISTED).toList(), unlisted.size(), unlisted.stream().limit(LISTED).toList());
     }

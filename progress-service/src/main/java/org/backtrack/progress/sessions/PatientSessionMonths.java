@@ -4,12 +4,14 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +58,7 @@ class PatientSessionMonths {
             return;
         }
         Map<String, List<RecordedSession>> byMonth = new LinkedHashMap<>();
-        sessions.forEach(s -> byMonth.computeIfAbsent(idOf(s.patientId(), s.completedAt()), id -> new java.util.ArrayList<>()).add(s));
+        sessions.forEach(s -> byMonth.computeIfAbsent(idOf(s.patientId(), s.completedAt()), id -> new ArrayList<>()).add(s));
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SessionMonth.class);
         byMonth.forEach((id, inMonth) -> writes.upsert(query(where("_id").is(id)), new Update()
                 .setOnInsert("patientId", inMonth.get(0).patientId())
@@ -91,7 +93,7 @@ class PatientSessionMonths {
     }
 
     boolean isEmpty() {
-        return !mongo.exists(new org.springframework.data.mongodb.core.query.Query(), SessionMonth.class);
+        return !mongo.exists(new Query(), SessionMonth.class);
     }
 
     void deleteAll() {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -275,18 +276,13 @@ public class RecordedSessions {
         return months.isEmpty() && mongo.exists(new Query(), RecordedSession.class);
     }
 
-    /** Sessions not listed under their patient and the month they now fall in (the read-model check). */
-    public List<String> unlisted() {
+    /**
+     * Whether a session is listed under its patient and the month it now falls in (the read-model check), from
+     * one read of the whole listing.
+     */
+    public Predicate<RecordedSession> listing() {
         Map<String, Set<String>> listed = months.all();
-        List<String> missing = new ArrayList<>();
-        try (Stream<RecordedSession> all = all()) {
-            all.forEach(s -> {
-                if (!listed.getOrDefault(PatientSessionMonths.idOf(s.patientId(), s.completedAt()), Set.of()).contains(s.sessionId())) {
-                    missing.add(s.sessionId());
-                }
-            });
-        }
-        return missing;
+        return s -> listed.getOrDefault(PatientSessionMonths.idOf(s.patientId(), s.completedAt()), Set.of()).contains(s.sessionId());
     }
 
     /** Every recorded session, patient by patient, for a rebuild of the read models. */
