@@ -3,7 +3,6 @@ package org.backtrack.events;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -16,14 +15,14 @@ import java.util.regex.Pattern;
  * The one validator of {@code backtrack.session.completed.v1}, used by routine-service before it accepts a
  * session and by progress-service before it counts one. It mirrors
  * {@code schemas/session-completed-v1.schema.json} (a test keeps the two in agreement) and adds the rules a
- * schema cannot express: the event must fit {@link #MAX_EVENT_BYTES} and {@code completedAt} must be
- * plausible (not before {@link #EARLIEST_COMPLETED_AT}, not more than {@link #MAX_CLOCK_SKEW} in the future).
+ * schema cannot express: the event must fit {@link #MAX_EVENT_BYTES}, identifiers follow {@link Identifiers}, and
+ * {@code completedAt} and {@code time} must be plausible ({@link PlausibleTime}).
  * Every violation is reported, each naming its field, so an integrator can fix a payload in one go.
  */
 public final class SessionEventValidator {
 
     public static final int MAX_EVENT_BYTES = 64 * 1024;
-    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = Identifiers.MAX_LENGTH;
     public static final int MAX_SOURCE_LENGTH = 256;
     public static final int MAX_NOTES_LENGTH = 2000;
     public static final int MAX_EXERCISES = 100;
@@ -32,19 +31,18 @@ public final class SessionEventValidator {
     public static final int MAX_DURATION_SECONDS = 24 * 60 * 60;
     public static final int MAX_HOLD_SECONDS = 60 * 60;
     public static final int MAX_REPS = 1000;
-    public static final Instant EARLIEST_COMPLETED_AT = Instant.parse("2000-01-01T00:00:00Z");
-    /** Phones with a wrong clock are common; a day of slack avoids rejecting honest sessions. */
-    public static final Duration MAX_CLOCK_SKEW = Duration.ofDays(1);
-
-    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0," + (MAX_ID_LENGTH - 1) + "}");
     private static final Pattern RFC_3339 = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
     private static final List<String> FLAG_NAMES = List.of("sharpPain", "radiatingPain", "numbness", "nightPain");
 
-    private final Clock clock;
+    private final PlausibleTime plausibleTime;
+
+    public SessionEventValidator(PlausibleTime plausibleTime) {
+        this.plausibleTime = plausibleTime;
+    }
 
     public SessionEventValidator(Clock clock) {
-        this.clock = clock;
+        this(PlausibleTime.defaults(clock));
     }
 
     public SessionEventValidator() {
@@ -65,7 +63,7 @@ public final class SessionEventValidator {
         optionalString(event, "subject", "subject", MAX_ID_LENGTH, violations);
         JsonNode time = event.get("time");
         if (present(time)) {
-            instant(time, "time", violations);
+            plausible(instant(time, "time", violations), "time", violations);
         }
         JsonNode contentType = event.get("datacontenttype");
         if (present(contentType) && !(contentType.isString()
@@ -101,12 +99,7 @@ public final class SessionEventValidator {
         if (!present(completedAt)) {
             violations.add(prefix + "completedAt", "is required (an RFC 3339 instant such as 2026-11-20T07:31:00Z)");
         } else {
-            Instant at = instant(completedAt, prefix + "completedAt", violations);
-            if (at != null && at.isBefore(EARLIEST_COMPLETED_AT)) {
-                violations.add(prefix + "completedAt", "must not be before " + EARLIEST_COMPLETED_AT);
-            } else if (at != null && at.isAfter(clock.instant().plus(MAX_CLOCK_SKEW))) {
-                violations.add(prefix + "completedAt", "must not be in the future");
-            }
+            plausible(instant(completedAt, prefix + "completedAt", violations), prefix + "completedAt", violations);
         }
         optionalInteger(data, "durationSeconds", prefix, 0, MAX_DURATION_SECONDS, violations);
         for (String pain : List.of("painBefore", "painAfter")) {
@@ -166,6 +159,12 @@ public final class SessionEventValidator {
         }
     }
 
+    private void plausible(Instant at, String field, Violations violations) {
+        if (at != null) {
+            plausibleTime.problemWith(at).ifPresent(problem -> violations.add(field, problem));
+        }
+    }
+
     private static void identifier(JsonNode node, String field, boolean required, Violations violations) {
         if (!present(node)) {
             if (required) {
@@ -173,9 +172,8 @@ public final class SessionEventValidator {
             }
             return;
         }
-        if (!node.isString() || !IDENTIFIER.matcher(node.stringValue()).matches()) {
-            violations.add(field, "must be 1 to " + MAX_ID_LENGTH
-                    + " characters of letters, digits and . _ : @ -, starting with a letter or digit");
+        if (!node.isString() || !Identifiers.isValid(node.stringValue())) {
+            violations.add(field, Identifiers.RULE);
         }
     }
 

@@ -1,5 +1,9 @@
 package org.backtrack.events;
 
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Kafka topic names fixed by the architecture; dead letters use spring-kafka's {@code <topic>-dlt} default. */
 public final class Topics {
 
@@ -10,6 +14,31 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
     public static final String SESSIONS_DLT = SESSIONS + DEAD_LETTER_SUFFIX;
 
+    /**
+     * A clinic's own ingress topic, {@code backtrack.sessions.<clinicId>}: the only topic its integration principal may
+     * write. Records on it are taken to be that clinic's (the broker authenticated the writer) and are forwarded to
+     * {@link #SESSIONS} once they say so. Kafka topic names allow letters, digits, {@code . _ -}: a clinic whose id has
+     * {@code :} or {@code @} has no ingress topic.
+     */
+    public static final String INGRESS_PREFIX = SESSIONS + ".";
+    /** Every ingress topic and none of their dead-letter topics (Kafka's classic consumer matches Java patterns). */
+    public static final String INGRESS_PATTERN = "backtrack\\.sessions\\.(?!.*-dlt$)([A-Za-z0-9][A-Za-z0-9._-]{0,127})";
+
+    private static final Pattern INGRESS = Pattern.compile(INGRESS_PATTERN);
+
     private Topics() {
+    }
+
+    public static String ingressOf(String clinicId) {
+        if (!Identifiers.isValid(clinicId) || clinicId.contains(":") || clinicId.contains("@")) {
+            throw new IllegalArgumentException("clinic id cannot name a topic");
+        }
+        return INGRESS_PREFIX + clinicId;
+    }
+
+    /** The clinic whose ingress topic this is, if it is one. */
+    public static Optional<String> clinicOfIngress(String topic) {
+        Matcher matcher = INGRESS.matcher(topic);
+        return matcher.matches() ? Optional.of(matcher.group(1)) : Optional.empty();
     }
 }

@@ -42,9 +42,23 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
      * texts are this module's own constants, free of characters JSON would need escaped.
      */
     static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+        write(response, status, title, detail, "");
+    }
+
+    /**
+     * 400 naming one field, in the shape every service's handlers use ({@code errors: [{field, message}]}). The field
+     * is a parameter or header name the code chose, and the message a constant: the rejected value is never echoed.
+     */
+    static void writeInvalidField(HttpServletResponse response, String field, String message) throws IOException {
+        write(response, HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
+                ",\"errors\":[{\"field\":\"" + field + "\",\"message\":\"" + message + "\"}]");
+    }
+
+    private static void write(HttpServletResponse response, HttpStatus status, String title, String detail, String more)
+            throws IOException {
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status.value()
-                + ",\"detail\":\"" + detail + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                + ",\"detail\":\"" + detail + "\"" + more + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -71,11 +71,6 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     @Bean
-    PatientOwners patientOwners(MongoOperations mongo, ObjectProvider<Clock> clock) {
-        return new PatientOwners(mongo, clock.getIfAvailable(Clock::systemUTC));
-    }
-
-    @Bean
     WebMvcConfigurer callerAndAccessLog(AccessLog accessLog) {
         return new WebMvcConfigurer() {
             @Override
@@ -85,6 +80,8 @@ public class ServiceSecurityAutoConfiguration {
 
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
+                // ids first: nothing after it, the access log included, sees a malformed identifier
+                registry.addInterceptor(new IdentifierCheck());
                 registry.addInterceptor(new AccessLogInterceptor(accessLog));
             }
         };
