@@ -8,6 +8,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Query;
 
 import java.time.Instant;
+import java.util.function.Function;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -27,8 +28,17 @@ public final class ClinicKeyMigration {
     private ClinicKeyMigration() {
     }
 
-    /** @return how many documents were moved */
+    /** @return how many documents were moved; each document names its clinic in {@code clinicId} */
     public static int rekey(MongoOperations mongo, String collection, String idField) {
+        return rekey(mongo, collection, idField, document -> document.getString("clinicId"));
+    }
+
+    /**
+     * @param clinicOf the clinic of an old document, for collections that did not store it; a document without
+     *                 one is left as it is (and logged)
+     * @return how many documents were moved
+     */
+    public static int rekey(MongoOperations mongo, String collection, String idField, Function<Document, String> clinicOf) {
         String marker = "clinic-keys:" + collection;
         if (mongo.exists(query(where("_id").is(marker)), MARKERS)) {
             return 0;
@@ -38,8 +48,13 @@ public final class ClinicKeyMigration {
             if (!(document.get("_id") instanceof String id) || !ClinicKeys.isBare(id)) {
                 continue;
             }
-            String clinicId = document.getString("clinicId");
+            String clinicId = clinicOf.apply(document);
+            if (clinicId == null) {
+                log.warn("{} {} names no clinic and keeps its old key", collection, id);
+                continue;
+            }
             Document rekeyed = new Document(document);
+            rekeyed.put("clinicId", clinicId);
             rekeyed.put("_id", ClinicKeys.of(clinicId, id));
             rekeyed.put(idField, id);
             mongo.findAndReplace(query(where("_id").is(rekeyed.get("_id"))), rekeyed,

@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -63,6 +64,13 @@ public class ServiceSecurityAutoConfiguration {
                 // bearer tokens only, no cookies: nothing for a cross-site request to ride on
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /** URLs the firewall refuses (encoded slashes, dots, control characters): 400 as a problem document too. */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> SecurityProblems.write(response, org.springframework.http.HttpStatus.BAD_REQUEST,
+                "Invalid request", "The request URL holds characters no BackTrack path or identifier may hold.");
     }
 
     @Bean

@@ -4,7 +4,9 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.backtrack.events.InvalidEventException;
+import org.backtrack.events.PlausibleTime;
 import org.backtrack.events.SessionEventCodec;
+import org.backtrack.events.SessionEventValidator;
 import org.backtrack.events.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +19,9 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * Error policy of the session consumer. An event that breaks the contract is dead-lettered at once, with the
@@ -33,9 +37,11 @@ class KafkaConfiguration {
     static final String REASON_HEADER = "backtrack-dlt-reason";
     private static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(30);
 
+    /** One codec for the session consumer and the ingress bridge; the plausible-time bounds are deployment settings. */
     @Bean
-    SessionEventCodec sessionEventCodec() {
-        return new SessionEventCodec();
+    SessionEventCodec sessionEventCodec(@Value("${backtrack.events.earliest-time}") Instant earliest,
+                                        @Value("${backtrack.events.max-future-skew}") Duration maxFutureSkew) {
+        return new SessionEventCodec(new SessionEventValidator(new PlausibleTime(earliest, maxFutureSkew, Clock.systemUTC())));
     }
 
     @Bean

@@ -45,15 +45,15 @@ public class ProgressQueries {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    public Optional<PatientProgress> progressOf(String patientId) {
-        List<RecordedSession> recorded = sessions.ofPatient(patientId);
+    /** The progress of a patient of {@code clinicId}: everything read is keyed by that clinic. */
+    public Optional<PatientProgress> progressOf(String clinicId, String patientId) {
+        List<RecordedSession> recorded = sessions.ofPatient(clinicId, patientId);
         if (recorded.isEmpty()) {
             return Optional.empty();
         }
         Instant now = clock.instant();
         List<PainReading> readings = recorded.stream().map(RecordedSessions::reading).toList();
-        String clinicId = recorded.get(0).clinicId();
-        PatientWindow window = windows.find(patientId).orElseGet(() -> PatientWindow.of(patientId, clinicId, readings));
+        PatientWindow window = windows.find(clinicId, patientId).orElseGet(() -> PatientWindow.of(patientId, clinicId, readings));
         Assessment assessment = assessor.assess(window, catalog.current(), now);
         var series = recorded.stream().map(r -> new PatientProgress.SeriesPoint(r.sessionId(), r.completedAt(),
                 r.session().painBefore(), r.session().painAfter(), r.session().flagsOrNone().anyRedFlag(),

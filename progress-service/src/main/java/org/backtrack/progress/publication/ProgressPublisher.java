@@ -71,8 +71,8 @@ public class ProgressPublisher {
             return;
         }
         Map<String, PublishedProgress> published = new HashMap<>();
-        List<String> patientIds = windows.stream().map(PatientWindow::patientId).distinct().toList();
-        mongo.find(query(where("_id").in(patientIds)), PublishedProgress.class).forEach(p -> published.put(p.patientId(), p));
+        List<String> patientKeys = windows.stream().map(PublishedProgress::keyOf).distinct().toList();
+        mongo.find(query(where("_id").in(patientKeys)), PublishedProgress.class).forEach(p -> published.put(p.key(), p));
         Map<String, PublishedProgress> changes = new LinkedHashMap<>();
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (PatientWindow window : windows) {
@@ -81,7 +81,8 @@ public class ProgressPublisher {
             String status = assessment.status().name();
             String action = assessment.suggestion().action().name();
             List<String> alerts = alertsOf(assessment);
-            PublishedProgress last = published.get(window.patientId());
+            String key = PublishedProgress.keyOf(window);
+            PublishedProgress last = published.get(key);
             if (last != null && last.sameAs(status, action, alerts)) {
                 continue;
             }
@@ -91,9 +92,10 @@ public class ProgressPublisher {
             var event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), SOURCE,
                     ProgressStatusChanged.TYPE, window.patientId(), clock.instant(), CloudEvent.JSON_CONTENT_TYPE, data);
             sends.add(kafka.send(Topics.PROGRESS, window.patientId(), json.writeValueAsBytes(event)));
-            var change = new PublishedProgress(window.patientId(), status, action, alerts, event.id(), clock.instant());
-            published.put(window.patientId(), change);
-            changes.put(window.patientId(), change);
+            var change = new PublishedProgress(key, window.clinicId(), window.patientId(), status, action, alerts, event.id(),
+                    clock.instant());
+            published.put(key, change);
+            changes.put(key, change);
         }
         if (changes.isEmpty()) {
             return;
@@ -107,14 +109,14 @@ public class ProgressPublisher {
             throw new IllegalStateException("progress of " + changes.size() + " patients could not be published", e);
         }
         BulkOperations bookkeeping = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PublishedProgress.class);
-        changes.values().forEach(p -> bookkeeping.replaceOne(query(where("_id").is(p.patientId())), p, FindAndReplaceOptions.options().upsert()));
+        changes.values().forEach(p -> bookkeeping.replaceOne(query(where("_id").is(p.key())), p, FindAndReplaceOptions.options().upsert()));
         bookkeeping.execute();
     }
 
     /** Whether what was last published for the patient is what their window shows now (the read-model check). */
     public boolean isPublished(PatientWindow window) {
         Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
-        return sameAs(mongo.findById(window.patientId(), PublishedProgress.class), assessment);
+        return sameAs(mongo.findById(PublishedProgress.keyOf(window), PublishedProgress.class), assessment);
     }
 
     /** Whether what was published already says what this assessment says (status, action, alerts). */

@@ -4,6 +4,7 @@ import org.backtrack.progress.assessment.PainReading;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
+import org.backtrack.security.ClinicKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -41,10 +42,10 @@ public class PatientWindows {
     /** Applies the current version of one session and returns the patient's updated window. */
     public PatientWindow apply(String patientId, String clinicId, PainReading session) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            StoredWindow stored = mongo.findById(patientId, StoredWindow.class);
+            StoredWindow stored = mongo.findById(ClinicKeys.of(clinicId, patientId), StoredWindow.class);
             PatientWindow current = stored == null ? PatientWindow.empty(patientId, clinicId) : stored.window();
             PatientWindow next = current.apply(session).orElseGet(() -> recompute(patientId, clinicId));
-            if (write(stored, new StoredWindow(patientId, clinicId, stored == null ? 1 : stored.version() + 1, next))) {
+            if (write(stored, StoredWindow.of(next, stored == null ? 1 : stored.version() + 1))) {
                 return next;
             }
         }
@@ -61,17 +62,17 @@ public class PatientWindows {
      */
     public List<PatientWindow> applyAll(Collection<RecordedSession> sessions) {
         Map<String, List<RecordedSession>> byPatient = new LinkedHashMap<>();
-        sessions.forEach(s -> byPatient.computeIfAbsent(s.patientId(), p -> new ArrayList<>()).add(s));
+        sessions.forEach(s -> byPatient.computeIfAbsent(s.patientKey(), p -> new ArrayList<>()).add(s));
         Map<String, StoredWindow> stored = new HashMap<>();
-        mongo.find(query(where("_id").in(byPatient.keySet())), StoredWindow.class).forEach(w -> stored.put(w.patientId(), w));
+        mongo.find(query(where("_id").in(byPatient.keySet())), StoredWindow.class).forEach(w -> stored.put(w.key(), w));
 
         List<PatientWindow> steps = new ArrayList<>();
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredWindow.class);
         int guarded = 0;
         for (var entry : byPatient.entrySet()) {
-            String patientId = entry.getKey();
+            String patientId = entry.getValue().get(0).patientId();
             String clinicId = entry.getValue().get(0).clinicId();
-            StoredWindow previous = stored.get(patientId);
+            StoredWindow previous = stored.get(entry.getKey());
             PatientWindow window = previous == null ? PatientWindow.empty(patientId, clinicId) : previous.window();
             for (RecordedSession session : entry.getValue()) {
                 PainReading reading = RecordedSessions.reading(session);
@@ -79,10 +80,10 @@ public class PatientWindows {
                 steps.add(window);
             }
             if (previous == null) {
-                writes.insert(new StoredWindow(patientId, clinicId, 1, window));
+                writes.insert(StoredWindow.of(window, 1));
             } else {
-                writes.replaceOne(query(where("_id").is(patientId).and("version").is(previous.version())),
-                        new StoredWindow(patientId, clinicId, previous.version() + 1, window));
+                writes.replaceOne(query(where("_id").is(previous.key()).and("version").is(previous.version())),
+                        StoredWindow.of(window, previous.version() + 1));
                 guarded++;
             }
         }
@@ -102,21 +103,27 @@ public class PatientWindows {
 
     /** The window computed from scratch from every raw session of the patient. */
     public PatientWindow recompute(String patientId, String clinicId) {
-        return PatientWindow.of(patientId, clinicId, sessions.ofPatient(patientId).stream().map(RecordedSessions::reading).toList());
+        return PatientWindow.of(patientId, clinicId, sessions.ofPatient(clinicId, patientId).stream()
+                .map(RecordedSessions::reading).toList());
     }
 
     /** Replaces a window unconditionally (the rebuild). */
     public void replace(PatientWindow window) {
-        StoredWindow stored = mongo.findById(window.patientId(), StoredWindow.class);
-        mongo.save(new StoredWindow(window.patientId(), window.clinicId(), stored == null ? 1 : stored.version() + 1, window));
+        StoredWindow stored = mongo.findById(StoredWindow.keyOf(window), StoredWindow.class);
+        mongo.save(StoredWindow.of(window, stored == null ? 1 : stored.version() + 1));
     }
 
-    public Optional<PatientWindow> find(String patientId) {
-        return Optional.ofNullable(mongo.findById(patientId, StoredWindow.class)).map(StoredWindow::window);
+    public Optional<PatientWindow> find(String clinicId, String patientId) {
+        return Optional.ofNullable(mongo.findById(ClinicKeys.of(clinicId, patientId), StoredWindow.class))
+                .filter(w -> w.clinicId().equals(clinicId))
+                .map(StoredWindow::window);
     }
 
+    /** The clinic's windows: one {@code _id} range, the clinic compared as well. */
     public List<PatientWindow> ofClinic(String clinicId) {
-        return mongo.find(query(where("clinicId").is(clinicId)), StoredWindow.class).stream().map(StoredWindow::window).toList();
+        var ofClinic = query(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId))
+                .and("clinicId").is(clinicId));
+        return mongo.find(ofClinic, StoredWindow.class).stream().map(StoredWindow::window).toList();
     }
 
     public List<PatientWindow> all() {
@@ -136,7 +143,7 @@ public class PatientWindows {
                 return false;
             }
         }
-        var guard = query(where("_id").is(previous.patientId()).and("version").is(previous.version()));
+        var guard = query(where("_id").is(previous.key()).and("version").is(previous.version()));
         return mongo.findAndReplace(guard, next) != null;
     }
 }

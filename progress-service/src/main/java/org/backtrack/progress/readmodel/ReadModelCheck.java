@@ -56,20 +56,20 @@ public class ReadModelCheck {
         try (Stream<RecordedSession> all = sessions.all()) {
             recomputed = Recomputation.of(all, session -> {
                 if (!listed.test(session)) {
-                    unlisted.add(session.sessionId());
+                    unlisted.add(session.key());
                 }
             });
         }
         Map<String, PatientWindow> stored = new HashMap<>();
-        windows.all().forEach(w -> stored.put(w.patientId(), w));
+        windows.all().forEach(w -> stored.put(StoredWindow.keyOf(w), w));
         List<String> windowMismatches = new ArrayList<>();
         List<String> publicationMismatches = new ArrayList<>();
-        recomputed.windows().forEach((patientId, window) -> {
-            if (!window.equals(stored.remove(patientId))) {
-                windowMismatches.add(patientId);
+        recomputed.windows().forEach((patientKey, window) -> {
+            if (!window.equals(stored.remove(patientKey))) {
+                windowMismatches.add(patientKey);
             }
             if (!publisher.isPublished(window)) {
-                publicationMismatches.add(patientId);
+                publicationMismatches.add(patientKey);
             }
         });
         windowMismatches.addAll(stored.keySet()); // windows of patients without any session

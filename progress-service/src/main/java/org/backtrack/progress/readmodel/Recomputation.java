@@ -17,24 +17,25 @@ import java.util.stream.Stream;
  * Every patient's window computed from scratch in one pass over the raw sessions: what the rebuild stores and
  * what the check compares with.
  *
- * @param windows  by patient id, in id order
+ * @param windows  by patient key ({@code clinicId/patientId}), in key order
  * @param sessions how many sessions the pass read
  */
 record Recomputation(Map<String, PatientWindow> windows, int sessions) {
 
     /** @param alsoEach sees every session of the pass too, for checks that need the raw sessions */
     static Recomputation of(Stream<RecordedSession> all, Consumer<RecordedSession> alsoEach) {
-        Map<String, String> clinics = new HashMap<>();
+        Map<String, RecordedSession> anyOf = new HashMap<>();
         Map<String, List<PainReading>> byPatient = new TreeMap<>();
         int sessions = 0;
         for (RecordedSession session : (Iterable<RecordedSession>) all::iterator) {
             sessions++;
             alsoEach.accept(session);
-            clinics.put(session.patientId(), session.clinicId());
-            byPatient.computeIfAbsent(session.patientId(), p -> new ArrayList<>()).add(RecordedSessions.reading(session));
+            anyOf.putIfAbsent(session.patientKey(), session);
+            byPatient.computeIfAbsent(session.patientKey(), p -> new ArrayList<>()).add(RecordedSessions.reading(session));
         }
         Map<String, PatientWindow> windows = new TreeMap<>();
-        byPatient.forEach((patient, readings) -> windows.put(patient, PatientWindow.of(patient, clinics.get(patient), readings)));
+        byPatient.forEach((key, readings) -> windows.put(key,
+                PatientWindow.of(anyOf.get(key).patientId(), anyOf.get(key).clinicId(), readings)));
         return new Recomputation(windows, sessions);
     }
 }

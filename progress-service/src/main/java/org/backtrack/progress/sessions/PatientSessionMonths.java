@@ -1,5 +1,6 @@
 package org.backtrack.progress.sessions;
 
+import org.backtrack.security.ClinicKeys;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -25,10 +26,11 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
  * Which sessions each patient has: one small document per patient and month of {@code completedAt}, with the id
- * {@code patientId/yyyy-MM}. A patient's sessions are then found through ids alone (a prefix match on these ids,
- * then the sessions by id), which every MongoDB-wire server serves from its {@code _id} index. On MongoDB the
- * {@code patientId} index would do as well, but the embedded server keeps no secondary index, and every progress
- * read used to scan every session of every patient.
+ * {@code clinicId/patientId/yyyy-MM}. A patient's sessions are then found through ids alone (an {@code _id} range
+ * over these ids, then the sessions by key), which every MongoDB-wire server serves from its {@code _id} index.
+ * On MongoDB the {@code patientId} index would do as well, but the embedded server keeps no secondary index, and
+ * every progress read used to scan every session of every patient. The patient id bounds a range and is
+ * compared for equality; it is never part of a pattern.
  * <p>
  * Entries are only ever added, idempotently, before the session itself is written. A correction that moves a
  * session to another month leaves it listed under both; readers look sessions up by id, so that is harmless.
@@ -48,8 +50,8 @@ class PatientSessionMonths {
         this.mongo = mongo;
     }
 
-    static String idOf(String patientId, Instant completedAt) {
-        return patientId + "/" + MONTH.format(completedAt);
+    static String idOf(String clinicId, String patientId, Instant completedAt) {
+        return ClinicKeys.of(clinicId, patientId, MONTH.format(completedAt));
     }
 
     /** Lists the sessions under their patient's month; one bulk write, whatever was listed before. */
@@ -58,7 +60,7 @@ class PatientSessionMonths {
             return;
         }
         Map<String, List<RecordedSession>> byMonth = new LinkedHashMap<>();
-        sessions.forEach(s -> byMonth.computeIfAbsent(idOf(s.patientId(), s.completedAt()), id -> new ArrayList<>()).add(s));
+        sessions.forEach(s -> byMonth.computeIfAbsent(idOf(s.clinicId(), s.patientId(), s.completedAt()), id -> new ArrayList<>()).add(s));
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SessionMonth.class);
         byMonth.forEach((id, inMonth) -> writes.upsert(query(where("_id").is(id)), new Update()
                 .setOnInsert("patientId", inMonth.get(0).patientId())
@@ -67,18 +69,22 @@ class PatientSessionMonths {
         writes.execute();
     }
 
-    Set<String> sessionIdsOf(String patientId) {
-        // identifiers are [A-Za-z0-9._:@-]: only the dot needs escaping; an anchored prefix uses the _id index
-        String prefix = "^" + patientId.replace(".", "\\.") + "/";
-        Set<String> ids = new HashSet<>();
-        mongo.find(query(where("_id").regex(prefix)), SessionMonth.class).forEach(m -> ids.addAll(m.sessionIds()));
-        return ids;
+    /** The keys of a patient's sessions ({@code clinicId/sessionId}), from their month listings. */
+    Set<String> sessionKeysOf(String clinicId, String patientId) {
+        String patient = ClinicKeys.of(clinicId, patientId);
+        var months = query(where("_id").gte(ClinicKeys.rangeStart(patient)).lt(ClinicKeys.rangeEnd(patient))
+                .and("clinicId").is(clinicId).and("patientId").is(patientId));
+        Set<String> keys = new HashSet<>();
+        mongo.find(months, SessionMonth.class).forEach(m -> m.sessionIds().forEach(id -> keys.add(ClinicKeys.of(clinicId, id))));
+        return keys;
     }
 
-    /** Distinct sessions per patient of a clinic (reads one small document per patient and month). */
+    /** Distinct sessions per patient of a clinic (reads one small document per patient and month of that clinic). */
     Map<String, Integer> countsByPatient(String clinicId) {
         Map<String, Set<String>> ids = new HashMap<>();
-        mongo.find(query(where("clinicId").is(clinicId)), SessionMonth.class)
+        var ofClinic = query(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId))
+                .and("clinicId").is(clinicId));
+        mongo.find(ofClinic, SessionMonth.class)
                 .forEach(m -> ids.computeIfAbsent(m.patientId(), p -> new HashSet<>()).addAll(m.sessionIds()));
         Map<String, Integer> counts = new HashMap<>();
         ids.forEach((patient, sessions) -> counts.put(patient, sessions.size()));

@@ -1,6 +1,7 @@
 package org.backtrack.progress.sessions;
 
 import org.backtrack.events.SessionCompleted;
+import org.backtrack.security.ClinicKeys;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -12,14 +13,15 @@ import java.util.List;
  * A session as progress-service knows it: the payload of the event that currently stands for it, which event
  * that is, and every event id seen for it (redeliveries of any of them are recognised and ignored).
  *
- * @param sessionId  the session's identity, also the document id
+ * @param key        the session's identity within its clinic, {@code clinicId/sessionId} ({@link ClinicKeys})
  * @param eventId    id of the event whose payload is stored
- * @param eventTime  that event's {@code time} (or its Kafka timestamp when absent), orders corrections
+ * @param eventTime  the instant that orders this version among corrections ({@link CorrectionOrder})
  * @param eventIds   every event id seen for this session
  */
 @Document("sessions")
 public record RecordedSession(
-        @Id String sessionId,
+        @Id String key,
+        String sessionId,
         @Indexed String clinicId,
         @Indexed String patientId,
         Instant completedAt,
@@ -28,4 +30,13 @@ public record RecordedSession(
         Instant eventTime,
         List<String> eventIds,
         Instant recordedAt) {
+
+    static String keyOf(SessionCompleted session) {
+        return ClinicKeys.of(session.clinicId(), session.sessionId());
+    }
+
+    /** The patient's identity: {@code clinicId/patientId}. */
+    public String patientKey() {
+        return ClinicKeys.of(clinicId, patientId);
+    }
 }

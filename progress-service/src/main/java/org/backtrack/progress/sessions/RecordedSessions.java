@@ -44,10 +44,11 @@ public class RecordedSessions {
     public record Recorded(Outcome outcome, RecordedSession current) {
     }
 
-    /** An event to record and the time that orders it among corrections of the same session. */
+    /** An event to record and the time that orders it among corrections of the same session ({@link CorrectionOrder}). */
     public record Incoming(CloudEvent<SessionCompleted> event, Instant eventTime) {
-        public String sessionId() {
-            return event.data().sessionId();
+        /** The session's identity: {@code clinicId/sessionId}. */
+        public String key() {
+            return RecordedSession.keyOf(event.data());
         }
     }
 
@@ -71,9 +72,9 @@ public class RecordedSessions {
         this.clock = Clock.systemUTC();
     }
 
-    /** The time that orders corrections: the event's own {@code time}, else when Kafka received it. */
-    public static Instant eventTime(CloudEvent<SessionCompleted> event, Instant arrivedAt) {
-        return event.time() != null ? event.time() : arrivedAt;
+    /** The time that orders this event among corrections of its session ({@link CorrectionOrder}). */
+    public Instant eventTime(CloudEvent<SessionCompleted> event, Instant arrivedAt) {
+        return CorrectionOrder.orderingTime(event.time(), arrivedAt, clock.instant());
     }
 
     /**
@@ -87,8 +88,8 @@ public class RecordedSessions {
             return new BatchRecorded(List.of(), 0, null);
         }
         Map<String, RecordedSession> stored = new HashMap<>();
-        List<String> ids = batch.stream().map(Incoming::sessionId).distinct().toList();
-        findByIds(ids).forEach(r -> stored.put(r.sessionId(), r));
+        List<String> keys = batch.stream().map(Incoming::key).distinct().toList();
+        findByKeys(keys).forEach(r -> stored.put(r.key(), r));
 
         // decide in memory, in order, exactly as one record() after another would
         Map<String, RecordedSession> standing = new LinkedHashMap<>();
@@ -97,29 +98,29 @@ public class RecordedSessions {
         InvalidEventException rejection = null;
         for (int i = 0; i < batch.size(); i++) {
             Incoming incoming = batch.get(i);
-            RecordedSession before = standing.getOrDefault(incoming.sessionId(), stored.get(incoming.sessionId()));
+            RecordedSession before = standing.getOrDefault(incoming.key(), stored.get(incoming.key()));
             try {
-                standing.put(incoming.sessionId(), before == null ? newRecord(incoming) : applied(before, incoming));
+                standing.put(incoming.key(), before == null ? newRecord(incoming) : applied(before, incoming));
             } catch (InvalidEventException e) {
                 recordedCount = i;
                 rejection = e;
                 break;
             }
-            if (stored.containsKey(incoming.sessionId())) {
-                changesToStored.computeIfAbsent(incoming.sessionId(), id -> new ArrayList<>()).add(incoming);
+            if (stored.containsKey(incoming.key())) {
+                changesToStored.computeIfAbsent(incoming.key(), key -> new ArrayList<>()).add(incoming);
             }
         }
 
         // listed first: a session written but not listed would be invisible to reads, a listed one not yet written is skipped
-        months.add(standing.values().stream().filter(r -> !r.equals(stored.get(r.sessionId()))).toList());
-        List<RecordedSession> fresh = standing.values().stream().filter(r -> !stored.containsKey(r.sessionId())).toList();
+        months.add(standing.values().stream().filter(r -> !r.equals(stored.get(r.key()))).toList());
+        List<RecordedSession> fresh = standing.values().stream().filter(r -> !stored.containsKey(r.key())).toList();
         if (!fresh.isEmpty() && !insertAll(fresh)) {
             // another writer got there first for some of them: fall back to the guarded path for the whole batch
             return new BatchRecorded(recordOneByOne(batch.subList(0, recordedCount)), recordedCount, rejection);
         }
-        changesToStored.forEach((sessionId, events) -> {
-            if (!standing.get(sessionId).equals(stored.get(sessionId))) {
-                events.forEach(e -> standing.put(sessionId, recordGuarded(e)));
+        changesToStored.forEach((key, events) -> {
+            if (!standing.get(key).equals(stored.get(key))) {
+                events.forEach(e -> standing.put(key, recordGuarded(e)));
             }
         });
         return new BatchRecorded(List.copyOf(standing.values()), recordedCount, rejection);
@@ -127,8 +128,7 @@ public class RecordedSessions {
 
     private RecordedSession newRecord(Incoming incoming) {
         SessionCompleted session = incoming.event().data();
-        return new RecordedSession(session.sessionId(), session.clinicId(), session.patientId(), session.completedAt(), session,
-                incoming.event().id(), incoming.eventTime(), List.of(incoming.event().id()), clock.instant());
+        return fresh(incoming.event(), incoming.eventTime());
     }
 
     /** The stored session after one more event, as {@link #record} would write it. */
@@ -141,12 +141,10 @@ public class RecordedSessions {
         List<String> eventIds = new ArrayList<>(before.eventIds());
         eventIds.add(event.id());
         if (outcome == Outcome.STALE_CORRECTION) {
-            return new RecordedSession(before.sessionId(), before.clinicId(), before.patientId(), before.completedAt(),
-                    before.session(), before.eventId(), before.eventTime(), eventIds, before.recordedAt());
+            return new RecordedSession(before.key(), before.sessionId(), before.clinicId(), before.patientId(),
+                    before.completedAt(), before.session(), before.eventId(), before.eventTime(), eventIds, before.recordedAt());
         }
-        SessionCompleted session = event.data();
-        return new RecordedSession(before.sessionId(), before.clinicId(), before.patientId(), session.completedAt(), session,
-                event.id(), incoming.eventTime(), eventIds, clock.instant());
+        return corrected(before, event, incoming.eventTime(), eventIds);
     }
 
     private boolean insertAll(List<RecordedSession> fresh) {
@@ -160,7 +158,7 @@ public class RecordedSessions {
 
     private Collection<RecordedSession> recordOneByOne(List<Incoming> events) {
         Map<String, RecordedSession> standing = new LinkedHashMap<>();
-        events.forEach(e -> standing.put(e.sessionId(), recordGuarded(e)));
+        events.forEach(e -> standing.put(e.key(), recordGuarded(e)));
         return List.copyOf(standing.values());
     }
 
@@ -169,17 +167,16 @@ public class RecordedSessions {
         try {
             return record(incoming.event(), incoming.eventTime()).current();
         } catch (InvalidEventException raced) {
-            throw new ConcurrentSessionUpdateException(incoming.sessionId());
+            throw new ConcurrentSessionUpdateException(incoming.key());
         }
     }
 
     public Recorded record(CloudEvent<SessionCompleted> event, Instant eventTime) {
         SessionCompleted session = event.data();
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            RecordedSession stored = mongo.findById(session.sessionId(), RecordedSession.class);
+            RecordedSession stored = mongo.findById(RecordedSession.keyOf(session), RecordedSession.class);
             if (stored == null) {
-                var fresh = new RecordedSession(session.sessionId(), session.clinicId(), session.patientId(), session.completedAt(),
-                        session, event.id(), eventTime, List.of(event.id()), clock.instant());
+                var fresh = fresh(event, eventTime);
                 months.add(List.of(fresh));
                 try {
                     return new Recorded(Outcome.NEW, mongo.insert(fresh));
@@ -193,19 +190,31 @@ public class RecordedSessions {
             }
             Update update = new Update().addToSet("eventIds", event.id());
             if (outcome == Outcome.CORRECTED) {
-                months.add(List.of(new RecordedSession(stored.sessionId(), stored.clinicId(), stored.patientId(),
-                        session.completedAt(), session, event.id(), eventTime, stored.eventIds(), clock.instant())));
+                months.add(List.of(corrected(stored, event, eventTime, stored.eventIds())));
                 update.set("completedAt", session.completedAt()).set("session", session).set("eventId", event.id())
                         .set("eventTime", eventTime).set("recordedAt", clock.instant());
             }
-            var guard = query(where("_id").is(stored.sessionId()).and("eventId").is(stored.eventId()));
+            var guard = query(where("_id").is(stored.key()).and("eventId").is(stored.eventId()));
             RecordedSession updated = mongo.findAndModify(guard, update,
                     FindAndModifyOptions.options().returnNew(true), RecordedSession.class);
             if (updated != null) {
                 return new Recorded(outcome, updated);
             }
         }
-        throw new ConcurrentSessionUpdateException(session.sessionId());
+        throw new ConcurrentSessionUpdateException(RecordedSession.keyOf(session));
+    }
+
+    private RecordedSession fresh(CloudEvent<SessionCompleted> event, Instant eventTime) {
+        SessionCompleted session = event.data();
+        return new RecordedSession(RecordedSession.keyOf(session), session.sessionId(), session.clinicId(), session.patientId(),
+                session.completedAt(), session, event.id(), eventTime, List.of(event.id()), clock.instant());
+    }
+
+    private RecordedSession corrected(RecordedSession before, CloudEvent<SessionCompleted> event, Instant eventTime,
+                                      List<String> eventIds) {
+        SessionCompleted session = event.data();
+        return new RecordedSession(before.key(), before.sessionId(), before.clinicId(), before.patientId(), session.completedAt(),
+                session, event.id(), eventTime, eventIds, clock.instant());
     }
 
     private static Outcome decide(RecordedSession stored, CloudEvent<SessionCompleted> event, Instant eventTime) {
@@ -213,22 +222,26 @@ public class RecordedSessions {
             return Outcome.DUPLICATE;
         }
         SessionCompleted incoming = event.data();
-        if (!stored.patientId().equals(incoming.patientId()) || !stored.clinicId().equals(incoming.clinicId())) {
-            // a correction may change the numbers, never whose session it is
+        if (!stored.patientId().equals(incoming.patientId())) {
+            // a correction may change the numbers, never whose session it is (the clinic is part of the key)
             throw new InvalidEventException(List.of(new Violation("data.sessionId",
-                    "already recorded for another patient or clinic; a correction cannot move a session")));
+                    "already recorded for another patient of this clinic; a correction cannot move a session")));
         }
-        // corrections are ordered by their event time; on a tie the later arrival wins
-        return eventTime.isBefore(stored.eventTime()) ? Outcome.STALE_CORRECTION : Outcome.CORRECTED;
+        return CorrectionOrder.supersedes(eventTime, stored.eventTime()) ? Outcome.CORRECTED : Outcome.STALE_CORRECTION;
     }
 
-    /** A patient's sessions in time order, found by id through {@link PatientSessionMonths} (no collection scan). */
-    public List<RecordedSession> ofPatient(String patientId) {
-        Set<String> ids = months.sessionIdsOf(patientId);
-        if (ids.isEmpty()) {
+    /**
+     * A patient's sessions in time order, found by key through {@link PatientSessionMonths} (no collection scan).
+     * Everything is keyed by the clinic, so nothing of another clinic is read; the clinic filter on the sessions
+     * themselves holds even if the listing were inconsistent.
+     */
+    public List<RecordedSession> ofPatient(String clinicId, String patientId) {
+        Set<String> keys = months.sessionKeysOf(clinicId, patientId);
+        if (keys.isEmpty()) {
             return List.of();
         }
-        List<RecordedSession> found = findByIds(ids);
+        List<RecordedSession> found = new ArrayList<>(findByKeys(keys));
+        found.removeIf(s -> !s.clinicId().equals(clinicId) || !s.patientId().equals(patientId));
         found.sort(Comparator.comparing(RecordedSession::completedAt).thenComparing(RecordedSession::sessionId));
         return found;
     }
@@ -237,8 +250,8 @@ public class RecordedSessions {
      * Sessions by id, in slices: the MongoDB-wire server matches each document it finds against the whole
      * {@code $in} list, so one query for thousands of ids costs their square (2,400 ids took seconds).
      */
-    private List<RecordedSession> findByIds(Collection<String> ids) {
-        List<String> all = List.copyOf(ids);
+    private List<RecordedSession> findByKeys(Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
         List<RecordedSession> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += ID_SLICE) {
             found.addAll(mongo.find(query(where("_id").in(all.subList(from, Math.min(all.size(), from + ID_SLICE)))),
@@ -271,18 +284,14 @@ public class RecordedSessions {
         return count + chunk.size();
     }
 
-    /** Whether any session exists although none is listed: data written before the listing existed. */
-    boolean needsIndex() {
-        return months.isEmpty() && mongo.exists(new Query(), RecordedSession.class);
-    }
-
     /**
      * Whether a session is listed under its patient and the month it now falls in (the read-model check), from
      * one read of the whole listing.
      */
     public Predicate<RecordedSession> listing() {
         Map<String, Set<String>> listed = months.all();
-        return s -> listed.getOrDefault(PatientSessionMonths.idOf(s.patientId(), s.completedAt()), Set.of()).contains(s.sessionId());
+        return s -> listed.getOrDefault(PatientSessionMonths.idOf(s.clinicId(), s.patientId(), s.completedAt()), Set.of())
+                .contains(s.sessionId());
     }
 
     /** Every recorded session, patient by patient, for a rebuild of the read models. */
@@ -301,8 +310,8 @@ public class RecordedSessions {
 
     /** Raised when other writers kept winning the race for one session; the consumer retries the record. */
     public static class ConcurrentSessionUpdateException extends RuntimeException {
-        ConcurrentSessionUpdateException(String sessionId) {
-            super("session " + sessionId + " kept changing under concurrent writes");
+        ConcurrentSessionUpdateException(String key) {
+            super("session " + key + " kept changing under concurrent writes");
         }
     }
 }

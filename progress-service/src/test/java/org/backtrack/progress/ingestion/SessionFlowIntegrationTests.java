@@ -26,7 +26,7 @@ import static org.awaitility.Awaitility.await;
  * Session events produced by a plain Kafka client, as an integrator would, travel into MongoDB and back out of
  * the progress API. Runs on the embedded servers and, where Docker runs, on real containers.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backtrack.ingress.discovery-interval=1000")
 abstract class SessionFlowIntegrationTests {
 
     static final Duration WAIT = Duration.ofSeconds(30);
@@ -43,7 +43,7 @@ abstract class SessionFlowIntegrationTests {
     @org.springframework.beans.factory.annotation.Autowired
     org.springframework.data.mongodb.core.MongoOperations mongo;
     @org.springframework.beans.factory.annotation.Autowired
-    org.backtrack.progress.sessions.SessionIndexBackfill backfill;
+    org.backtrack.progress.readmodel.StoredDataUpgrade upgrade;
 
     KafkaTestClient kafka;
     RestClient http;
@@ -183,25 +183,25 @@ abstract class SessionFlowIntegrationTests {
         RestClient operator = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestIssuer.platformAdmin()).build();
         await().atMost(WAIT).untilAsserted(() -> assertThat(operator.get().uri("/actuator/readmodels").retrieve()
-                .body(JsonNode.class).get("windowMismatches").valueStream().map(JsonNode::asString)).doesNotContain(patientId));
+                .body(JsonNode.class).get("windowMismatches").valueStream().map(JsonNode::asString)).doesNotContain("clinic-it/" + patientId));
 
         windows.replace(org.backtrack.progress.assessment.PatientWindow.empty(patientId, "clinic-it")); // as a bad write would
 
         JsonNode report = operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class);
-        assertThat(report.get("windowMismatches").valueStream().map(JsonNode::asString)).contains(patientId);
+        assertThat(report.get("windowMismatches").valueStream().map(JsonNode::asString)).contains("clinic-it/" + patientId);
         assertThat(report.get("consistent").asBoolean()).isFalse();
         assertThatThrownBy(() -> http.get().uri("/actuator/readmodels").retrieve().body(String.class))
                 .isInstanceOf(HttpClientErrorException.Forbidden.class);
         rebuild.rebuildAll();
         assertThat(operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class).get("windowMismatches")
-                .valueStream().map(JsonNode::asString)).doesNotContain(patientId);
+                .valueStream().map(JsonNode::asString)).doesNotContain("clinic-it/" + patientId);
 
         // the listing that finds a patient's sessions by id: a lost entry hides the session and is reported
         mongo.remove(org.springframework.data.mongodb.core.query.Query.query(
-                org.springframework.data.mongodb.core.query.Criteria.where("_id").regex("^" + patientId + "/")), "patient_session_months");
+                org.springframework.data.mongodb.core.query.Criteria.where("patientId").is(patientId)), "patient_session_months");
         assertThatThrownBy(this::progress).isInstanceOf(HttpClientErrorException.NotFound.class);
         assertThat(operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class).get("unlistedSessions")
-                .valueStream().map(JsonNode::asString)).contains(patientId + "-s-1");
+                .valueStream().map(JsonNode::asString)).contains("clinic-it/" + patientId + "-s-1");
         rebuild.rebuildAll();
         assertThat(progress().get("sessionCount").asInt()).isEqualTo(1);
     }
@@ -211,9 +211,10 @@ abstract class SessionFlowIntegrationTests {
         kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
         awaitSessionCount(1);
         mongo.dropCollection("patient_session_months"); // as in a data directory from before the listing
+        mongo.dropCollection("read_model_schema");     // written before read models had a version
 
         assertThatThrownBy(this::progress).isInstanceOf(HttpClientErrorException.NotFound.class);
-        backfill.afterSingletonsInstantiated(); // what the next start runs before the consumer starts
+        upgrade.afterSingletonsInstantiated(); // what the next start runs before the consumer starts
         assertThat(progress().get("sessionCount").asInt()).isEqualTo(1);
     }
 
@@ -234,7 +235,7 @@ abstract class SessionFlowIntegrationTests {
         java.util.Collections.shuffle(events, random); // offline apps sync late and out of order
         events.forEach(e -> kafka.send(Topics.SESSIONS, patientId, e));
         awaitSessionCount(40);
-        await().atMost(WAIT).until(() -> windows.find(patientId).map(w -> w.recent().size()).orElse(0) > 0);
+        await().atMost(WAIT).until(() -> windows.find("clinic-it", patientId).map(w -> w.recent().size()).orElse(0) > 0);
         await().during(java.time.Duration.ofSeconds(2)).atMost(WAIT).until(() -> true); // let in-flight records settle
         var incremental = windows.all().stream()
                 .collect(java.util.stream.Collectors.toMap(w -> w.patientId(), w -> w));
@@ -286,20 +287,71 @@ abstract class SessionFlowIntegrationTests {
     }
 
     @Test
-    void anEventNamingThePatientUnderAnotherClinicIsDeadLettered() {
+    void twoClinicsWithTheSamePatientAndSessionIdsNeverMeet() {
         kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
         awaitSessionCount(1);
-        String foreign = event("e-2", "s-2", "2026-11-21T07:31:00Z", 2, 1).replace("clinic-it", "clinic-intruder");
-        kafka.send(Topics.SESSIONS, patientId, foreign);
+        // the same patient id and session id in another clinic: its own patient, no claim, no dead letter
+        kafka.send(Topics.SESSIONS, patientId, event("e-2", "s-1", "2026-11-21T07:31:00Z", 2, 1).replace("clinic-it", "clinic-other"));
         kafka.send(Topics.SESSIONS, patientId, event("e-3", "s-3", "2026-11-22T07:31:00Z", 5, 4));
 
         awaitSessionCount(2);
-        var dead = kafka.readUntil(Topics.SESSIONS_DLT, r -> patientId.equals(r.key()) && r.value().contains("clinic-intruder"), WAIT);
-        var mine = dead.stream().filter(r -> patientId.equals(r.key())).toList();
-        assertThat(mine).hasSize(1);
-        assertThat(mine.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.clinicId", "another clinic")
-                .doesNotContain("clinic-it");
         assertThat(progress().get("series").findValues("painAfter")).extracting(JsonNode::asInt).containsExactly(4, 4);
+        RestClient other = TestHttp.client(port, TestIssuer.clinician("clinic-other"));
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> {
+            JsonNode theirs = other.get().uri("/api/v1/patients/{id}/progress", patientId).retrieve().body(JsonNode.class);
+            assertThat(theirs.get("clinicId").asString()).isEqualTo("clinic-other");
+            assertThat(theirs.get("series").findValues("painAfter")).extracting(JsonNode::asInt).containsExactly(1);
+        });
+    }
+
+    @Test
+    void aCraftedPatientIdNeverReachesAQueryAsAPattern() {
+        kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
+        awaitSessionCount(1);
+        for (String hostile : java.util.List.of("x|", ".*", "(?:a|b)", "[", "x%7C", "%2E*", "a".repeat(1024), "p%3Aq%7C.*")) {
+            var response = TestHttp.client(port, TestIssuer.clinician("clinic-it")).get()
+                    .uri(java.net.URI.create("http://localhost:" + port + "/api/v1/patients/"
+                            + (hostile.contains("%") ? hostile : java.net.URLEncoder.encode(hostile, java.nio.charset.StandardCharsets.UTF_8))
+                            + "/progress"))
+                    .retrieve().toEntity(String.class);
+            assertThat(response.getStatusCode().value()).as(hostile).isIn(400, 404);
+            assertThat(response.getBody()).as(hostile).doesNotContain(patientId);
+            if (response.getStatusCode().value() == 400) {
+                assertThat(response.getHeaders().getContentType().toString()).as(hostile).isEqualTo("application/problem+json");
+                if (!hostile.contains("%2E")) { // the firewall refuses encoded dots before any handler: no field to name
+                    assertThat(response.getBody()).as(hostile).contains("\"field\":\"patientId\"");
+                }
+            }
+        }
+        assertThat(status(TestIssuer.clinician("clinic-it"), "/api/v1/clinics/clinic%7C/patients")).isEqualTo(400);
+    }
+
+    @Test
+    void aForgedFarFutureTimeIsDeadLetteredAndAFutureSkewCannotFreezeASession() {
+        kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
+        awaitSessionCount(1);
+        kafka.send(Topics.SESSIONS, patientId, event("e-far", "s-1", "2999-01-01T00:00:00Z", 9, 9));
+        // within the allowed skew, then an honest correction made after it: the later correction stands
+        kafka.send(Topics.SESSIONS, patientId, event("e-skew", "s-1", java.time.Instant.now().plusSeconds(600).toString(), 8, 8));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(progress().get("series").findValues("painAfter"))
+                .extracting(JsonNode::asInt).containsExactly(8));
+        kafka.send(Topics.SESSIONS, patientId, event("e-honest", "s-1", java.time.Instant.now().plusSeconds(1).toString(), 3, 2));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(progress().get("series").findValues("painAfter"))
+                .extracting(JsonNode::asInt).containsExactly(2));
+        var dead = kafka.readUntil(Topics.SESSIONS_DLT, r -> r.value().contains("e-far") && r.value().contains(patientId), WAIT);
+        assertThat(dead.stream().filter(r -> r.value().contains(patientId)).findFirst().orElseThrow()
+                .headers().get(KafkaConfiguration.REASON_HEADER)).contains("time", "future");
+    }
+
+    @Test
+    void anIngressTopicForwardsItsClinicsSessionsAndDeadLettersOthers() {
+        String ingress = Topics.ingressOf("clinic-it");
+        kafka.send(ingress, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
+        kafka.send(ingress, patientId, event("e-2", "s-2", "2026-11-21T07:31:00Z", 5, 3).replace("clinic-it", "clinic-victim"));
+        awaitSessionCount(1);
+        var dead = kafka.readUntil(ingress + Topics.DEAD_LETTER_SUFFIX, r -> r.value().contains(patientId), WAIT);
+        assertThat(dead.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.clinicId", "clinic-it");
+        assertThat(status(TestIssuer.clinician("clinic-victim"), "/api/v1/patients/" + patientId + "/progress")).isEqualTo(404);
     }
 
     int status(String token, String uri) {

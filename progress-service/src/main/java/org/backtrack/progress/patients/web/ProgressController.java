@@ -35,11 +35,11 @@ class ProgressController {
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/progress")
     PatientProgress progress(Caller caller, @PathVariable String patientId) {
+        // authorized before anything is loaded, and then only the caller's clinic's data is looked up
         if (!caller.mayName(patientId)) {
             throw new PatientNotFoundException(patientId);
         }
-        return queries.progressOf(patientId)
-                .filter(progress -> caller.maySee(progress.clinicId(), patientId))
+        return queries.progressOf(caller.clinicId(), patientId)
                 .orElseThrow(() -> new PatientNotFoundException(patientId));
     }
 

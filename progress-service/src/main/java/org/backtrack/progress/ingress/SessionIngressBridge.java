@@ -1,0 +1,45 @@
+package org.backtrack.progress.ingress;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.backtrack.events.CloudEvent;
+import org.backtrack.events.SessionCompleted;
+import org.backtrack.events.SessionEventCodec;
+import org.backtrack.events.Topics;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Forwards what a clinic's integration wrote on its own ingress topic ({@code backtrack.sessions.<clinicId>}) to
+ * {@code backtrack.sessions}, unchanged, once the event honours the contract and speaks for that clinic
+ * ({@link IngressClinicRule}). Anything else goes to the ingress topic's dead-letter topic with the reason, by the
+ * service's error handler. The offset is committed only after the broker acknowledged the forward, so nothing is
+ * lost; a record forwarded twice carries the same event id and counts once.
+ */
+@Component
+class SessionIngressBridge {
+
+    static final String GROUP = "progress-service-ingress";
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+    private final SessionEventCodec codec;
+    private final KafkaOperations<Object, Object> kafka;
+
+    SessionIngressBridge(SessionEventCodec codec, KafkaOperations<Object, Object> kafka) {
+        this.codec = codec;
+        this.kafka = kafka;
+    }
+
+    // new ingress topics are found within the metadata age
+    @KafkaListener(topicPattern = Topics.INGRESS_PATTERN, groupId = GROUP, properties = "metadata.max.age.ms=${backtrack.ingress.discovery-interval:30000}")
+    void forward(ConsumerRecord<String, byte[]> record) throws InterruptedException, ExecutionException, TimeoutException {
+        CloudEvent<SessionCompleted> event = codec.decode(record.value());
+        IngressClinicRule.requireOwnClinic(record.topic(), event.data());
+        kafka.send(Topics.SESSIONS, event.data().patientId(), record.value()).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}
