@@ -91,17 +91,33 @@ abstract class ProgramsIntegrationTests {
     }
 
     @Test
-    void aProgressEventForAnotherClinicsPatientIsDeadLettered() {
+    void aProgressEventOfAnotherClinicChangesOnlyThatClinicsProgram() {
         try (var kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.PROGRESS, patient, progressEvent("ev-own", "PLATEAU", "PROGRESS_TO_DEEPER_STRETCHES"));
             await().atMost(Duration.ofSeconds(30)).until(() -> program().path("proposals").size() == 1);
             String foreign = progressEvent("ev-foreign", "PLATEAU", "ADD_STRENGTHENING").replace("clinic-p", "clinic-q");
             kafka.send(Topics.PROGRESS, patient, foreign);
-            var dead = kafka.readUntil(Topics.PROGRESS + Topics.DEAD_LETTER_SUFFIX,
-                    r -> patient.equals(r.key()) && r.value().contains("ev-foreign"), Duration.ofSeconds(30));
-            assertThat(dead).anyMatch(r -> r.value().contains("ev-foreign"));
         }
+        // the same patient id in clinic-q is another patient: their program gets the proposal, clinic-p's does not
+        var otherClinic = TestHttp.client(port, TestIssuer.clinician("clinic-q"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "ev-foreign".equals(otherClinic.get()
+                .uri("/api/v1/patients/{p}/program", patient).retrieve().toEntity(JsonNode.class).getBody()
+                .path("proposals").path(0).path("id").asString("")));
         assertThat(program().get("proposals")).hasSize(1);
+        assertThat(program().get("proposals").get(0).get("id").asString()).isEqualTo("ev-own");
+    }
+
+    @Test
+    void aProgressEventWithAMalformedIdIsDeadLetteredNamingTheField() {
+        String event = progressEvent("ev-bad", "PLATEAU", "PROGRESS_TO_DEEPER_STRETCHES")
+                .replace("\"patientId\":\"" + patient + "\"", "\"patientId\":\"x|.*\"");
+        try (var kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.PROGRESS, patient, event);
+            var dead = kafka.readUntil(Topics.PROGRESS + Topics.DEAD_LETTER_SUFFIX,
+                    r -> patient.equals(r.key()) && r.value().contains("ev-bad"), Duration.ofSeconds(30));
+            assertThat(dead).filteredOn(r -> r.value().contains("ev-bad")).singleElement()
+                    .satisfies(r -> assertThat(r.headers().values()).anyMatch(h -> h.contains("data.patientId")));
+        }
     }
 
     @Test

@@ -1,20 +1,27 @@
 package org.backtrack.routine.programs;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.backtrack.security.ClinicKeys;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * A patient's program: the stage routines draw from, the focus regions, and the progression proposals that came
- * from progress-service. One document per patient: every change is a single-document write guarded by version.
+ * from progress-service. One document per patient of a clinic: every change is a single-document write guarded by
+ * version.
+ *
+ * @param key (clinicId, patientId) as {@link ClinicKeys#of}; storage only, not part of the API's answer
  */
 @Document("programs")
-public record PatientProgram(@Id String patientId, String clinicId, String stage, Set<String> focusRegions,
-                             List<Proposal> proposals, String updatedBy, Instant updatedAt, long version) {
+public record PatientProgram(@JsonIgnore @Id String key, String patientId, String clinicId, String stage,
+                             Set<String> focusRegions, List<Proposal> proposals, String updatedBy, Instant updatedAt,
+                             long version) {
 
     public static final int MAX_PROPOSALS_KEPT = 20;
 
@@ -33,11 +40,15 @@ public record PatientProgram(@Id String patientId, String clinicId, String stage
         }
     }
 
-    public static PatientProgram initial(String patientId, String clinicId) {
-        return new PatientProgram(patientId, clinicId, "BASIC", Set.of(), List.of(), null, null, 0);
+    static String keyOf(String clinicId, String patientId) {
+        return ClinicKeys.of(clinicId, patientId);
     }
 
-    public java.util.Optional<Proposal> pending() {
+    static PatientProgram initial(String clinicId, String patientId) {
+        return new PatientProgram(keyOf(clinicId, patientId), patientId, clinicId, "BASIC", Set.of(), List.of(), null, null, 0);
+    }
+
+    public Optional<Proposal> pending() {
         return proposals.stream().filter(p -> p.decision() == Decision.PENDING).findFirst();
     }
 
@@ -46,6 +57,6 @@ public record PatientProgram(@Id String patientId, String clinicId, String stage
         while (kept.size() > MAX_PROPOSALS_KEPT) {
             kept.remove(0);
         }
-        return new PatientProgram(patientId, clinicId, newStage, newFocus, List.copyOf(kept), by, at, version + 1);
+        return new PatientProgram(key, patientId, clinicId, newStage, newFocus, List.copyOf(kept), by, at, version + 1);
     }
 }

@@ -1,5 +1,6 @@
 package org.backtrack.routine.programs;
 
+import org.backtrack.routine.patients.PatientRecords;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
@@ -14,11 +15,12 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /**
- * Reads and changes programs. Progress events become pending proposals (idempotent per event id); a clinician
- * accepts one (the stage moves) or declines it; a safety signal (back off, see a professional) withdraws it.
+ * Reads and changes programs, one per patient of a clinic (keyed by clinicId and patientId, so every method takes
+ * both and never touches another clinic's). Progress events become pending proposals (idempotent per event id); a
+ * clinician accepts one (the stage moves) or declines it; a safety signal (back off, see a professional) withdraws it.
  */
 @Service
-public class PatientPrograms {
+public class PatientPrograms implements PatientRecords {
 
     static final List<String> STAGES = List.of("BASIC", "DEEPER", "STRENGTHENING");
     private static final int MAX_ATTEMPTS = 5;
@@ -30,17 +32,25 @@ public class PatientPrograms {
         this.mongo = mongo;
     }
 
-    public PatientProgram of(String patientId, String clinicId) {
-        PatientProgram stored = mongo.findById(patientId, PatientProgram.class);
-        return stored != null ? stored : PatientProgram.initial(patientId, clinicId);
+    /** The program of a patient of {@code clinicId}; the initial one when none is stored yet. */
+    public PatientProgram of(String clinicId, String patientId) {
+        PatientProgram stored = mongo.findById(PatientProgram.keyOf(clinicId, patientId), PatientProgram.class);
+        return stored != null ? stored : PatientProgram.initial(clinicId, patientId);
     }
 
-    public PatientProgram set(String patientId, String clinicId, String stage, Set<String> focus, String by) {
-        return change(patientId, clinicId, p -> p.with(stage, focus == null ? p.focusRegions() : Set.copyOf(focus), p.proposals(), by, clock.instant()));
+    @Override
+    public boolean holdsAny(String clinicId, String patientId) {
+        return mongo.exists(query(where("_id").is(PatientProgram.keyOf(clinicId, patientId))), PatientProgram.class);
     }
 
-    public PatientProgram decide(String patientId, String proposalId, boolean accept, String by) {
-        return change(patientId, null, p -> {
+    public PatientProgram set(String clinicId, String patientId, String stage, Set<String> focus, String by) {
+        return change(clinicId, patientId, true,
+                p -> p.with(stage, focus == null ? p.focusRegions() : Set.copyOf(focus), p.proposals(), by, clock.instant()));
+    }
+
+    /** Accepts or declines a proposal of this clinic's program of the patient; proposals elsewhere are not found. */
+    public PatientProgram decide(String clinicId, String patientId, String proposalId, boolean accept, String by) {
+        return change(clinicId, patientId, false, p -> {
             PatientProgram.Proposal proposal = p.proposals().stream().filter(x -> x.id().equals(proposalId)).findFirst()
                     .orElseThrow(() -> new ProposalNotFoundException(proposalId));
             if (proposal.decision() != PatientProgram.Decision.PENDING) {
@@ -53,8 +63,8 @@ public class PatientPrograms {
     }
 
     /** Applies a progress change published by progress-service. */
-    public void onProgress(String eventId, String patientId, String clinicId, String action, List<String> exercises, String reason) {
-        change(patientId, clinicId, p -> {
+    public void onProgress(String eventId, String clinicId, String patientId, String action, List<String> exercises, String reason) {
+        change(clinicId, patientId, true, p -> {
             if (p.proposals().stream().anyMatch(x -> x.id().equals(eventId))) {
                 return null; // redelivery
             }
@@ -86,14 +96,18 @@ public class PatientPrograms {
         return proposals.stream().map(x -> x.id().equals(changed.id()) ? changed : x).toList();
     }
 
-    /** Read, change in memory, write back guarded by the version read; a null change writes nothing. */
-    private PatientProgram change(String patientId, String clinicId, UnaryOperator<PatientProgram> change) {
+    /**
+     * Read, change in memory, write back guarded by the version read; a null change writes nothing. Without a stored
+     * program, {@code createIfAbsent} starts from the initial one, else there is nothing to change.
+     */
+    private PatientProgram change(String clinicId, String patientId, boolean createIfAbsent, UnaryOperator<PatientProgram> change) {
+        String key = PatientProgram.keyOf(clinicId, patientId);
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            PatientProgram stored = mongo.findById(patientId, PatientProgram.class);
-            if (stored == null && clinicId == null) {
+            PatientProgram stored = mongo.findById(key, PatientProgram.class);
+            if (stored == null && !createIfAbsent) {
                 throw new ProposalNotFoundException("(patient " + patientId + " has no program)");
             }
-            PatientProgram current = stored != null ? stored : PatientProgram.initial(patientId, clinicId);
+            PatientProgram current = stored != null ? stored : PatientProgram.initial(clinicId, patientId);
             PatientProgram next = change.apply(current);
             if (next == null) {
                 return current;
@@ -102,7 +116,7 @@ public class PatientPrograms {
                 if (stored == null) {
                     return mongo.insert(next);
                 }
-                PatientProgram written = mongo.findAndReplace(query(where("_id").is(patientId).and("version").is(stored.version())), next);
+                PatientProgram written = mongo.findAndReplace(query(where("_id").is(key).and("version").is(stored.version())), next);
                 if (written != null) {
                     return next;
                 }

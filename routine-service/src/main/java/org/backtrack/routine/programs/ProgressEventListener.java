@@ -1,7 +1,7 @@
 package org.backtrack.routine.programs;
 
-import org.backtrack.security.PatientOwners;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.backtrack.events.Identifiers;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.ProgressStatusChanged;
 import org.backtrack.events.Topics;
@@ -15,17 +15,18 @@ import tools.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Turns {@code backtrack.progress.status-changed.v1} into progression proposals; anything unreadable is dead-lettered. */
+/**
+ * Turns {@code backtrack.progress.status-changed.v1} into progression proposals on the program of the event's
+ * (clinicId, patientId); anything unreadable, or with a malformed id, is dead-lettered naming the field.
+ */
 @Component
 class ProgressEventListener {
 
     private final PatientPrograms programs;
-    private final PatientOwners owners;
     private final JsonMapper json;
 
-    ProgressEventListener(PatientPrograms programs, PatientOwners owners, JsonMapper json) {
+    ProgressEventListener(PatientPrograms programs, JsonMapper json) {
         this.programs = programs;
-        this.owners = owners;
         this.json = json;
     }
 
@@ -41,18 +42,16 @@ class ProgressEventListener {
             return; // other progress event types are not for routine-service
         }
         JsonNode data = event.path("data");
-        String id = event.path("id").asString("");
-        String patient = data.path("patientId").asString("");
-        String clinic = data.path("clinicId").asString("");
+        // the event id becomes the proposal's id, which clinicians name in a path: the same rule as every id
+        String id = Identifiers.require("id", event.path("id").asString(""));
+        String clinic = Identifiers.require("data.clinicId", data.path("clinicId").asString(""));
+        String patient = Identifiers.require("data.patientId", data.path("patientId").asString(""));
         String action = data.path("suggestion").path("action").asString("");
-        if (id.isBlank() || patient.isBlank() || clinic.isBlank() || action.isBlank()) {
-            throw new InvalidEventException(List.of(new Violation("data", "needs id, patientId, clinicId and suggestion.action")));
-        }
-        if (!owners.claim(patient, clinic).equals(clinic)) {
-            throw new InvalidEventException(List.of(new Violation("data.clinicId", "patient " + patient + " belongs to another clinic")));
+        if (action.isBlank()) {
+            throw new InvalidEventException(List.of(new Violation("data.suggestion.action", "is required")));
         }
         List<String> exercises = new ArrayList<>();
         data.path("suggestion").path("exercises").forEach(e -> exercises.add(e.asString()));
-        programs.onProgress(id, patient, clinic, action, exercises, data.path("suggestion").path("reason").asString(""));
+        programs.onProgress(id, clinic, patient, action, exercises, data.path("suggestion").path("reason").asString(""));
     }
 }

@@ -4,8 +4,10 @@ import org.backtrack.routine.catalog.CatalogAccess;
 import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.composition.RoutineComposer;
 import org.backtrack.routine.composition.RoutinePlan;
+import org.backtrack.routine.patients.PatientRecords;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -16,9 +18,9 @@ import java.util.UUID;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-/** Composes a routine from the catalog (live or the local copy) and saves it for the patient. */
+/** Composes a routine from the catalog (live or the local copy) and saves it for the patient of a clinic. */
 @Service
-public class RoutineComposition {
+public class RoutineComposition implements PatientRecords {
 
     private final CatalogAccess catalog;
     private final MongoOperations mongo;
@@ -37,11 +39,23 @@ public class RoutineComposition {
                 plan, exercises.source()));
     }
 
-    public Optional<Routine> find(String id) {
-        return Optional.ofNullable(mongo.findById(id, Routine.class));
+    /** A routine of {@code clinicId}; one of another clinic is not loaded at all, exactly like an unknown id. */
+    public Optional<Routine> find(String clinicId, String id) {
+        return Optional.ofNullable(mongo.findOne(query(where("_id").is(id).and("clinicId").is(clinicId)), Routine.class));
     }
 
-    public List<Routine> ofPatient(String patientId) {
-        return mongo.find(query(where("patientId").is(patientId)).with(Sort.by(Sort.Direction.DESC, "createdAt")), Routine.class);
+    /** The routines of a patient of {@code clinicId}, newest first. */
+    public List<Routine> ofPatient(String clinicId, String patientId) {
+        return mongo.find(query(ofPatientCriteria(clinicId, patientId)).with(Sort.by(Sort.Direction.DESC, "createdAt")),
+                Routine.class);
+    }
+
+    @Override
+    public boolean holdsAny(String clinicId, String patientId) {
+        return mongo.exists(query(ofPatientCriteria(clinicId, patientId)), Routine.class);
+    }
+
+    private static Criteria ofPatientCriteria(String clinicId, String patientId) {
+        return where("clinicId").is(clinicId).and("patientId").is(patientId);
     }
 }

@@ -1,7 +1,9 @@
 package org.backtrack.routine.sessions;
 
 import org.backtrack.events.SessionCompleted;
+import org.backtrack.security.ClinicKeys;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.CompoundIndex;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -10,12 +12,16 @@ import java.time.Instant;
 /**
  * A session as logged, with the event that announces its current version and whether the broker has
  * acknowledged that event. A correction gets a new event id; a retry of the same data reuses it.
+ *
+ * @param key the session's identity, (clinicId, sessionId) as {@link ClinicKeys#of}: each clinic has its own ids
  */
 @Document("sessions")
+@CompoundIndex(name = "patient_sessions", def = "{'clinicId': 1, 'patientId': 1, 'completedAt': -1}")
 public record LoggedSession(
-        @Id String sessionId,
+        @Id String key,
+        String sessionId,
         String clinicId,
-        @Indexed String patientId,
+        String patientId,
         Instant completedAt,
         SessionCompleted data,
         String eventId,
@@ -29,7 +35,11 @@ public record LoggedSession(
      */
     public enum Publication { PENDING, PUBLISHING, PUBLISHED }
 
+    static String keyOf(String clinicId, String sessionId) {
+        return ClinicKeys.of(clinicId, sessionId);
+    }
+
     LoggedSession withPublication(Publication publication) {
-        return new LoggedSession(sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt);
+        return new LoggedSession(key, sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt);
     }
 }

@@ -1,19 +1,25 @@
 package org.backtrack.routine.sessions;
 
+import org.backtrack.routine.patients.PatientRecords;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-/** Single-document writes only, each guarded by the event id it replaces, so no transaction is needed. */
+/**
+ * Single-document writes only, each guarded by the event id it replaces, so no transaction is needed. Sessions are
+ * found by their clinic key, and a patient's by (clinicId, patientId): nothing of another clinic is ever read.
+ */
 @Repository
-class LoggedSessions {
+class LoggedSessions implements PatientRecords {
 
     private final MongoOperations mongo;
 
@@ -21,8 +27,8 @@ class LoggedSessions {
         this.mongo = mongo;
     }
 
-    Optional<LoggedSession> find(String sessionId) {
-        return Optional.ofNullable(mongo.findById(sessionId, LoggedSession.class));
+    Optional<LoggedSession> find(String clinicId, String sessionId) {
+        return Optional.ofNullable(mongo.findById(LoggedSession.keyOf(clinicId, sessionId), LoggedSession.class));
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the session was logged meanwhile */
@@ -32,8 +38,7 @@ class LoggedSessions {
 
     /** Replaces {@code current} with {@code next}; false when another request changed it first. */
     boolean replace(LoggedSession current, LoggedSession next) {
-        var guard = query(where("_id").is(current.sessionId()).and("eventId").is(current.eventId()));
-        return mongo.findAndReplace(guard, next) != null;
+        return mongo.findAndReplace(query(thisVersion(current)), next) != null;
     }
 
     /**
@@ -42,14 +47,14 @@ class LoggedSessions {
      * @return false when another sender claimed it, or a correction replaced it, first
      */
     boolean transition(LoggedSession session, LoggedSession.Publication from, LoggedSession.Publication to) {
-        var guard = query(where("_id").is(session.sessionId()).and("eventId").is(session.eventId()).and("publication").is(from));
-        return mongo.updateFirst(guard, new Update().set("publication", to).set("claimedAt", java.time.Instant.now()),
+        var guard = query(thisVersion(session).and("publication").is(from));
+        return mongo.updateFirst(guard, new Update().set("publication", to).set("claimedAt", Instant.now()),
                 LoggedSession.class).getModifiedCount() == 1;
     }
 
     /** Sessions whose event is still owed, oldest first; claims older than {@code staleClaim} are owed again. */
-    List<LoggedSession> owed(java.time.Instant staleClaim, int limit) {
-        var pending = new org.springframework.data.mongodb.core.query.Criteria().orOperator(
+    List<LoggedSession> owed(Instant staleClaim, int limit) {
+        var pending = new Criteria().orOperator(
                 where("publication").is(LoggedSession.Publication.PENDING),
                 where("publication").is(LoggedSession.Publication.PUBLISHING).and("claimedAt").lt(staleClaim));
         return mongo.find(query(pending).with(Sort.by("loggedAt")).limit(limit), LoggedSession.class);
@@ -57,13 +62,25 @@ class LoggedSessions {
 
     /** Gives a stale claim back (its sender died) so it can be claimed again. */
     void release(LoggedSession session) {
-        mongo.updateFirst(query(where("_id").is(session.sessionId()).and("eventId").is(session.eventId())
-                        .and("publication").is(LoggedSession.Publication.PUBLISHING)),
+        mongo.updateFirst(query(thisVersion(session).and("publication").is(LoggedSession.Publication.PUBLISHING)),
                 new Update().set("publication", LoggedSession.Publication.PENDING), LoggedSession.class);
     }
 
-    List<LoggedSession> ofPatient(String patientId) {
-        return mongo.find(query(where("patientId").is(patientId)).with(Sort.by(Sort.Direction.DESC, "completedAt")),
+    List<LoggedSession> ofPatient(String clinicId, String patientId) {
+        return mongo.find(query(ofPatientCriteria(clinicId, patientId)).with(Sort.by(Sort.Direction.DESC, "completedAt")),
                 LoggedSession.class);
+    }
+
+    @Override
+    public boolean holdsAny(String clinicId, String patientId) {
+        return mongo.exists(query(ofPatientCriteria(clinicId, patientId)), LoggedSession.class);
+    }
+
+    private static Criteria ofPatientCriteria(String clinicId, String patientId) {
+        return where("clinicId").is(clinicId).and("patientId").is(patientId);
+    }
+
+    private static Criteria thisVersion(LoggedSession session) {
+        return where("_id").is(session.key()).and("eventId").is(session.eventId());
     }
 }

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Logs completed sessions. Idempotent on sessionId: the same data again returns the stored session without a
- * new event; changed data is a correction, stored and announced by a new event. The session is written before
+ * Logs completed sessions. A session is (clinicId, sessionId): two clinics may use the same sessionId without
+ * meeting. Idempotent on it: the same data again returns the stored session without a new event; changed data is a correction, stored and announced by a new event. The session is written before
  * it is published (one document holds both), so an unacknowledged publication is delivered later by the relay, with
  * the same event id.
  */
@@ -53,7 +53,7 @@ public class SessionLog {
     /** Stores a decoded session and publishes its event (or leaves it owed to the relay). */
     public Logged log(SessionCompleted data) {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<LoggedSession> stored = sessions.find(data.sessionId());
+            Optional<LoggedSession> stored = sessions.find(data.clinicId(), data.sessionId());
             if (stored.isEmpty()) {
                 LoggedSession fresh = newVersion(data, null);
                 try {
@@ -64,7 +64,7 @@ public class SessionLog {
                 return new Logged(Outcome.CREATED, publish(fresh));
             }
             LoggedSession current = stored.get();
-            if (!current.patientId().equals(data.patientId()) || !current.clinicId().equals(data.clinicId())) {
+            if (!current.patientId().equals(data.patientId())) {
                 throw new SessionConflictException(data.sessionId());
             }
             if (current.data().equals(data)) {
@@ -79,14 +79,15 @@ public class SessionLog {
         throw new IllegalStateException("session " + data.sessionId() + " kept changing under concurrent requests");
     }
 
-    public List<SessionCompleted> ofPatient(String patientId) {
-        return sessions.ofPatient(patientId).stream().map(LoggedSession::data).toList();
+    public List<SessionCompleted> ofPatient(String clinicId, String patientId) {
+        return sessions.ofPatient(clinicId, patientId).stream().map(LoggedSession::data).toList();
     }
 
     private LoggedSession newVersion(SessionCompleted data, Instant firstLoggedAt) {
         Instant now = clock.instant();
         CloudEvent<SessionCompleted> event = SessionEventCodec.newEvent(data, eventSource, now);
-        return new LoggedSession(data.sessionId(), data.clinicId(), data.patientId(), data.completedAt(), data,
+        return new LoggedSession(LoggedSession.keyOf(data.clinicId(), data.sessionId()), data.sessionId(), data.clinicId(),
+                data.patientId(), data.completedAt(), data,
                 event.id(), now, LoggedSession.Publication.PENDING, firstLoggedAt == null ? now : firstLoggedAt);
     }
 
@@ -111,10 +112,10 @@ public class SessionLog {
         return session.withPublication(LoggedSession.Publication.PUBLISHED);
     }
 
-    /** The sessionId is already taken by another patient's or clinic's session. */
+    /** The sessionId is already taken by a session of another patient of the same clinic (never another clinic's). */
     public static class SessionConflictException extends RuntimeException {
         SessionConflictException(String sessionId) {
-            super("sessionId " + sessionId + " is already used by another patient's session");
+            super("sessionId " + sessionId + " is already used by another patient's session in your clinic");
         }
     }
 }

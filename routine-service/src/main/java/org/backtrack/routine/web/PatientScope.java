@@ -1,40 +1,37 @@
 package org.backtrack.routine.web;
 
+import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.security.Caller;
-import org.backtrack.security.PatientOwners;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The clinic-isolation rule of every routine-service endpoint: a patient of another clinic, or another patient for a
- * patient token, is answered exactly like an unknown patient (404), so ids of others leak nothing.
+ * The clinic-isolation rule of every routine-service endpoint: a patient is (the caller's clinic, patientId), so
+ * data of the same id in another clinic is never loaded, and a patient the caller may not name (another patient
+ * for a patient token) is answered exactly like one without data (404), so ids of others leak nothing.
  */
 @Component
 public class PatientScope {
 
-    private final PatientOwners owners;
+    private final List<PatientRecords> records;
 
-    PatientScope(PatientOwners owners) {
-        this.owners = owners;
+    PatientScope(List<PatientRecords> records) {
+        this.records = records;
     }
 
-    /** For reads: the patient must be known here and visible to the caller. */
+    /** For reads: the caller may name the patient, and their clinic holds data for them here. */
     public void requireVisible(Caller caller, String patientId) {
-        if (!owners.visibleTo(caller, patientId)) {
+        requireNameable(caller, patientId);
+        if (records.stream().noneMatch(store -> store.holdsAny(caller.clinicId(), patientId))) {
             throw new PatientNotFoundException(patientId);
         }
     }
 
-    /**
-     * For writes: the patient becomes the caller's clinic's if new; one of another clinic, or another patient for a
-     * patient token, is not found.
-     */
-    public void claimFor(Caller caller, String patientId) {
-        if (!caller.mayName(patientId) || !caller.maySee(owners.claim(patientId, caller.clinicId()), patientId)) {
-            throw new PatientNotFoundException(patientId);
-        }
+    /** For writes: the caller may name the patient; the write is for the caller's clinic, so it claims nothing. */
+    public void requireWritable(Caller caller, String patientId) {
+        requireNameable(caller, patientId);
     }
 
     /** The clinic a write is for: the caller's; a body naming another is refused, naming the field. */
@@ -44,6 +41,13 @@ public class PatientScope {
                     "message", "must be your own clinic (" + caller.clinicId() + ") or left out")));
         }
         return caller.clinicId();
+    }
+
+    private static void requireNameable(Caller caller, String patientId) {
+        // checked before anything is loaded: patient tokens name only themselves, clinic-less callers nobody
+        if (!caller.mayName(patientId)) {
+            throw new PatientNotFoundException(patientId);
+        }
     }
 
     public static class PatientNotFoundException extends RuntimeException {

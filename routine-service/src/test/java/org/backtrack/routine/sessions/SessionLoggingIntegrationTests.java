@@ -56,17 +56,29 @@ abstract class SessionLoggingIntegrationTests {
     }
 
     String session(String sessionId, int painBefore, int painAfter) {
+        return session("clinic-it", patientId, sessionId, painBefore, painAfter);
+    }
+
+    static String session(String clinicId, String patientId, String sessionId, int painBefore, int painAfter) {
         return """
-                {"sessionId":"%s","clinicId":"clinic-it","patientId":"%s","routineId":"r-1",
+                {"sessionId":"%s","clinicId":"%s","patientId":"%s","routineId":"r-1",
                  "completedAt":"2026-11-20T07:31:00Z","durationSeconds":620,"painBefore":%d,"painAfter":%d,
                  "exercises":[{"exerciseId":"cat-cow","completed":true,"holdSeconds":60}],
                  "flags":{"sharpPain":false,"radiatingPain":false,"numbness":false,"nightPain":false}}"""
-                .formatted(sessionId, patientId, painBefore, painAfter);
+                .formatted(sessionId, clinicId, patientId, painBefore, painAfter);
+    }
+
+    static ResponseEntity<JsonNode> post(RestClient client, String body) {
+        return client.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON).body(body)
+                .retrieve().toEntity(JsonNode.class);
+    }
+
+    static ResponseEntity<JsonNode> sessionsOf(RestClient client, String patientId) {
+        return client.get().uri("/api/v1/patients/{id}/sessions", patientId).retrieve().toEntity(JsonNode.class);
     }
 
     ResponseEntity<JsonNode> post(String body) {
-        return http.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON).body(body)
-                .retrieve().toEntity(JsonNode.class);
+        return post(http, body);
     }
 
     /** Events of this test's patient, read up to a marker session logged last. */
@@ -154,18 +166,51 @@ abstract class SessionLoggingIntegrationTests {
     }
 
     @Test
-    void anotherClinicNeitherSeesNorWritesThePatient() {
+    void twoClinicsLogTheSameSessionIdForTheSamePatientIdWithoutMeeting() {
+        // the literal ids every clinic might use; fresh clinics keep the test independent of earlier runs
+        String suffix = UUID.randomUUID().toString();
+        String clinicA = "clinic-a-" + suffix;
+        String clinicB = "clinic-b-" + suffix;
+        var a = TestHttp.client(port, TestIssuer.clinician(clinicA));
+        var b = TestHttp.client(port, TestIssuer.clinician(clinicB));
+
+        var loggedByA = post(a, session(clinicA, "patient-42", "s-1", 6, 4));
+        var loggedByB = post(b, session(clinicB, "patient-42", "s-1", 7, 2));
+
+        assertThat(loggedByA.getStatusCode().value()).isEqualTo(201);
+        assertThat(loggedByB.getStatusCode().value()).isEqualTo(201);
+        assertThat(loggedByB.getBody().get("eventId")).isNotEqualTo(loggedByA.getBody().get("eventId"));
+        JsonNode readByA = sessionsOf(a, "patient-42").getBody();
+        JsonNode readByB = sessionsOf(b, "patient-42").getBody();
+        assertThat(readByA).hasSize(1);
+        assertThat(readByA.get(0).get("clinicId").asString()).isEqualTo(clinicA);
+        assertThat(readByA.get(0).get("painAfter").asInt()).isEqualTo(4);
+        assertThat(readByB).hasSize(1);
+        assertThat(readByB.get(0).get("clinicId").asString()).isEqualTo(clinicB);
+        assertThat(readByB.get(0).get("painAfter").asInt()).isEqualTo(2);
+
+        // a retry stays within its clinic; a conflict is only ever about the caller's own clinic's session
+        var retryByA = post(a, session(clinicA, "patient-42", "s-1", 6, 4));
+        assertThat(retryByA.getStatusCode().value()).isEqualTo(200);
+        assertThat(retryByA.getBody().get("eventId")).isEqualTo(loggedByA.getBody().get("eventId"));
+        assertThat(post(b, session(clinicB, "patient-43", "s-1", 7, 2)).getStatusCode().value()).isEqualTo(409);
+        assertThat(sessionsOf(a, "patient-42").getBody()).hasSize(1);
+    }
+
+    @Test
+    void anotherClinicLearnsNothingOfThePatientAndCannotWriteAsThisClinic() {
         assertThat(post(session(patientId + "-s1", 6, 4)).getStatusCode().value()).isEqualTo(201);
         var otherClinic = TestHttp.client(port, TestIssuer.clinician("clinic-other"));
 
-        var read = otherClinic.get().uri("/api/v1/patients/{id}/sessions", patientId).retrieve().toEntity(JsonNode.class);
+        // answered exactly like an id nobody uses
+        var read = sessionsOf(otherClinic, patientId);
+        String unused = "unused-" + UUID.randomUUID();
+        var unknown = sessionsOf(otherClinic, unused);
         assertThat(read.getStatusCode().value()).isEqualTo(404);
-        var write = otherClinic.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
-                .body(session(patientId + "-s2", 5, 5).replace("clinic-it", "clinic-other")).retrieve().toEntity(JsonNode.class);
-        assertThat(write.getStatusCode().value()).isEqualTo(404);
+        assertThat(read.getBody().toString().replace(patientId, "ID"))
+                .isEqualTo(unknown.getBody().toString().replace(unused, "ID"));
         // a body naming another clinic than the token's is refused, naming the field
-        var forged = otherClinic.post().uri("/api/v1/sessions").contentType(MediaType.APPLICATION_JSON)
-                .body(session("other-" + patientId, 5, 5)).retrieve().toEntity(JsonNode.class);
+        var forged = post(otherClinic, session("other-" + patientId, 5, 5));
         assertThat(forged.getStatusCode().value()).isEqualTo(400);
         assertThat(forged.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly("clinicId");
         assertThat(publishedEvents()).extracting(e -> e.data().sessionId()).containsExactly(patientId + "-s1");

@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Set;
@@ -50,7 +49,7 @@ class ProgramController {
     @GetMapping("/api/v1/patients/{patientId}/program")
     PatientProgram program(Caller caller, @PathVariable String patientId) {
         scope.requireVisible(caller, patientId);
-        return programs.of(patientId, caller.clinicId());
+        return programs.of(caller.clinicId(), patientId);
     }
 
     @Operation(summary = "Set a patient's stage and focus", description = "Clinicians only; recorded under the caller's name.")
@@ -61,8 +60,8 @@ class ProgramController {
             throw InvalidFieldsException.of(TITLE, "stage", "must be one of " + STAGES);
         }
         String clinicId = PatientScope.clinicOf(caller, change.clinicId());
-        scope.claimFor(caller, patientId);
-        return programs.set(patientId, clinicId, change.stage(), change.focusRegions(), caller.subject());
+        scope.requireWritable(caller, patientId);
+        return programs.set(clinicId, patientId, change.stage(), change.focusRegions(), caller.subject());
     }
 
     @Operation(summary = "Accept a proposal", description = "Moves the patient to the proposed stage; recorded under the caller's name.")
@@ -71,7 +70,7 @@ class ProgramController {
     PatientProgram accept(Caller caller, @PathVariable String patientId, @PathVariable String proposalId,
                           @RequestBody(required = false) Decision ignored) {
         scope.requireVisible(caller, patientId);
-        return programs.decide(patientId, proposalId, true, caller.subject());
+        return programs.decide(caller.clinicId(), patientId, proposalId, true, caller.subject());
     }
 
     @Operation(summary = "Decline a proposal", description = "Recorded under the caller's name.")
@@ -80,7 +79,7 @@ class ProgramController {
     PatientProgram decline(Caller caller, @PathVariable String patientId, @PathVariable String proposalId,
                            @RequestBody(required = false) Decision ignored) {
         scope.requireVisible(caller, patientId);
-        return programs.decide(patientId, proposalId, false, caller.subject());
+        return programs.decide(caller.clinicId(), patientId, proposalId, false, caller.subject());
     }
 
     @ExceptionHandler

@@ -3,8 +3,11 @@ package org.backtrack.routine.routines.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import org.backtrack.events.Identifiers;
 import org.backtrack.routine.catalog.CatalogAccess;
 import org.backtrack.routine.composition.CompositionRequest;
+import org.backtrack.routine.programs.PatientProgram;
+import org.backtrack.routine.programs.PatientPrograms;
 import org.backtrack.routine.routines.Routine;
 import org.backtrack.routine.routines.RoutineComposition;
 import org.backtrack.routine.web.InvalidFieldsException;
@@ -31,23 +34,22 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 @RestController
 class RoutineController {
 
-    static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:@-]{0,127}");
     static final Set<String> TIMES = Set.of("MORNING", "EVENING", "ANY");
     static final Set<String> STAGES = Set.of("BASIC", "DEEPER", "STRENGTHENING");
     static final int MAX_LIST = 20;
 
     private final RoutineComposition composition;
-    private final org.backtrack.routine.programs.PatientPrograms programs;
+    private final PatientPrograms programs;
     private final PatientScope scope;
     private final Clock clock = Clock.systemUTC();
 
-    RoutineController(RoutineComposition composition, org.backtrack.routine.programs.PatientPrograms programs, PatientScope scope) {
+    RoutineController(RoutineComposition composition, PatientPrograms programs, PatientScope scope) {
         this.composition = composition;
         this.programs = programs;
         this.scope = scope;
@@ -74,7 +76,12 @@ class RoutineController {
     ResponseEntity<Routine> compose(Caller caller, @RequestBody ComposeRequest body) {
         String clinicId = PatientScope.clinicOf(caller, body.clinicId());
         List<Map<String, String>> errors = new ArrayList<>();
-        identifier(errors, "patientId", body.patientId());
+        if (!Identifiers.isValid(body.patientId())) {
+            errors.add(Map.of("field", "patientId", "message", "is required and " + Identifiers.RULE));
+        }
+        if (body.excludedExercises() != null && !body.excludedExercises().stream().allMatch(Identifiers::isValid)) {
+            errors.add(Map.of("field", "excludedExercises", "message", "each " + Identifiers.RULE));
+        }
         if (body.minutes() == null || body.minutes() < CompositionRequest.MIN_MINUTES || body.minutes() > CompositionRequest.MAX_MINUTES) {
             errors.add(Map.of("field", "minutes", "message", "must be from " + CompositionRequest.MIN_MINUTES + " to " + CompositionRequest.MAX_MINUTES));
         }
@@ -82,19 +89,16 @@ class RoutineController {
         if (!TIMES.contains(time)) {
             errors.add(Map.of("field", "timeOfDay", "message", "must be one of " + TIMES));
         }
-        // without a stage or focus in the request, the patient's program decides
-        if (errors.isEmpty()) {
-            scope.claimFor(caller, body.patientId());
-        }
-        var program = errors.isEmpty() ? programs.of(body.patientId(), clinicId)
-                : org.backtrack.routine.programs.PatientProgram.initial("-", null);
-        String stage = body.stage() == null ? program.stage() : body.stage();
-        if (!STAGES.contains(stage)) {
+        if (body.stage() != null && !STAGES.contains(body.stage())) {
             errors.add(Map.of("field", "stage", "message", "must be one of " + STAGES));
         }
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException("Invalid routine request", errors);
         }
+        scope.requireWritable(caller, body.patientId());
+        // without a stage or focus in the request, the patient's program decides
+        PatientProgram program = programs.of(clinicId, body.patientId());
+        String stage = body.stage() == null ? program.stage() : body.stage();
         LocalDate date = body.date() != null ? body.date() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
         var focus = body.focusRegions() == null || body.focusRegions().isEmpty() ? program.focusRegions() : body.focusRegions();
         var request = new CompositionRequest(body.patientId(), body.minutes(), time, focus, body.availableEquipment(),
@@ -103,11 +107,13 @@ class RoutineController {
         return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.id())).body(routine);
     }
 
-    @Operation(summary = "One routine", description = "A routine of another clinic's patient answers 404.")
+    @Operation(summary = "One routine", description = "A routine of another clinic answers 404, exactly like an unknown id.")
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/routines/{id}")
     Routine one(Caller caller, @PathVariable String id) {
-        Routine routine = composition.find(id).filter(r -> caller.maySee(r.clinicId(), r.patientId()))
+        // only the caller's clinic's routines are looked up; then a patient token must be the routine's patient
+        Routine routine = Optional.ofNullable(caller.clinicId()).flatMap(clinicId -> composition.find(clinicId, id))
+                .filter(r -> caller.mayName(r.patientId()))
                 .orElseThrow(() -> new RoutineNotFoundException(id));
         PatientAccess.touched(routine.patientId());
         return routine;
@@ -118,13 +124,7 @@ class RoutineController {
     @GetMapping("/api/v1/patients/{patientId}/routines")
     List<Routine> ofPatient(Caller caller, @PathVariable String patientId) {
         scope.requireVisible(caller, patientId);
-        return composition.ofPatient(patientId).stream().limit(MAX_LIST).toList();
-    }
-
-    private static void identifier(List<Map<String, String>> errors, String field, String value) {
-        if (value == null || !IDENTIFIER.matcher(value).matches()) {
-            errors.add(Map.of("field", field, "message", "is required: 1 to 128 letters, digits or . _ : @ -"));
-        }
+        return composition.ofPatient(caller.clinicId(), patientId).stream().limit(MAX_LIST).toList();
     }
 
     @ExceptionHandler

@@ -63,7 +63,7 @@ class SessionController {
             object.put("clinicId", PatientScope.clinicOf(caller, named == null || named.isNull() ? null : named.asString()));
         }
         SessionCompleted data = sessionLog.decode(body);
-        scope.claimFor(caller, data.patientId());
+        scope.requireWritable(caller, data.patientId());
         SessionLog.Logged logged = sessionLog.log(data);
         var view = LoggedSessionView.of(logged);
         if (view.publication() != LoggedSession.Publication.PUBLISHED) {
@@ -80,7 +80,7 @@ class SessionController {
     @GetMapping("/api/v1/patients/{patientId}/sessions")
     List<SessionCompleted> sessionsOf(Caller caller, @PathVariable String patientId) {
         scope.requireVisible(caller, patientId);
-        return sessionLog.ofPatient(patientId);
+        return sessionLog.ofPatient(caller.clinicId(), patientId);
     }
 
     @ExceptionHandler
