@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM whose output goes to a log file, stopped with SIGTERM first and killed only if it hangs. */
@@ -21,8 +22,15 @@ final class ChildProcess {
     }
 
     static ChildProcess start(String name, List<String> command, Path log) throws IOException {
+        return start(name, command, Map.of(), log);
+    }
+
+    /** @param environment added to the inherited one: the place for secrets, which the command line would show to every local user */
+    static ChildProcess start(String name, List<String> command, Map<String, String> environment, Path log) throws IOException {
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().putAll(environment);
+        Process process = builder
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                 .start();

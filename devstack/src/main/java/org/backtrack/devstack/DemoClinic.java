@@ -18,6 +18,8 @@ import java.util.Random;
 public final class DemoClinic {
 
     public static final String CLINIC_ID = "clinic-demo";
+    /** Every clinic of the local issuer's demo users (dr.rivers works at the second); each gets a Kafka ingress topic. */
+    public static final List<String> CLINIC_IDS = List.of(CLINIC_ID, "clinic-riverside");
     public static final int DAYS = 60;
 
     /** The pain history a demo patient follows. */

@@ -1,5 +1,6 @@
 package org.backtrack.devstack;
 
+import org.backtrack.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,8 +25,8 @@ public final class DevStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
 
-    static final List<String> TOPICS = List.of("backtrack.sessions", "backtrack.progress", "backtrack.catalog",
-            "backtrack.sessions-dlt", "backtrack.progress-dlt", "backtrack.catalog-dlt");
+    /** The shared topics (the first three for the welcome text), their dead letters, then each demo clinic's ingress topic and its dead letters. */
+    static final List<String> TOPICS = topics();
     static final Duration SERVICE_START_TIMEOUT = Duration.ofMinutes(3);
     static final String SEEDED_MARKER = "demo-clinic-seeded";
 
@@ -36,7 +37,7 @@ public final class DevStack implements AutoCloseable {
     /** How each service was launched, to launch it again the same way after a crash. */
     private final Map<String, Launch> launches = new LinkedHashMap<>();
 
-    private record Launch(int port, List<String> properties) {
+    private record Launch(int port, List<String> properties, Map<String, String> environment) {
     }
     private boolean closed;
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
@@ -122,25 +123,36 @@ public final class DevStack implements AutoCloseable {
         log.info("Kafka broker (KRaft) on {} ready in {} s", config.kafkaBootstrap(), startTimes.get("kafka").toMillis() / 1000.0);
     }
 
+    private static List<String> topics() {
+        List<String> shared = List.of(Topics.SESSIONS, Topics.PROGRESS, Topics.CATALOG);
+        List<String> topics = new ArrayList<>(shared);
+        shared.forEach(topic -> topics.add(topic + Topics.DEAD_LETTER_SUFFIX));
+        for (String clinic : DemoClinic.CLINIC_IDS) {
+            topics.add(Topics.ingressOf(clinic));
+            topics.add(Topics.ingressOf(clinic) + Topics.DEAD_LETTER_SUFFIX);
+        }
+        return List.copyOf(topics);
+    }
+
     private void startServices() throws Exception {
         String http = "http://" + config.host() + ":";
         launch("local-issuer", config.issuerPort(), List.of(
                 "--backtrack.issuer.url=" + config.issuerUrl(),
-                "--backtrack.issuer.gateway-url=" + config.gatewayUrl()));
+                "--backtrack.issuer.gateway-url=" + config.gatewayUrl()), Map.of());
         List<String> backing = List.of("--spring.mongodb.uri=" + config.mongoUri(),
                 "--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap(),
                 "--backtrack.topics.partitions=" + config.partitions(),
                 "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + config.issuerUrl());
-        launch("catalog-service", config.catalogPort(), backing);
+        launch("catalog-service", config.catalogPort(), backing, kafkaLogin(KafkaAccess.CATALOG));
         List<String> withCatalog = new ArrayList<>(backing);
         withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
-        launch("routine-service", config.routinePort(), withCatalog);
-        launch("progress-service", config.progressPort(), withCatalog);
+        launch("routine-service", config.routinePort(), withCatalog, kafkaLogin(KafkaAccess.ROUTINE));
+        launch("progress-service", config.progressPort(), withCatalog, kafkaLogin(KafkaAccess.PROGRESS));
         launch("gateway", config.gatewayPort(), List.of(
                 "--backtrack.services.catalog-url=" + http + config.catalogPort(),
                 "--backtrack.services.routine-url=" + http + config.routinePort(),
                 "--backtrack.services.progress-url=" + http + config.progressPort(),
-                "--backtrack.issuer.url=" + config.issuerUrl()));
+                "--backtrack.issuer.url=" + config.issuerUrl()), Map.of());
         long t0 = System.nanoTime();
         List<ServiceProcess> services;
         synchronized (this) {
@@ -173,11 +185,29 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void launch(String module, int port, List<String> properties) throws IOException {
+    private void launch(String module, int port, List<String> properties, Map<String, String> environment) throws IOException {
         synchronized (this) {
-            launches.put(module, new Launch(port, List.copyOf(properties)));
+            launches.put(module, new Launch(port, List.copyOf(properties), Map.copyOf(environment)));
         }
-        track(ServiceProcess.start(module, port, properties, config));
+        track(ServiceProcess.start(module, port, properties, environment, config));
+    }
+
+    /**
+     * Spring Boot's Kafka settings with which a service logs in as its own principal; none on the plaintext broker.
+     * Environment variables, not arguments: the password stays out of the process list.
+     */
+    private Map<String, String> kafkaLogin(String principal) {
+        KafkaCredentials credentials = kafkaCredentials();
+        if (credentials == null) {
+            return Map.of();
+        }
+        return Map.of("SPRING_KAFKA_SECURITY_PROTOCOL", KafkaCredentials.SECURITY_PROTOCOL,
+                "SPRING_KAFKA_PROPERTIES_SASL_MECHANISM", KafkaCredentials.MECHANISM,
+                "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", credentials.jaasConfig(principal));
+    }
+
+    private synchronized KafkaCredentials kafkaCredentials() {
+        return kafka == null ? null : kafka.credentials().orElse(null);
     }
 
     private synchronized boolean hasStartedAnything() {
@@ -218,7 +248,7 @@ public final class DevStack implements AutoCloseable {
                 throw new DevStackException("no service " + module);
             }
             services.stream().filter(s -> s.name().equals(module)).forEach(ServiceProcess::close);
-            restarted = ServiceProcess.start(module, launch.port(), launch.properties(), config);
+            restarted = ServiceProcess.start(module, launch.port(), launch.properties(), launch.environment(), config);
             services.replaceAll(s -> s.name().equals(module) ? restarted : s);
         }
         restarted.awaitHealthy(SERVICE_START_TIMEOUT);
@@ -292,6 +322,9 @@ public final class DevStack implements AutoCloseable {
     private void printWelcome() {
         System.out.println("\nStart-up (services are launched together once the broker is ready):\n" + startupReport());
         String gateway = config.gatewayUrl();
+        KafkaCredentials credentials = kafkaCredentials();
+        String kafkaAccess = credentials == null ? "plaintext, no authorization"
+                : "SASL/SCRAM-SHA-256 and ACLs; principals' passwords in " + credentials.file();
         System.out.println("""
 
                 BackTrack is running.
@@ -303,13 +336,14 @@ public final class DevStack implements AutoCloseable {
                   Health           %s/actuator/health
                   Services         catalog :%d  routine :%d  progress :%d  (OpenAPI at /v3/api-docs on each)
                   Kafka broker     %s   (topics: %s)
+                                   %s
                   MongoDB wire     %s   (databases catalog, routine, progress)
                   Data and logs    %s
                 Press Ctrl-C to stop; data is kept for the next start.
                 """.formatted(gateway, DEMO_PASSWORD, gateway, gateway, DemoClinic.patientId(1), config.issuerUrl(), DEMO_PASSWORD,
                 config.issuerUrl(), gateway,
                 config.catalogPort(), config.routinePort(), config.progressPort(), config.kafkaBootstrap(),
-                String.join(", ", TOPICS.subList(0, 3)), config.mongoUri(), config.dataDir()));
+                String.join(", ", TOPICS.subList(0, 3)), kafkaAccess, config.mongoUri(), config.dataDir()));
     }
 
     /** Seconds from launch to ready, per part (kafka: broker and topics; services: since all were launched). */

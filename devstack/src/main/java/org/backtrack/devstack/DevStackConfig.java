@@ -14,10 +14,12 @@ import java.util.Map;
  * @param libDir      the jars of the devstack module (the Kafka broker runs from them)
  * @param seedPatients number of demo patients to seed on first start (0 = none)
  * @param serviceJvmOptions options of every service JVM (space-separated in {@code --service-jvm-options})
+ * @param kafkaSecurity how Kafka clients prove who they are ({@code --kafka-security=none|scram})
  */
 public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, int kafkaPort, int controllerPort,
                              int mongoPort, int gatewayPort, int catalogPort, int routinePort, int progressPort,
-                             int issuerPort, int seedPatients, int partitions, List<String> serviceJvmOptions) {
+                             int issuerPort, int seedPatients, int partitions, List<String> serviceJvmOptions,
+                             KafkaSecurity kafkaSecurity) {
 
     public static final int DEFAULT_SEED_PATIENTS = 20;
     /** Quick start and a small heap: six JVMs share two cores on a laptop-sized machine (C1 only: peak speed is traded for start-up). */
@@ -25,6 +27,14 @@ public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, 
 
     public DevStackConfig {
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    /** The plaintext broker of the demo default. */
+    public DevStackConfig(Path home, Path dataDir, Path libDir, String host, int kafkaPort, int controllerPort,
+                          int mongoPort, int gatewayPort, int catalogPort, int routinePort, int progressPort,
+                          int issuerPort, int seedPatients, int partitions, List<String> serviceJvmOptions) {
+        this(home, dataDir, libDir, host, kafkaPort, controllerPort, mongoPort, gatewayPort, catalogPort, routinePort,
+                progressPort, issuerPort, seedPatients, partitions, serviceJvmOptions, KafkaSecurity.NONE);
     }
 
     public static DevStackConfig from(String[] args, Map<String, String> env) {
@@ -46,7 +56,8 @@ public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, 
                 values.port("progress-port", 8083), values.port("issuer-port", 9000),
                 Integer.parseInt(values.get("seed-patients", String.valueOf(DEFAULT_SEED_PATIENTS))),
                 Integer.parseInt(values.get("partitions", "6")),
-                List.of(values.get("service-jvm-options", String.join(" ", DEFAULT_SERVICE_JVM_OPTIONS)).trim().split("\\s+")));
+                List.of(values.get("service-jvm-options", String.join(" ", DEFAULT_SERVICE_JVM_OPTIONS)).trim().split("\\s+")),
+                KafkaSecurity.parse(values.get("kafka-security", KafkaSecurity.NONE.optionValue())));
     }
 
     public String kafkaBootstrap() {

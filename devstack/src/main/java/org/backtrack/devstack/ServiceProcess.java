@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** One Spring Boot service started from its jar as a child JVM, ready when its health endpoint says UP. */
@@ -23,7 +24,9 @@ final class ServiceProcess implements AutoCloseable {
         this.healthUrl = healthUrl;
     }
 
-    static ServiceProcess start(String module, int port, List<String> properties, DevStackConfig config) throws IOException {
+    /** @param environment further settings as environment variables (Spring's relaxed binding), e.g. credentials */
+    static ServiceProcess start(String module, int port, List<String> properties, Map<String, String> environment,
+                                DevStackConfig config) throws IOException {
         Path jar = jarOf(config.home(), module);
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
@@ -33,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--server.address=" + config.host());
         command.addAll(properties);
-        ChildProcess child = ChildProcess.start(module, command, config.dataDir().resolve("logs").resolve(module + ".log"));
+        ChildProcess child = ChildProcess.start(module, command, environment, config.dataDir().resolve("logs").resolve(module + ".log"));
         return new ServiceProcess(child, "http://" + config.host() + ":" + port + "/actuator/health");
     }
 
