@@ -64,6 +64,12 @@ class AuthorizationMatrixTest {
                     || (method.equals("POST") && Set.of("/api/v1/sessions", "/api/v1/routines").contains(path));
         }
 
+        /** Writes that create the caller's clinic's data under the ids they name (sessions, routines, a program). */
+        boolean createsForTheCallersClinic() {
+            return (method.equals("POST") && (path.equals("/api/v1/sessions") || path.equals("/api/v1/routines")))
+                    || (method.equals("PUT") && path.endsWith("/program"));
+        }
+
         boolean namesAClinicResource() {
             return path.contains("{") || (method.equals("POST") && !path.equals("/api/v1/exercises"));
         }
@@ -126,7 +132,14 @@ class AuthorizationMatrixTest {
             }
             List<String> before = List.copyOf(failures);
             check(failures, op, "no token", call(null, op, PATIENT), Set.of(401));
-            if (op.namesAClinicResource()) {
+            if (op.createsForTheCallersClinic()) {
+                // ids are per clinic: the same patient id written by another clinic is that clinic's own patient
+                var foreign = call("dr.rivers", op, PATIENT);
+                if (foreign.statusCode() / 100 != 2 || foreign.body().contains(CLINIC)) {
+                    failures.add(op + " as another clinic: expected its own 2xx without the demo clinic's data, got "
+                            + foreign.statusCode() + " " + foreign.body());
+                }
+            } else if (op.namesAClinicResource()) {
                 check(failures, op, "another clinic", call("dr.rivers", op, PATIENT), Set.of(403, 404));
             }
             if (op.patientScoped()) {
@@ -153,6 +166,37 @@ class AuthorizationMatrixTest {
         System.out.printf("authorization matrix: %d of %d documented operations pass every case%n", fullyCovered, operations.size());
         assertThat(failures).isEmpty();
         assertThat(fullyCovered).isEqualTo(operations.size());
+    }
+
+    /** Path segments as an attacker would send them (already percent-encoded where needed). */
+    static final List<String> HOSTILE_SEGMENTS = List.of("x%7C", ".%2A", "%28%3F%3Aa%7Cb%29", "%5B", "%5C", "a%2Fb", "a%00",
+            "a".repeat(1024));
+
+    @Test
+    void hostileIdentifiersOnEveryDocumentedOperationAreRefusedAndLeakNothing() throws Exception {
+        List<String> failures = new ArrayList<>();
+        int calls = 0;
+        for (Operation op : documentedOperations()) {
+            if (!op.path().contains("{")) {
+                continue;
+            }
+            for (String user : List.of("dr.lee", "dr.rivers", "patient-01")) {
+                for (String hostile : HOSTILE_SEGMENTS) {
+                    String path = op.path().replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(hostile));
+                    var response = send(user, op.method(), path, op.method().equals("GET") ? null : "\"*\"", null);
+                    calls++;
+                    if (!Set.of(400, 403, 404).contains(response.statusCode())) {
+                        failures.add(op.method() + " " + path.substring(0, Math.min(path.length(), 80)) + " as " + user
+                                + ": " + response.statusCode());
+                    } else if (response.body().contains("\"sessionId\"") || response.body().contains("painBefore")) {
+                        failures.add(op.method() + " " + op.path() + " as " + user + " with " + hostile + ": answer holds session data");
+                    }
+                }
+            }
+        }
+        System.out.printf("hostile identifiers: %d calls%n", calls);
+        assertThat(calls).isGreaterThan(300);
+        assertThat(failures).isEmpty();
     }
 
     @Test

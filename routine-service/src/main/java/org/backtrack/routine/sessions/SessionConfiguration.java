@@ -1,19 +1,27 @@
 package org.backtrack.routine.sessions;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.backtrack.events.PlausibleTime;
 import org.backtrack.events.SessionEventCodec;
+import org.backtrack.events.SessionEventValidator;
 import org.backtrack.events.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
+    /** Plausible times as progress-service judges them, so a session accepted here is never dead-lettered there. */
     @Bean
-    SessionEventCodec sessionEventCodec() {
-        return new SessionEventCodec();
+    SessionEventCodec sessionEventCodec(@Value("${backtrack.events.earliest-time:2000-01-01T00:00:00Z}") Instant earliest,
+                                        @Value("${backtrack.events.max-future-skew:15m}") Duration maxFutureSkew) {
+        return new SessionEventCodec(new SessionEventValidator(new PlausibleTime(earliest, maxFutureSkew, Clock.systemUTC())));
     }
 
     /** Declared by its producer so a fresh cluster gets enough partitions for progress-service to scale out. */
