@@ -114,8 +114,8 @@ public final class Reconciliation implements AutoCloseable {
         Map<String, String> recorded = new HashMap<>();
         mongo.getDatabase("progress").getCollection("sessions")
                 .find(Filters.regex("patientId", "^" + Pattern.quote(prefix)))
-                .projection(Projections.include("eventId"))
-                .forEach((Document d) -> recorded.put(d.getString("_id"), d.getString("eventId")));
+                .projection(Projections.include("sessionId", "eventId"))
+                .forEach((Document d) -> recorded.put(d.getString("sessionId"), d.getString("eventId")));
         Set<String> notOnTopic = new TreeSet<>(accepted);
         notOnTopic.removeAll(expected.keySet());
         Set<String> lost = new TreeSet<>(expected.keySet());
