@@ -172,6 +172,31 @@ class AuthorizationMatrixTest {
     static final List<String> HOSTILE_SEGMENTS = List.of("x%7C", ".%2A", "%28%3F%3Aa%7Cb%29", "%5B", "%5C", "a%2Fb", "a%00",
             "a".repeat(1024));
 
+    /** The demo clinic's machine client (client credentials), as an integration would call. */
+    static final String INTEGRATION = "demo-integration";
+
+    static String integrationToken;
+
+    static HttpResponse<String> sendAsIntegration(String method, String path, String ifMatch) throws Exception {
+        if (integrationToken == null) {
+            integrationToken = integrationToken();
+        }
+        var request = HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(20))
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + integrationToken);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static String integrationToken() throws Exception {
+        String basic = java.util.Base64.getEncoder().encodeToString((INTEGRATION + ":dev-integration-secret").getBytes());
+        var tokenResponse = HTTP.send(HttpRequest.newBuilder(URI.create(config.issuerUrl() + "/oauth2/token"))
+                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(tokenResponse.body()).get("access_token").asString();
+    }
+
     @Test
     void hostileIdentifiersOnEveryDocumentedOperationAreRefusedAndLeakNothing() throws Exception {
         List<String> failures = new ArrayList<>();
@@ -180,10 +205,12 @@ class AuthorizationMatrixTest {
             if (!op.path().contains("{")) {
                 continue;
             }
-            for (String user : List.of("dr.lee", "dr.rivers", "patient-01")) {
+            for (String user : List.of("dr.lee", "dr.rivers", "patient-01", INTEGRATION)) {
                 for (String hostile : HOSTILE_SEGMENTS) {
                     String path = op.path().replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(hostile));
-                    var response = send(user, op.method(), path, op.method().equals("GET") ? null : "\"*\"", null);
+                    String ifMatch = op.method().equals("GET") ? null : "\"*\"";
+                    var response = user.equals(INTEGRATION) ? sendAsIntegration(op.method(), path, ifMatch)
+                            : send(user, op.method(), path, ifMatch, null);
                     calls++;
                     if (!Set.of(400, 403, 404).contains(response.statusCode())) {
                         failures.add(op.method() + " " + path.substring(0, Math.min(path.length(), 80)) + " as " + user
