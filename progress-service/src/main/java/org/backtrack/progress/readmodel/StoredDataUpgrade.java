@@ -45,12 +45,16 @@ public class StoredDataUpgrade implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         ClinicKeyMigration.rekey(mongo, "sessions", "sessionId");
-        // the bookkeeping of publications did not store the clinic: the old windows (keyed by patient) know it
+        // the bookkeeping of publications did not store the clinic: the old windows (keyed by patient) know it; they
+        // are read only if a publication still has a bare key, not on every start
         Map<String, String> clinicOfPatient = new HashMap<>();
-        mongo.find(new Query(), Document.class, "patient_windows")
-                .forEach(w -> clinicOfPatient.put(String.valueOf(w.get("_id")), w.getString("clinicId")));
-        ClinicKeyMigration.rekey(mongo, "progress_publications", "patientId",
-                p -> clinicOfPatient.get(String.valueOf(p.get("_id"))));
+        ClinicKeyMigration.rekey(mongo, "progress_publications", "patientId", p -> {
+            if (clinicOfPatient.isEmpty()) {
+                mongo.find(new Query(), Document.class, "patient_windows")
+                        .forEach(w -> clinicOfPatient.put(String.valueOf(w.get("_id")), w.getString("clinicId")));
+            }
+            return clinicOfPatient.get(String.valueOf(p.get("_id")));
+        });
 
         Document schema = mongo.findById(SCHEMA_ID, Document.class, SCHEMA_COLLECTION);
         Integer stored = schema == null ? null : schema.getInteger("version");

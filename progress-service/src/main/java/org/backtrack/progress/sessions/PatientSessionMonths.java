@@ -98,10 +98,6 @@ class PatientSessionMonths {
         return all;
     }
 
-    boolean isEmpty() {
-        return !mongo.exists(new Query(), SessionMonth.class);
-    }
-
     void deleteAll() {
         mongo.dropCollection(SessionMonth.class);
     }

@@ -7,7 +7,6 @@ import org.backtrack.routine.composition.RoutinePlan;
 import org.backtrack.routine.patients.PatientRecords;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -46,16 +45,13 @@ public class RoutineComposition implements PatientRecords {
 
     /** The routines of a patient of {@code clinicId}, newest first. */
     public List<Routine> ofPatient(String clinicId, String patientId) {
-        return mongo.find(query(ofPatientCriteria(clinicId, patientId)).with(Sort.by(Sort.Direction.DESC, "createdAt")),
+        return mongo.find(query(PatientRecords.ofPatient(clinicId, patientId)).with(Sort.by(Sort.Direction.DESC, "createdAt")),
                 Routine.class);
     }
 
     @Override
     public boolean holdsAny(String clinicId, String patientId) {
-        return mongo.exists(query(ofPatientCriteria(clinicId, patientId)), Routine.class);
+        return mongo.exists(query(PatientRecords.ofPatient(clinicId, patientId)), Routine.class);
     }
 
-    private static Criteria ofPatientCriteria(String clinicId, String patientId) {
-        return where("clinicId").is(clinicId).and("patientId").is(patientId);
-    }
 }

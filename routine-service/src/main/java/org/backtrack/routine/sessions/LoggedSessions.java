@@ -67,18 +67,15 @@ class LoggedSessions implements PatientRecords {
     }
 
     List<LoggedSession> ofPatient(String clinicId, String patientId) {
-        return mongo.find(query(ofPatientCriteria(clinicId, patientId)).with(Sort.by(Sort.Direction.DESC, "completedAt")),
+        return mongo.find(query(PatientRecords.ofPatient(clinicId, patientId)).with(Sort.by(Sort.Direction.DESC, "completedAt")),
                 LoggedSession.class);
     }
 
     @Override
     public boolean holdsAny(String clinicId, String patientId) {
-        return mongo.exists(query(ofPatientCriteria(clinicId, patientId)), LoggedSession.class);
+        return mongo.exists(query(PatientRecords.ofPatient(clinicId, patientId)), LoggedSession.class);
     }
 
-    private static Criteria ofPatientCriteria(String clinicId, String patientId) {
-        return where("clinicId").is(clinicId).and("patientId").is(patientId);
-    }
 
     private static Criteria thisVersion(LoggedSession session) {
         return where("_id").is(session.key()).and("eventId").is(session.eventId());
