@@ -172,29 +172,36 @@ class AuthorizationMatrixTest {
     static final List<String> HOSTILE_SEGMENTS = List.of("x%7C", ".%2A", "%28%3F%3Aa%7Cb%29", "%5B", "%5C", "a%2Fb", "a%00",
             "a".repeat(1024));
 
-    /** The demo clinic's machine client (client credentials), as an integration would call. */
-    static final String INTEGRATION = "demo-integration";
+    /** Each clinic's machine client (client credentials) and its secret, as an integration would call. */
+    static final Map<String, String> INTEGRATIONS = Map.of("demo-integration", "dev-integration-secret",
+            "riverside-integration", "dev-riverside-integration-secret");
 
-    static String integrationToken;
+    /** A clinician, a patient and an integration client of each of the two clinics. */
+    static final List<String> CALLERS_OF_BOTH_CLINICS = List.of("dr.lee", "patient-01", "demo-integration",
+            "dr.rivers", "riverside.patient", "riverside-integration");
 
-    static HttpResponse<String> sendAsIntegration(String method, String path, String ifMatch) throws Exception {
-        if (integrationToken == null) {
-            integrationToken = integrationToken();
-        }
+    static final Map<String, String> integrationTokens = new java.util.HashMap<>();
+
+    static HttpResponse<String> sendAsIntegration(String client, String method, String path, String ifMatch) throws Exception {
+        String token = integrationTokens.computeIfAbsent(client, AuthorizationMatrixTest::integrationToken);
         var request = HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(20))
-                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + integrationToken);
+                .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + token);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    static String integrationToken() throws Exception {
-        String basic = java.util.Base64.getEncoder().encodeToString((INTEGRATION + ":dev-integration-secret").getBytes());
-        var tokenResponse = HTTP.send(HttpRequest.newBuilder(URI.create(config.issuerUrl() + "/oauth2/token"))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(tokenResponse.body()).get("access_token").asString();
+    static String integrationToken(String client) {
+        try {
+            String basic = java.util.Base64.getEncoder().encodeToString((client + ":" + INTEGRATIONS.get(client)).getBytes());
+            var tokenResponse = HTTP.send(HttpRequest.newBuilder(URI.create(config.issuerUrl() + "/oauth2/token"))
+                    .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+            return JSON.readTree(tokenResponse.body()).get("access_token").asString();
+        } catch (Exception e) {
+            throw new IllegalStateException("no token for " + client, e);
+        }
     }
 
     @Test
@@ -205,16 +212,20 @@ class AuthorizationMatrixTest {
             if (!op.path().contains("{")) {
                 continue;
             }
-            for (String user : List.of("dr.lee", "dr.rivers", "patient-01", INTEGRATION)) {
+            for (String user : CALLERS_OF_BOTH_CLINICS) {
                 for (String hostile : HOSTILE_SEGMENTS) {
                     String path = op.path().replaceAll("\\{[^}]+}", java.util.regex.Matcher.quoteReplacement(hostile));
                     String ifMatch = op.method().equals("GET") ? null : "\"*\"";
-                    var response = user.equals(INTEGRATION) ? sendAsIntegration(op.method(), path, ifMatch)
+                    var response = INTEGRATIONS.containsKey(user) ? sendAsIntegration(user, op.method(), path, ifMatch)
                             : send(user, op.method(), path, ifMatch, null);
                     calls++;
                     if (!Set.of(400, 403, 404).contains(response.statusCode())) {
                         failures.add(op.method() + " " + path.substring(0, Math.min(path.length(), 80)) + " as " + user
                                 + ": " + response.statusCode());
+                    } else if (response.statusCode() == 400
+                            && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
+                        failures.add(op.method() + " " + path.substring(0, Math.min(path.length(), 80)) + " as " + user
+                                + ": 400 without a problem document");
                     } else if (response.body().contains("\"sessionId\"") || response.body().contains("painBefore")) {
                         failures.add(op.method() + " " + op.path() + " as " + user + " with " + hostile + ": answer holds session data");
                     }
@@ -222,8 +233,21 @@ class AuthorizationMatrixTest {
             }
         }
         System.out.printf("hostile identifiers: %d calls%n", calls);
-        assertThat(calls).isGreaterThan(300);
+        assertThat(calls).isGreaterThan(600);
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void thePatientOfAnotherClinicWithTheSameIdSeesNoneOfTheDemoPatientsData() throws Exception {
+        var own = get("patient-01", "/api/v1/patients/" + PATIENT + "/sessions");
+        assertThat(own.statusCode()).isEqualTo(200);
+        String demoSessionId = JSON.readTree(own.body()).findValue("sessionId").asString();
+        for (String path : List.of("/api/v1/patients/" + PATIENT + "/sessions", "/api/v1/patients/" + PATIENT + "/progress",
+                "/api/v1/patients/" + PATIENT + "/routines", "/api/v1/patients/" + PATIENT + "/program")) {
+            var foreign = get("riverside.patient", path);
+            assertThat(foreign.statusCode()).as(path).isIn(200, 404);
+            assertThat(foreign.body()).as(path).doesNotContain(demoSessionId).doesNotContain(CLINIC);
+        }
     }
 
     @Test
