@@ -67,13 +67,58 @@ final class DemoSeeder {
         return token.group(1);
     }
 
-    private static Void post(HttpClient http, URI uri, String authorization, String body) throws IOException, InterruptedException {
+    /** How long one session may keep being refused for transient reasons before seeding gives up. */
+    static final Duration PATIENCE = Duration.ofMinutes(3);
+    static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
+    /**
+     * Logs one session. 200/201 and 202 (stored, its event still owed to Kafka) are success, as is 409 for a demo
+     * session an interrupted earlier seeding already stored. 429 and 503 are waited out as their Retry-After says,
+     * gateway errors and refused connections are retried with back-off, all within {@link #PATIENCE}.
+     */
+    static Void post(HttpClient http, URI uri, String authorization, String body) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", authorization)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new DevStackException("Seeding failed with HTTP " + response.statusCode() + ": " + response.body());
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        Duration backOff = Duration.ofMillis(250);
+        while (true) {
+            Duration wait;
+            String refusal;
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                if (status == 200 || status == 201 || status == 202 || status == 409) {
+                    return null;
+                }
+                if (status != 429 && status != 502 && status != 503 && status != 504) {
+                    throw new DevStackException("Seeding failed with HTTP " + status + ": " + response.body());
+                }
+                refusal = "HTTP " + status;
+                wait = retryAfter(response).orElse(backOff);
+            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
+                refusal = e.toString();
+                wait = backOff;
+            }
+            if (Instant.now().plus(wait).isAfter(giveUp)) {
+                throw new DevStackException("Seeding gave up after " + PATIENCE.toMinutes() + " minutes of " + refusal);
+            }
+            Thread.sleep(wait.toMillis());
+            backOff = min(backOff.multipliedBy(2), MAX_WAIT);
         }
-        return null;
+    }
+
+    /** Retry-After in seconds (the form BackTrack sends), capped; absent or unreadable: none. */
+    static java.util.Optional<Duration> retryAfter(HttpResponse<?> response) {
+        return response.headers().firstValue("Retry-After").flatMap(value -> {
+            try {
+                return java.util.Optional.of(min(Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim()))), MAX_WAIT));
+            } catch (NumberFormatException e) {
+                return java.util.Optional.empty();
+            }
+        });
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

@@ -1,0 +1,107 @@
+package org.backtrack.devstack;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The demo seeder against a real HTTP server answering as the gateway can: accepted, throttled, starting, refused. */
+class DemoSeederTest {
+
+    record Answer(int status, String retryAfter) {
+    }
+
+    HttpServer server;
+    final Deque<Answer> answers = new ArrayDeque<>();
+    final AtomicInteger requests = new AtomicInteger();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    URI serve(List<Answer> script) throws Exception {
+        answers.addAll(script);
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/sessions", exchange -> {
+            requests.incrementAndGet();
+            Answer answer = answers.size() > 1 ? answers.poll() : answers.peek();
+            if (answer.retryAfter() != null) {
+                exchange.getResponseHeaders().add("Retry-After", answer.retryAfter());
+            }
+            exchange.sendResponseHeaders(answer.status(), -1);
+            exchange.close();
+        });
+        server.start();
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/sessions");
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aSessionStoredWithItsEventOwedCountsAsSeeded() throws Exception {
+        URI uri = serve(List.of(new Answer(202, null)));
+
+        DemoSeeder.post(http, uri, "Bearer t", "{}");
+
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void aThrottledSessionIsSentAgainAfterRetryAfter() throws Exception {
+        URI uri = serve(List.of(new Answer(429, "1"), new Answer(429, "1"), new Answer(201, null)));
+        long started = System.nanoTime();
+
+        DemoSeeder.post(http, uri, "Bearer t", "{}");
+
+        assertThat(requests).hasValue(3);
+        assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(2_000);
+    }
+
+    @Test
+    void aServiceStillStartingIsWaitedFor() throws Exception {
+        URI uri = serve(List.of(new Answer(503, null), new Answer(502, null), new Answer(200, null)));
+
+        DemoSeeder.post(http, uri, "Bearer t", "{}");
+
+        assertThat(requests).hasValue(3);
+    }
+
+    @Test
+    void aSessionAnEarlierInterruptedSeedingStoredIsNotAnError() throws Exception {
+        URI uri = serve(List.of(new Answer(409, null)));
+
+        DemoSeeder.post(http, uri, "Bearer t", "{}");
+
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void aRefusalRetryingCannotFixFailsAtOnceNamingTheStatus() throws Exception {
+        URI uri = serve(List.of(new Answer(400, null)));
+
+        assertThatThrownBy(() -> DemoSeeder.post(http, uri, "Bearer t", "{}"))
+                .isInstanceOf(DevStackException.class).hasMessageContaining("HTTP 400");
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void retryAfterIsReadInSecondsAndCapped() throws Exception {
+        URI uri = serve(List.of(new Answer(429, "86400")));
+        var response = http.send(java.net.http.HttpRequest.newBuilder(uri).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+
+        assertThat(DemoSeeder.retryAfter(response)).contains(DemoSeeder.MAX_WAIT);
+    }
+}
