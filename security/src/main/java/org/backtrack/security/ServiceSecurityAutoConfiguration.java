@@ -4,9 +4,11 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +19,8 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -26,18 +30,24 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.MalformedURLException;
+import java.net.URI;
+import java.net.URL;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The security every BackTrack service shares: a stateless OAuth2 resource server (issuer, audience, expiry and
- * signature checked by Spring Security from {@code spring.security.oauth2.resourceserver.jwt.*}), role checks on
+ * The security every BackTrack service shares: a stateless OAuth2 resource server (signature, issuer and audience from
+ * {@code spring.security.oauth2.resourceserver.jwt.*}; expiry, lifetime, clock skew and key refetches from
+ * {@link TokenPolicy}, {@code backtrack.security.*}), role checks on
  * handler methods with {@code @RolesAllowed}, the caller as a handler argument, the patient-data access log, and
  * limits on request size and JSON shape.
  */
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
         JacksonAutoConfiguration.class})
 @EnableMethodSecurity(jsr250Enabled = true)
+@EnableConfigurationProperties({TokenPolicy.class, OAuth2ResourceServerProperties.class})
 @Import(AccessLogController.class)
 public class ServiceSecurityAutoConfiguration {
 
@@ -64,6 +74,29 @@ public class ServiceSecurityAutoConfiguration {
                 // bearer tokens only, no cookies: nothing for a cross-site request to ride on
                 .csrf(csrf -> csrf.disable());
         return http.build();
+    }
+
+    /**
+     * Replaces Boot's decoder (which accepts tokens without {@code exp} and refetches the key set for every unknown key
+     * id) with {@link AccessTokenDecoder}, configured by the same {@code spring.security.oauth2.resourceserver.jwt.*}.
+     */
+    @Bean
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, TokenPolicy policy, ObjectProvider<Clock> clock) {
+        OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+        String notAUrl = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri must be the URL of the issuer's key set";
+        if (jwt.getJwkSetUri() == null) {
+            throw new IllegalStateException(notAUrl);
+        }
+        URL keySet;
+        try {
+            keySet = URI.create(jwt.getJwkSetUri()).toURL();
+        } catch (IllegalArgumentException | MalformedURLException e) {
+            throw new IllegalStateException(notAUrl, e);
+        }
+        List<SignatureAlgorithm> algorithms = jwt.getJwsAlgorithms().stream().map(name -> Optional.ofNullable(SignatureAlgorithm.from(name))
+                .orElseThrow(() -> new IllegalStateException("unknown JWS algorithm " + name))).toList();
+        return AccessTokenDecoder.create(keySet, jwt.getIssuerUri(), jwt.getAudiences(), algorithms, policy,
+                clock.getIfAvailable(Clock::systemUTC));
     }
 
     /** URLs the firewall refuses (encoded slashes, dots, control characters): 400 as a problem document too. */

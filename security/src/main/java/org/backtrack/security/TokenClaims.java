@@ -1,6 +1,6 @@
 package org.backtrack.security;
 
-/** The claims BackTrack reads from an access token besides the standard ones (iss, sub, aud, exp). */
+/** The claims BackTrack reads from an access token besides the standard ones (iss, sub, aud, exp, iat, nbf). */
 public final class TokenClaims {
 
     /** The audience every BackTrack access token must name. */
