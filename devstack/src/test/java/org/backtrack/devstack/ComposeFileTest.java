@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * health checks everywhere, and every variable given to a service names a property that service really has
  * (Spring's relaxed binding: SPRING_KAFKA_BOOTSTRAP_SERVERS is spring.kafka.bootstrap-servers). Kafka runs secured
  * as devstack's {@code --kafka-security=scram} does, with the same principals, topics and ACLs ({@link KafkaAccess};
- * SecureBrokerTest attacks those on a real broker).
+ * SecureBrokerIntegrationTest attacks those on a real broker).
  */
 class ComposeFileTest {
 

@@ -51,7 +51,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * service, and every service can do its work. Also a restart on the same data directory, and a log directory
  * first formatted by the plaintext default.
  */
-class SecureBrokerTest {
+class SecureBrokerIntegrationTest {
 
     static final String DEMO = DemoClinic.CLINIC_ID;
     static final String RIVERSIDE = "clinic-riverside";

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  * </ol>
  * An operation without declared roles fails the test.
  */
-class AuthorizationMatrixTest {
+class AuthorizationMatrixSystemTest {
 
     static final String ROLES = "x-backtrack-roles";
     static final List<String> ORDER = List.of("GET", "POST", "PUT", "DELETE");
@@ -183,7 +183,7 @@ class AuthorizationMatrixTest {
     static final Map<String, String> integrationTokens = new java.util.HashMap<>();
 
     static HttpResponse<String> sendAsIntegration(String client, String method, String path, String ifMatch) throws Exception {
-        String token = integrationTokens.computeIfAbsent(client, AuthorizationMatrixTest::integrationToken);
+        String token = integrationTokens.computeIfAbsent(client, AuthorizationMatrixSystemTest::integrationToken);
         var request = HttpRequest.newBuilder(URI.create(config.gatewayUrl() + path)).timeout(Duration.ofSeconds(20))
                 .method(method, HttpRequest.BodyPublishers.noBody()).header("Authorization", "Bearer " + token);
         if (ifMatch != null) {

@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that the data accepted before them stays intact.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FaultToleranceTest {
+class FaultToleranceSystemTest {
 
     static final Duration RECONCILE_WITHIN = Duration.ofMinutes(3);
     static final int PATIENTS = 40;
