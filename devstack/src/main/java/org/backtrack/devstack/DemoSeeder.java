@@ -32,8 +32,11 @@ final class DemoSeeder {
     private DemoSeeder() {
     }
 
-    static int seed(String gatewayUrl, String issuerUrl, int patients) throws Exception {
+    static int seed(String gatewayUrl, String issuerUrl, int patients, StartProgress progress) throws Exception {
         List<String> sessions = DemoClinic.sessions(patients, Instant.now());
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        String label = "Seeding the demo clinic (" + patients + " patients)";
+        progress.bar(label, 0, sessions.size());
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String authorization = "Bearer " + clientToken(http, issuerUrl);
         URI uri = URI.create(gatewayUrl + "/api/v1/sessions");
@@ -41,7 +44,11 @@ final class DemoSeeder {
         try {
             List<Future<?>> results = new ArrayList<>();
             for (String body : sessions) {
-                results.add(pool.submit(() -> post(http, uri, authorization, body)));
+                results.add(pool.submit(() -> {
+                    post(http, uri, authorization, body);
+                    progress.bar(label, done.incrementAndGet(), sessions.size());
+                    return null;
+                }));
             }
             for (Future<?> result : results) {
                 result.get();
@@ -62,7 +69,8 @@ final class DemoSeeder {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         Matcher token = ACCESS_TOKEN.matcher(response.body());
         if (response.statusCode() != 200 || !token.find()) {
-            throw new DevStackException("No token from the local issuer (HTTP " + response.statusCode() + ")");
+            throw new DevStackException("demo seeding: no token from the local issuer (HTTP " + response.statusCode()
+                    + "); see the local-issuer log");
         }
         return token.group(1);
     }
@@ -91,7 +99,8 @@ final class DemoSeeder {
                     return null;
                 }
                 if (status != 429 && status != 502 && status != 503 && status != 504) {
-                    throw new DevStackException("Seeding failed with HTTP " + status + ": " + response.body());
+                    throw new DevStackException("demo seeding: a session was refused with HTTP " + status + " ("
+                            + response.body().lines().findFirst().orElse("") + "); see the routine-service and gateway logs");
                 }
                 refusal = "HTTP " + status;
                 wait = retryAfter(response).orElse(backOff);
@@ -100,7 +109,8 @@ final class DemoSeeder {
                 wait = backOff;
             }
             if (Instant.now().plus(wait).isAfter(giveUp)) {
-                throw new DevStackException("Seeding gave up after " + PATIENCE.toMinutes() + " minutes of " + refusal);
+                throw new DevStackException("demo seeding: gave up after " + PATIENCE.toMinutes() + " minutes of " + refusal
+                        + "; see the gateway and routine-service logs");
             }
             Thread.sleep(wait.toMillis());
             backOff = min(backOff.multipliedBy(2), MAX_WAIT);

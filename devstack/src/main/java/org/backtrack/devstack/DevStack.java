@@ -43,9 +43,17 @@ public final class DevStack implements AutoCloseable {
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
     private final Map<String, Long> pids = new LinkedHashMap<>();
 
-    private DevStack(DevStackConfig config) {
+    private final StartProgress progress;
+
+    private DevStack(DevStackConfig config, StartProgress progress) {
         this.config = config;
+        this.progress = progress;
     }
+
+    /** Holds the running launcher's process id, for {@code ./backtrack status} and {@code ./backtrack down}. */
+    static final String PID_FILE = "devstack.pid";
+    /** What the ready launcher printed (URLs, accounts, figures), for {@code ./backtrack status}. */
+    static final String STATUS_FILE = "running.txt";
 
     /** The demo accounts' password, set in local-issuer's application.yml. */
     public static final String DEMO_PASSWORD = "backtrack-demo";
@@ -53,7 +61,7 @@ public final class DevStack implements AutoCloseable {
     public static void main(String[] args) {
         DevStack stack;
         try {
-            stack = new DevStack(DevStackConfig.from(args, System.getenv()));
+            stack = new DevStack(DevStackConfig.from(args, System.getenv()), StartProgress.onConsole());
         } catch (IllegalArgumentException e) {
             System.err.println("backtrack: " + e.getMessage());
             System.exit(2);
@@ -71,6 +79,7 @@ public final class DevStack implements AutoCloseable {
         try {
             stack.startAll();
         } catch (Exception e) {
+            // the details (a log tail) first, then one line naming the part, the reason and the log to read
             System.err.println("backtrack: " + (e instanceof DevStackException ? e.getMessage() : "start-up failed: " + e));
             System.exit(e instanceof DevStackException ? 2 : 1); // the hook stops what was started
             return;
@@ -84,7 +93,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static DevStack start(DevStackConfig config) throws Exception {
-        DevStack stack = new DevStack(config);
+        DevStack stack = new DevStack(config, StartProgress.silent());
         try {
             stack.startAll();
             return stack;
@@ -95,19 +104,41 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        PortCheck.requireFree(config);
         Files.createDirectories(config.dataDir().resolve("logs"));
+        claimDataDirectory();
+        PortCheck.requireFree(config);
         startInfrastructure();
         startServices();
         seedOnce();
     }
 
+    /** One launcher per data directory: a second would corrupt the broker's log and the MongoDB file. */
+    private void claimDataDirectory() throws IOException {
+        Path pidFile = config.dataDir().resolve(PID_FILE);
+        if (Files.exists(pidFile)) {
+            String recorded = Files.readString(pidFile).trim();
+            boolean alive = recorded.matches("\\d{1,10}") && ProcessHandle.of(Long.parseLong(recorded)).map(ProcessHandle::isAlive).orElse(false);
+            if (alive && Long.parseLong(recorded) != ProcessHandle.current().pid()) {
+                throw new DevStackException("BackTrack is already running on " + config.dataDir() + " (pid " + recorded
+                        + "); ./backtrack status shows it, ./backtrack down stops it");
+            }
+        }
+        Files.writeString(pidFile, ProcessHandle.current().pid() + "\n");
+        synchronized (this) {
+            claimedDataDirectory = true;
+        }
+    }
+
+    private boolean claimedDataDirectory;
+
     private void startInfrastructure() throws Exception {
         long t0 = System.nanoTime();
+        progress.phase("Starting the MongoDB-wire server and the Kafka broker (data in " + config.dataDir() + ")");
         MongoStore mongo = MongoStore.start(mongoFile(), config.host(), config.mongoPort());
         synchronized (this) {
             this.mongo = mongo;
         }
+        progress.phase("MongoDB-wire server ready on " + config.mongoUri());
         log.info("MongoDB-wire server on {} (data in {})", config.mongoUri(), config.dataDir().resolve("mongo"));
         KafkaBroker kafka = KafkaBroker.start(config);
         synchronized (this) {
@@ -121,6 +152,7 @@ public final class DevStack implements AutoCloseable {
         startTimes.put("kafka", Duration.ofNanos(System.nanoTime() - t0));
         pids.put("kafka", kafka.pid());
         log.info("Kafka broker (KRaft) on {} ready in {} s", config.kafkaBootstrap(), startTimes.get("kafka").toMillis() / 1000.0);
+        progress.phase("Kafka broker ready on " + config.kafkaBootstrap());
     }
 
     private static List<String> topics() {
@@ -135,6 +167,8 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startServices() throws Exception {
+        progress.phase("Starting local-issuer, catalog-service, routine-service, progress-service and gateway (logs in "
+                + config.dataDir().resolve("logs") + ")");
         String http = "http://" + config.host() + ":";
         launch("local-issuer", config.issuerPort(), List.of(
                 "--backtrack.issuer.url=" + config.issuerUrl(),
@@ -170,6 +204,7 @@ public final class DevStack implements AutoCloseable {
                         pids.put(service.name(), service.pid());
                     }
                     log.info("{} is up ({} s)", service.name(), took.toMillis() / 1000.0);
+                    progress.phase(service.name() + " is up");
                     return null;
                 }));
             }
@@ -300,7 +335,7 @@ public final class DevStack implements AutoCloseable {
         if (config.seedPatients() <= 0 || Files.exists(marker)) {
             return;
         }
-        int sessions = DemoSeeder.seed(config.gatewayUrl(), config.issuerUrl(), config.seedPatients());
+        int sessions = DemoSeeder.seed(config.gatewayUrl(), config.issuerUrl(), config.seedPatients(), progress);
         Files.writeString(marker, sessions + " sessions of " + config.seedPatients() + " patients\n");
     }
 
@@ -320,12 +355,14 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void printWelcome() {
-        System.out.println("\nStart-up (services are launched together once the broker is ready):\n" + startupReport());
+        progress.phase("Ready");
+        String report = "\nStart-up (services are launched together once the broker is ready):\n" + startupReport();
+        System.out.println(report);
         String gateway = config.gatewayUrl();
         KafkaCredentials credentials = kafkaCredentials();
         String kafkaAccess = credentials == null ? "plaintext, no authorization"
                 : "SASL/SCRAM-SHA-256 and ACLs; principals' passwords in " + credentials.file();
-        System.out.println("""
+        String welcome = """
 
                 BackTrack is running.
                   Dashboard        %s/   sign in as dr.lee (clinician) or admin.kim (clinic admin), password %s
@@ -339,11 +376,18 @@ public final class DevStack implements AutoCloseable {
                                    %s
                   MongoDB wire     %s   (databases catalog, routine, progress)
                   Data and logs    %s
-                Press Ctrl-C to stop; data is kept for the next start.
+                Press Ctrl-C to stop (or ./backtrack down); data is kept for the next start.
                 """.formatted(gateway, DEMO_PASSWORD, gateway, gateway, DemoClinic.patientId(1), config.issuerUrl(), DEMO_PASSWORD,
                 config.issuerUrl(), gateway,
                 config.catalogPort(), config.routinePort(), config.progressPort(), config.kafkaBootstrap(),
-                String.join(", ", TOPICS.subList(0, 3)), kafkaAccess, config.mongoUri(), config.dataDir()));
+                String.join(", ", TOPICS.subList(0, 3)), kafkaAccess, config.mongoUri(), config.dataDir());
+        System.out.println(welcome);
+        try {
+            Files.writeString(config.dataDir().resolve(STATUS_FILE), "Started " + java.time.Instant.now() + " (pid "
+                    + ProcessHandle.current().pid() + ")\n" + report + welcome);
+        } catch (IOException e) {
+            log.warn("Could not write {}: {}", STATUS_FILE, e.toString());
+        }
     }
 
     /** Seconds from launch to ready, per part (kafka: broker and topics; services: since all were launched). */
@@ -354,6 +398,13 @@ public final class DevStack implements AutoCloseable {
     @Override
     public synchronized void close() {
         closed = true;
+        if (claimedDataDirectory) {
+            try {
+                Files.deleteIfExists(config.dataDir().resolve(STATUS_FILE));
+            } catch (IOException e) {
+                log.warn("Could not remove {}: {}", STATUS_FILE, e.toString());
+            }
+        }
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }
@@ -365,6 +416,13 @@ public final class DevStack implements AutoCloseable {
         if (mongo != null) {
             mongo.close();
             mongo = null;
+        }
+        if (claimedDataDirectory) {
+            try {
+                Files.deleteIfExists(config.dataDir().resolve(PID_FILE));
+            } catch (IOException e) {
+                log.warn("Could not remove {}: {}", PID_FILE, e.toString());
+            }
         }
     }
 }
