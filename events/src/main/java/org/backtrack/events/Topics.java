@@ -13,6 +13,14 @@ public final class Topics {
 
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
     public static final String SESSIONS_DLT = SESSIONS + DEAD_LETTER_SUFFIX;
+    public static final String PROGRESS_DLT = PROGRESS + DEAD_LETTER_SUFFIX;
+
+    /**
+     * {@code max.message.bytes} of every BackTrack topic and dead-letter topic: the largest event the contract accepts
+     * ({@link SessionEventValidator#MAX_EVENT_BYTES}) with room for its key and headers, and the largest dead letter
+     * ({@link DeadLetterContent}) with room to spare. The broker refuses anything larger at the door.
+     */
+    public static final int MAX_MESSAGE_BYTES = 80 * 1024;
 
     /**
      * A clinic's own ingress topic, {@code backtrack.sessions.<clinicId>}: the only topic its integration principal may
@@ -27,6 +35,11 @@ public final class Topics {
     private static final Pattern INGRESS = Pattern.compile(INGRESS_PATTERN);
 
     private Topics() {
+    }
+
+    /** The dead-letter topic of a topic: spring-kafka's default {@code <topic>-dlt}. */
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
     }
 
     public static String ingressOf(String clinicId) {
