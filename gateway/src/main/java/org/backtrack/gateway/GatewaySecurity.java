@@ -1,10 +1,8 @@
 package org.backtrack.gateway;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -52,15 +50,5 @@ class GatewaySecurity {
             return true;
         }
         return java.util.Arrays.stream(request.getCookies()).noneMatch(c -> SESSION_COOKIE.equals(c.getName()));
-    }
-
-    @Bean
-    FilterRegistrationBean<RateLimitFilter> rateLimit(@Value("${backtrack.rate-limit.per-second}") int perSecond,
-                                                     @Value("${backtrack.rate-limit.burst}") int burst) {
-        var registration = new FilterRegistrationBean<>(new RateLimitFilter(perSecond, burst));
-        registration.addUrlPatterns("/api/*");
-        // before Spring Security: a flood is turned away before any token work
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
     }
 }
