@@ -210,6 +210,43 @@ abstract class RoutineApiIntegrationTests {
     }
 
     @Test
+    void aPatientsRoutinesArePagedNewestFirstAndARoutineComposedBetweenPagesShiftsNothing() {
+        String clinic = "clinic-pages-" + UUID.randomUUID();
+        var request = new CompositionRequest("patient-42", 10, "ANY", null, null, "BASIC", null, null, LocalDate.of(2026, 11, 23));
+        Instant start = Instant.parse("2026-11-01T08:00:00Z");
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // two routines share a time: the id orders them
+            Instant createdAt = start.plus(java.time.Duration.ofHours(i == 3 ? 2 : i));
+            ids.add(mongo.insert(new Routine("r" + i + "-" + UUID.randomUUID(), "patient-42", clinic, createdAt, request,
+                    new RoutinePlan(600, 0, List.of(), List.of()), CatalogAccess.Source.LIVE)).id());
+        }
+        var client = TestHttp.client(port, TestIssuer.clinician(clinic));
+        List<String> expected = List.of(ids.get(4), ids.get(3), ids.get(2), ids.get(1), ids.get(0));
+
+        var first = client.get().uri("/api/v1/patients/patient-42/routines?size=2").retrieve().toEntity(JsonNode.class);
+        List<String> seen = new java.util.ArrayList<>(first.getBody().findValues("id").stream().map(JsonNode::asString).toList());
+        mongo.insert(new Routine("r-new-" + UUID.randomUUID(), "patient-42", clinic, start.plus(java.time.Duration.ofDays(1)), request,
+                new RoutinePlan(600, 0, List.of(), List.of()), CatalogAccess.Source.LIVE));
+        String link = first.getHeaders().getFirst("Link");
+        while (link != null) {
+            assertThat(link).endsWith("; rel=\"next\"");
+            var page = client.get().uri(URI.create("http://localhost:" + port + link.substring(1, link.indexOf('>'))))
+                    .retrieve().toEntity(JsonNode.class);
+            page.getBody().findValues("id").forEach(id -> seen.add(id.asString()));
+            link = page.getHeaders().getFirst("Link");
+        }
+        assertThat(seen).containsExactlyElementsOf(expected); // r3 and r2 share a time: "r3-..." sorts after "r2-..."
+        assertThat(client.get().uri("/api/v1/patients/patient-42/routines").retrieve().body(JsonNode.class)).hasSize(6);
+        for (String bad : List.of("size=0", "size=201", "cursor=eHl6")) {
+            var response = client.get().uri("/api/v1/patients/patient-42/routines?" + bad).retrieve().toEntity(JsonNode.class);
+            assertThat(response.getStatusCode().value()).as(bad).isEqualTo(400);
+            assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString)
+                    .containsExactly(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    @Test
     void sessionsAndProgramsStoredUnderBareIdsAreTheirClinicsAfterTheMove() {
         String suffix = UUID.randomUUID().toString();
         String clinic = "clinic-old-" + suffix;

@@ -1,5 +1,6 @@
 package org.backtrack.security;
 
+import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.annotation.Id;
@@ -23,6 +24,8 @@ public class AccessLog {
 
     /** Marks an overview entry: the request read every patient of the clinic. */
     public static final String ALL_PATIENTS = "*";
+    /** The query parameter that carries the cursor of the page before. */
+    public static final String BEFORE = "before";
     static final String COLLECTION = "access_log";
     private static final Logger log = LoggerFactory.getLogger(AccessLog.class);
 
@@ -34,7 +37,10 @@ public class AccessLog {
         this.mongo = mongo;
         this.service = service;
         this.clock = clock;
-        mongo.indexOps(COLLECTION).createIndex(new Index().on("clinicId", Sort.Direction.ASC).on("at", Sort.Direction.DESC));
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("clinicId", Sort.Direction.ASC).on("at", Sort.Direction.DESC)
+                .on("_id", Sort.Direction.DESC));
+        // the retention's delete by age (real MongoDB; the embedded wire server scans, once per purge)
+        mongo.indexOps(COLLECTION).createIndex(new Index().on("at", Sort.Direction.ASC));
     }
 
     @Document(AccessLog.COLLECTION)
@@ -55,10 +61,39 @@ public class AccessLog {
 
     /** The clinic's entries, newest first, optionally for one patient, one user and from a time on. */
     public List<Entry> of(String clinicId, Optional<String> patientId, Optional<String> user, Optional<Instant> since, int limit) {
+        return page(clinicId, patientId, user, since, Optional.empty(), limit).items();
+    }
+
+    /**
+     * One page of the clinic's entries, newest first, going backwards: {@code before} is the cursor of the previous
+     * page (the last entry's time and id), so entries written meanwhile never shift a page.
+     */
+    public Paging.Page<Entry> page(String clinicId, Optional<String> patientId, Optional<String> user, Optional<Instant> since,
+                                   Optional<Paging.Cursor> before, int size) {
         Criteria criteria = Criteria.where("clinicId").is(clinicId);
         patientId.ifPresent(p -> criteria.and("patientId").in(p, ALL_PATIENTS));
         user.ifPresent(u -> criteria.and("user").is(u));
         since.ifPresent(s -> criteria.and("at").gte(s));
-        return mongo.find(new Query(criteria).with(Sort.by(Sort.Direction.DESC, "at")).limit(limit), Entry.class, COLLECTION);
+        Criteria query = before.map(cursor -> {
+            Instant at = cursor.instant(BEFORE, 0);
+            ObjectId id = objectId(cursor.identifier(BEFORE, 1));
+            return new Criteria().andOperator(criteria, new Criteria().orOperator(Criteria.where("at").lt(at),
+                    Criteria.where("at").is(at).and("_id").lt(id)));
+        }).orElse(criteria);
+        List<Entry> fetched = mongo.find(new Query(query).with(Sort.by(Sort.Direction.DESC, "at", "_id")).limit(size + 1),
+                Entry.class, COLLECTION);
+        return Paging.Page.of(fetched, size, e -> Paging.Cursor.of(e.at(), e.id()));
+    }
+
+    /** Deletes the entries older than the retention; run on a schedule ({@link AccessLogRetention}). */
+    public long deleteOlderThan(Instant cutoff) {
+        return mongo.remove(new Query(Criteria.where("at").lt(cutoff)), COLLECTION).getDeletedCount();
+    }
+
+    private static ObjectId objectId(String hex) {
+        if (!ObjectId.isValid(hex)) {
+            throw new InvalidParameterException(BEFORE, "is not a cursor this API handed out (take it from the Link header)");
+        }
+        return new ObjectId(hex);
     }
 }

@@ -111,6 +111,15 @@ public class ServiceSecurityAutoConfiguration {
         return new AccessLog(mongo, service, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /** Deletes access log entries older than {@code backtrack.access-log.retention}, on a schedule. */
+    @Bean
+    AccessLogRetention accessLogRetention(AccessLog accessLog,
+                                          @Value("${backtrack.access-log.retention:400d}") java.time.Duration retention,
+                                          @Value("${backtrack.access-log.purge-interval:1h}") java.time.Duration interval,
+                                          ObjectProvider<Clock> clock) {
+        return new AccessLogRetention(accessLog, retention, interval, clock.getIfAvailable(Clock::systemUTC));
+    }
+
     @Bean
     WebMvcConfigurer callerAndAccessLog(AccessLog accessLog) {
         return new WebMvcConfigurer() {

@@ -5,11 +5,14 @@ import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.composition.RoutineComposer;
 import org.backtrack.routine.composition.RoutinePlan;
 import org.backtrack.routine.patients.PatientRecords;
+import org.backtrack.security.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -43,10 +46,21 @@ public class RoutineComposition implements PatientRecords {
         return Optional.ofNullable(mongo.findOne(query(where("_id").is(id).and("clinicId").is(clinicId)), Routine.class));
     }
 
-    /** The routines of a patient of {@code clinicId}, newest first. */
-    public List<Routine> ofPatient(String clinicId, String patientId) {
-        return mongo.find(query(PatientRecords.ofPatient(clinicId, patientId)).with(Sort.by(Sort.Direction.DESC, "createdAt")),
+    /**
+     * A page of the routines of a patient of {@code clinicId}, newest first by (createdAt, id): {@code after} is the
+     * cursor of the page before (its last routine), so routines composed between two pages never shift one.
+     */
+    public Paging.Page<Routine> ofPatient(String clinicId, String patientId, Optional<Paging.Cursor> after, int size) {
+        Criteria patient = PatientRecords.ofPatient(clinicId, patientId);
+        Criteria criteria = after.map(cursor -> {
+            Instant createdAt = cursor.instant(Paging.CURSOR, 0);
+            String id = cursor.identifier(Paging.CURSOR, 1);
+            return new Criteria().andOperator(patient, new Criteria().orOperator(where("createdAt").lt(createdAt),
+                    where("createdAt").is(createdAt).and("_id").lt(id)));
+        }).orElse(patient);
+        List<Routine> fetched = mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "createdAt", "_id")).limit(size + 1),
                 Routine.class);
+        return Paging.Page.of(fetched, size, r -> Paging.Cursor.of(r.createdAt(), r.id()));
     }
 
     @Override

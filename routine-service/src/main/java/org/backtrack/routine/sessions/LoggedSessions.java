@@ -1,6 +1,7 @@
 package org.backtrack.routine.sessions;
 
 import org.backtrack.routine.patients.PatientRecords;
+import org.backtrack.security.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -66,9 +67,21 @@ class LoggedSessions implements PatientRecords {
                 new Update().set("publication", LoggedSession.Publication.PENDING), LoggedSession.class);
     }
 
-    List<LoggedSession> ofPatient(String clinicId, String patientId) {
-        return mongo.find(query(PatientRecords.ofPatient(clinicId, patientId)).with(Sort.by(Sort.Direction.DESC, "completedAt")),
-                LoggedSession.class);
+    /**
+     * A page of a patient's sessions, newest first by (completedAt, session id): {@code after} is the cursor of the
+     * page before (its last session), so sessions logged between two pages never shift one.
+     */
+    Paging.Page<LoggedSession> ofPatient(String clinicId, String patientId, Optional<Paging.Cursor> after, int size) {
+        Criteria patient = PatientRecords.ofPatient(clinicId, patientId);
+        Criteria criteria = after.map(cursor -> {
+            Instant completedAt = cursor.instant(Paging.CURSOR, 0);
+            String key = LoggedSession.keyOf(clinicId, cursor.identifier(Paging.CURSOR, 1));
+            return new Criteria().andOperator(patient, new Criteria().orOperator(where("completedAt").lt(completedAt),
+                    where("completedAt").is(completedAt).and("_id").lt(key)));
+        }).orElse(patient);
+        List<LoggedSession> fetched = mongo.find(query(criteria).with(Sort.by(Sort.Direction.DESC, "completedAt", "_id"))
+                .limit(size + 1), LoggedSession.class);
+        return Paging.Page.of(fetched, size, s -> Paging.Cursor.of(s.completedAt(), s.sessionId()));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.backtrack.routine.sessions;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
+import org.backtrack.security.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -10,7 +11,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -79,8 +79,10 @@ public class SessionLog {
         throw new IllegalStateException("session " + data.sessionId() + " kept changing under concurrent requests");
     }
 
-    public List<SessionCompleted> ofPatient(String clinicId, String patientId) {
-        return sessions.ofPatient(clinicId, patientId).stream().map(LoggedSession::data).toList();
+    /** A page of the patient's sessions, newest first; {@code after} is the cursor of the page before. */
+    public Paging.Page<SessionCompleted> ofPatient(String clinicId, String patientId, Optional<Paging.Cursor> after, int size) {
+        Paging.Page<LoggedSession> page = sessions.ofPatient(clinicId, patientId, after, size);
+        return new Paging.Page<>(page.items().stream().map(LoggedSession::data).toList(), page.next());
     }
 
     private LoggedSession newVersion(SessionCompleted data, Instant firstLoggedAt) {

@@ -38,7 +38,7 @@ class RoutineCompositionTest {
         String other = "other-" + clinic;
         assertThat(routines.find(clinic, routineId)).isPresent();
         assertThat(routines.find(other, routineId)).isEmpty();
-        assertThat(routines.ofPatient(other, "patient-42")).isEmpty();
+        assertThat(routines.ofPatient(other, "patient-42", java.util.Optional.empty(), 50).items()).isEmpty();
         assertThat(routines.holdsAny(other, "patient-42")).isFalse();
     }
 
@@ -47,8 +47,8 @@ class RoutineCompositionTest {
     void aHostileIdFindsNothing(String id) {
         assertThat(routines.find(clinic, id)).isEmpty();
         assertThat(routines.find(id, routineId)).isEmpty();
-        assertThat(routines.ofPatient(clinic, id)).isEmpty();
-        assertThat(routines.ofPatient(id, "patient-42")).isEmpty();
+        assertThat(routines.ofPatient(clinic, id, java.util.Optional.empty(), 50).items()).isEmpty();
+        assertThat(routines.ofPatient(id, "patient-42", java.util.Optional.empty(), 50).items()).isEmpty();
         assertThat(routines.holdsAny(clinic, id)).isFalse();
         assertThat(routines.holdsAny(id, "patient-42")).isFalse();
     }

@@ -32,7 +32,7 @@ class LoggedSessionsTest {
         String other = "other-" + clinic;
         assertThat(sessions.find(clinic, "s-1")).isPresent();
         assertThat(sessions.find(other, "s-1")).isEmpty();
-        assertThat(sessions.ofPatient(other, "patient-42")).isEmpty();
+        assertThat(sessions.ofPatient(other, "patient-42", java.util.Optional.empty(), 50).items()).isEmpty();
         assertThat(sessions.holdsAny(other, "patient-42")).isFalse();
     }
 
@@ -43,8 +43,8 @@ class LoggedSessionsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> sessions.find(clinic, id));
         assertThatIllegalArgumentException().isThrownBy(() -> sessions.find(id, "s-1"));
         // filters compare for equality, never as a pattern
-        assertThat(sessions.ofPatient(clinic, id)).isEmpty();
-        assertThat(sessions.ofPatient(id, "patient-42")).isEmpty();
+        assertThat(sessions.ofPatient(clinic, id, java.util.Optional.empty(), 50).items()).isEmpty();
+        assertThat(sessions.ofPatient(id, "patient-42", java.util.Optional.empty(), 50).items()).isEmpty();
         assertThat(sessions.holdsAny(clinic, id)).isFalse();
         assertThat(sessions.holdsAny(id, "patient-42")).isFalse();
     }

@@ -252,4 +252,140 @@ abstract class SessionLoggingIntegrationTests {
                 .uri("/api/v1/access-log/routine-service?patientId={p}", patientId).retrieve().body(JsonNode.class);
         assertThat(foreign.size()).isZero();
     }
+
+    // ---- paging -------------------------------------------------------------------------------------------
+
+    String sessionAt(String sessionId, String completedAt) {
+        return session(sessionId, 5, 3).replace("2026-11-20T07:31:00Z", completedAt);
+    }
+
+    /** Follows a list's Link header page by page; each page's session ids, and whether it announced a next one. */
+    static String nextLink(ResponseEntity<JsonNode> page) {
+        String link = page.getHeaders().getFirst("Link");
+        if (link == null) {
+            return null;
+        }
+        assertThat(link).endsWith(">; rel=\"next\"");
+        return link.substring(1, link.indexOf('>'));
+    }
+
+    ResponseEntity<JsonNode> get(RestClient client, String pathAndQuery) {
+        return client.get().uri(java.net.URI.create("http://localhost:" + port + pathAndQuery)).retrieve().toEntity(JsonNode.class);
+    }
+
+    @Test
+    void sessionsArePagedNewestFirstAndSessionsLoggedBetweenPagesShiftNothing() {
+        String[] days = {"2026-11-01", "2026-11-02", "2026-11-02", "2026-11-03", "2026-11-04"};
+        for (int i = 0; i < days.length; i++) {
+            assertThat(post(sessionAt(patientId + "-s" + i, days[i] + "T07:00:00Z")).getStatusCode().value()).isEqualTo(201);
+        }
+        var first = get(http, "/api/v1/patients/" + patientId + "/sessions?size=2");
+        assertThat(first.getStatusCode().value()).isEqualTo(200);
+        assertThat(first.getBody().findValues("sessionId")).extracting(JsonNode::asString)
+                .containsExactly(patientId + "-s4", patientId + "-s3");
+        String next = nextLink(first);
+        assertThat(next).startsWith("/api/v1/patients/" + patientId + "/sessions?size=2&cursor=");
+
+        // a newer and an older session arrive between two pages: the newer belongs before the first page, the older after
+        post(sessionAt(patientId + "-newer", "2026-11-05T07:00:00Z"));
+        post(sessionAt(patientId + "-older", "2026-10-20T07:00:00Z"));
+        List<String> seen = new java.util.ArrayList<>(first.getBody().findValues("sessionId").stream().map(JsonNode::asString).toList());
+        int pages = 1;
+        while (next != null) {
+            var page = get(http, next);
+            assertThat(page.getStatusCode().value()).isEqualTo(200);
+            assertThat(page.getBody().size()).isBetween(1, 2);
+            page.getBody().findValues("sessionId").forEach(id -> seen.add(id.asString()));
+            next = nextLink(page);
+            pages++;
+        }
+        // same completedAt (s1, s2): ordered by session id, descending, and neither lost nor repeated
+        assertThat(seen).containsExactly(patientId + "-s4", patientId + "-s3", patientId + "-s2", patientId + "-s1",
+                patientId + "-s0", patientId + "-older");
+        assertThat(pages).isEqualTo(3);
+        assertThat(get(http, "/api/v1/patients/" + patientId + "/sessions").getBody().findValues("sessionId"))
+                .extracting(JsonNode::asString).startsWith(patientId + "-newer").hasSize(7);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesThePagesAndTheirLinkHeader() {
+        JsonNode paths = TestHttp.client(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class).get("paths");
+        for (String path : List.of("/api/v1/patients/{patientId}/sessions", "/api/v1/patients/{patientId}/routines",
+                "/api/v1/access-log/routine-service")) {
+            JsonNode get = paths.get(path).get("get");
+            assertThat(get.get("parameters").findValues("name")).extracting(JsonNode::asString).as(path).contains("size");
+            JsonNode ok = get.get("responses").get("200");
+            assertThat(ok.get("headers").has("Link")).as(path).isTrue();
+            assertThat(ok.get("content").findValues("type")).extracting(JsonNode::asString).as(path).contains("array");
+        }
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"size=0,size", "size=201,size", "size=ten,size", "cursor=bm90LWEtY3Vyc29y,cursor",
+            "cursor=!!,cursor", "size=2&cursor=MS94LzE,cursor"})
+    void badPagingParametersAreNamedInAProblemDocument(String query, String field) {
+        assertThat(post(session(patientId + "-s1", 6, 4)).getStatusCode().value()).isEqualTo(201);
+        var response = get(http, "/api/v1/patients/" + patientId + "/sessions?" + query);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly(field);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.data.mongodb.core.MongoOperations mongo;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.backtrack.security.AccessLogRetention retention;
+
+    @Test
+    void theAccessLogPagesBackwardsAndEntriesWrittenBetweenPagesShiftNothing() {
+        assertThat(post(session(patientId + "-s1", 6, 4)).getStatusCode().value()).isEqualTo(201);
+        for (int i = 0; i < 5; i++) {
+            sessionsOf(http, patientId);
+        }
+        var admin = TestHttp.client(port, TestIssuer.clinicAdmin("clinic-it"));
+        String log = "/api/v1/access-log/routine-service?patientId=" + patientId;
+        // an entry is written once the response has gone out: wait for all five
+        org.awaitility.Awaitility.await().atMost(WAIT).until(() -> get(admin, log).getBody().size() == 5);
+        List<String> all = get(admin, log).getBody().findValues("id").stream().map(JsonNode::asString).toList();
+
+        var first = get(admin, log + "&size=2");
+        List<String> seen = new java.util.ArrayList<>(first.getBody().findValues("id").stream().map(JsonNode::asString).toList());
+        String next = nextLink(first);
+        assertThat(next).contains("before=");
+        sessionsOf(http, patientId); // a newer entry between two pages
+        while (next != null) {
+            var page = get(admin, next);
+            page.getBody().findValues("id").forEach(id -> seen.add(id.asString()));
+            next = nextLink(page);
+        }
+        assertThat(seen).containsExactlyElementsOf(all);
+        assertThat(get(admin, log + "&limit=1").getBody()).hasSize(1); // the former parameter still works
+
+        for (String bad : List.of("size=0", "size=501", "limit=0", "before=bm9uc2Vuc2U", "before=MS8yMDI2LTExLTIwVDA3OjMxOjAwWi96",
+                "since=yesterday")) {
+            var response = get(admin, log + "&" + bad);
+            assertThat(response.getStatusCode().value()).as(bad).isEqualTo(400);
+            assertThat(response.getHeaders().getContentType()).as(bad).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(response.getBody().get("errors").findValues("field")).as(bad).extracting(JsonNode::asString)
+                    .containsExactly(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
+    @Test
+    void accessLogEntriesOlderThanTheRetentionAreDeleted() {
+        String clinic = "clinic-retention-" + UUID.randomUUID();
+        java.time.Instant now = java.time.Instant.now();
+        for (int days : new int[] {401, 399, 1}) {
+            mongo.insert(new org.backtrack.security.AccessLog.Entry(null, now.minus(Duration.ofDays(days)), "dr.old@" + clinic, clinic,
+                    "patient-" + days, "routine-service", "GET", "/api/v1/patients/patient-" + days + "/sessions", 200), "access_log");
+        }
+        var admin = TestHttp.client(port, TestIssuer.clinicAdmin(clinic));
+        assertThat(get(admin, "/api/v1/access-log/routine-service").getBody()).hasSize(3);
+
+        assertThat(retention.purge()).isGreaterThanOrEqualTo(1);
+
+        // the default retention is 400 days: the entry of 401 days ago is gone, the others stay
+        assertThat(get(admin, "/api/v1/access-log/routine-service").getBody().findValues("patientId"))
+                .extracting(JsonNode::asString).containsExactly("patient-1", "patient-399");
+    }
 }

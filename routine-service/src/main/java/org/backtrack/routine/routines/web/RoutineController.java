@@ -1,6 +1,9 @@
 package org.backtrack.routine.routines.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.backtrack.events.Identifiers;
@@ -14,6 +17,7 @@ import org.backtrack.routine.web.InvalidFieldsException;
 import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
 import org.backtrack.security.CurrentToken;
+import org.backtrack.security.Paging;
 import org.backtrack.security.PatientAccess;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,6 +29,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -42,7 +47,6 @@ class RoutineController {
 
     static final Set<String> TIMES = Set.of("MORNING", "EVENING", "ANY");
     static final Set<String> STAGES = Set.of("BASIC", "DEEPER", "STRENGTHENING");
-    static final int MAX_LIST = 20;
 
     private final RoutineComposition composition;
     private final PatientPrograms programs;
@@ -119,12 +123,22 @@ class RoutineController {
         return routine;
     }
 
-    @Operation(summary = "A patient's latest routines", description = "Newest first, at most " + MAX_LIST + ".")
+    @Operation(summary = "A patient's routines", description = "Newest first (by createdAt, then id), at most `size` a page "
+            + "(default " + Paging.DEFAULT_SIZE + ", 1 to " + Paging.MAX_SIZE + "). When older routines exist, an RFC 8288 "
+            + "`Link: <...>; rel=\"next\"` header gives the URL of the next page; its `cursor` holds the last routine's position, "
+            + "so routines composed between two pages neither repeat nor hide one. A bad size or cursor answers 400 naming it.",
+            responses = @ApiResponse(responseCode = "200", description = "A page of routines, newest first",
+                    headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when older routines exist")))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/routines")
-    List<Routine> ofPatient(Caller caller, @PathVariable String patientId) {
+    ResponseEntity<List<Routine>> ofPatient(Caller caller, @PathVariable String patientId,
+            @Parameter(description = "Routines per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
+            @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
         scope.requireVisible(caller, patientId);
-        return composition.ofPatient(caller.clinicId(), patientId).stream().limit(MAX_LIST).toList();
+        int pageSize = Paging.size("size", size.orElse(null));
+        Optional<Paging.Cursor> after = Paging.Cursor.decode(Paging.CURSOR, cursor.orElse(null), 2);
+        Paging.Page<Routine> page = composition.ofPatient(caller.clinicId(), patientId, after, pageSize);
+        return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
     }
 
     @ExceptionHandler

@@ -1,6 +1,9 @@
 package org.backtrack.routine.sessions.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.backtrack.events.InvalidEventException;
@@ -9,6 +12,7 @@ import org.backtrack.routine.sessions.LoggedSession;
 import org.backtrack.routine.sessions.SessionLog;
 import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
+import org.backtrack.security.Paging;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,12 +24,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 @RestController
 class SessionController {
@@ -75,12 +81,22 @@ class SessionController {
         return ResponseEntity.ok(view);
     }
 
-    @Operation(summary = "A patient's logged sessions")
+    @Operation(summary = "A patient's logged sessions", description = "Newest first (by completedAt, then sessionId), at most "
+            + "`size` a page (default " + Paging.DEFAULT_SIZE + ", 1 to " + Paging.MAX_SIZE + "). When older sessions exist, an RFC 8288 "
+            + "`Link: <...>; rel=\"next\"` header gives the URL of the next page; its `cursor` holds the last session's position, "
+            + "so sessions logged between two pages neither repeat nor hide one. A bad size or cursor answers 400 naming it.",
+            responses = @ApiResponse(responseCode = "200", description = "A page of sessions, newest first",
+                    headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when older sessions exist")))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/sessions")
-    List<SessionCompleted> sessionsOf(Caller caller, @PathVariable String patientId) {
+    ResponseEntity<List<SessionCompleted>> sessionsOf(Caller caller, @PathVariable String patientId,
+            @Parameter(description = "Sessions per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
+            @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
         scope.requireVisible(caller, patientId);
-        return sessionLog.ofPatient(caller.clinicId(), patientId);
+        int pageSize = Paging.size("size", size.orElse(null));
+        Optional<Paging.Cursor> after = Paging.Cursor.decode(Paging.CURSOR, cursor.orElse(null), 2);
+        Paging.Page<SessionCompleted> page = sessionLog.ofPatient(caller.clinicId(), patientId, after, pageSize);
+        return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
     }
 
     @ExceptionHandler
