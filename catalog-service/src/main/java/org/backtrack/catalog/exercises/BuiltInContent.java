@@ -11,11 +11,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 /**
- * Loads the versioned content file at start. Idempotent: an entry is written only when missing or older than
- * the file's {@code contentVersion}; clinic-made exercises are never touched.
+ * Loads the versioned content file at start. Idempotent: an entry is written only as {@link BuiltInUpgrade} decides
+ * (missing, or based on an older content version than the file's {@code contentVersion}); an administrator's edit of
+ * the current content and clinic-made exercises are never touched. The events of what was written are delivered by
+ * the outbox, so a broker that is away delays them without delaying the start.
  */
 @Component
 class BuiltInContent implements ApplicationRunner {
@@ -29,6 +33,7 @@ class BuiltInContent implements ApplicationRunner {
     private final JsonMapper json;
     private final Exercises exercises;
     private final CatalogEvents events;
+    private final Clock clock = Clock.systemUTC();
 
     BuiltInContent(@Value("${backtrack.catalog.content}") Resource content, JsonMapper json, Exercises exercises,
                    CatalogEvents events) {
@@ -48,19 +53,23 @@ class BuiltInContent implements ApplicationRunner {
         if (!problems.isEmpty()) {
             throw new IllegalStateException("Catalog content " + content + " is inconsistent: " + problems);
         }
+        Instant now = clock.instant();
+        int adopted = exercises.adoptLegacyPendingFlags(now);
+        if (adopted > 0) {
+            log.info("{} catalog event(s) owed from before the outbox are now relayed", adopted);
+        }
         int written = 0;
         for (Exercise entry : file.exercises()) {
             Exercise versioned = new Exercise(entry.id(), null, entry.name(), entry.stage(), entry.kind(), entry.regions(),
                     entry.equipment(), entry.timeOfDay(), entry.dosage(), null, entry.summary(), entry.steps(), entry.cues(),
                     entry.cautions(), entry.stopIf(), entry.contraindications(), entry.progressions(), entry.regressions(),
-                    file.contentVersion(), 1, false, false).withDerivedDuration();
-            var stored = exercises.upsertBuiltIn(versioned);
-            if (stored.isPresent()) {
-                events.announce(stored.get());
+                    file.contentVersion(), 1, false, null, null, null).withDerivedDuration();
+            if (exercises.upsertBuiltIn(versioned, now).isPresent()) {
                 written++;
             }
         }
         log.info("Built-in catalog content version {}: {} of {} entries written", file.contentVersion(), written,
                 file.exercises().size());
+        events.deliverOwed();
     }
 }

@@ -2,25 +2,28 @@ package org.backtrack.catalog.exercises;
 
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.Topics;
+import org.backtrack.outbox.AcknowledgedSend;
+import org.backtrack.outbox.Outbox;
+import org.backtrack.outbox.Publication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.core.KafkaOperations;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Announces every catalog change on {@code backtrack.catalog}, keyed by exercise id: {@value #UPSERTED} with the
- * whole exercise, or {@value #RETIRED}. Every write of an exercise sets its {@code eventPending} flag in the same
- * single-document write; the event is sent right after, and a relay resends whatever is still flagged, so a
- * broker outage delays events but loses none. Delivery is at least once: consumers keep the highest
- * {@code version} per exercise.
+ * whole exercise, or {@value #RETIRED}. Every write of an exercise owes its event in the same single-document write
+ * (the shared outbox, {@link Outbox}); the writer waits for the broker's acknowledgement at most the publish timeout,
+ * and the relay delivers what is still owed, oldest first, once the broker is back. Delivery is at least once with a
+ * stable event id per version; consumers keep the highest {@code version} per exercise.
  */
 @Component
 public class CatalogEvents {
@@ -28,35 +31,46 @@ public class CatalogEvents {
     public static final String UPSERTED = "backtrack.catalog.exercise-upserted.v1";
     public static final String RETIRED = "backtrack.catalog.exercise-retired.v1";
     static final String SOURCE = "/catalog-service";
-    private static final long SEND_TIMEOUT_SECONDS = 10;
+    /** A claim older than this was left by a sender that died; the relay takes it back. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(1);
+    private static final int RELAY_BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(CatalogEvents.class);
 
-    private final Exercises exercises;
-    private final KafkaOperations<Object, Object> kafka;
+    private final Outbox<Exercise> outbox;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
 
-    CatalogEvents(Exercises exercises, KafkaOperations<Object, Object> kafka, JsonMapper json) {
-        this.exercises = exercises;
-        this.kafka = kafka;
+    CatalogEvents(Exercises exercises, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+                  @Value("${backtrack.catalog.publish-timeout}") Duration publishTimeout) {
         this.json = json;
+        Clock clock = Clock.systemUTC();
+        this.outbox = new Outbox<>(exercises.owedEvents(clock),
+                owed -> AcknowledgedSend.send(kafka, Topics.CATALOG, owed.id(), encode(owed), publishTimeout), STALE_CLAIM, clock);
     }
 
-    /** Sends the event owed for a freshly written exercise; on failure the relay takes over. */
-    void announce(Exercise written) {
-        send(written);
+    /**
+     * Sends the event a freshly written exercise owes, waiting at most the publish timeout.
+     *
+     * @return true when the broker acknowledged it; false when it stays owed to the relay
+     */
+    boolean announce(Exercise written) {
+        return outbox.publish(written) == Publication.PUBLISHED;
     }
 
-    @Scheduled(initialDelayString = "${backtrack.catalog.relay-interval:5s}", fixedDelayString = "${backtrack.catalog.relay-interval:5s}")
+    @Scheduled(initialDelayString = "${backtrack.catalog.relay-interval}", fixedDelayString = "${backtrack.catalog.relay-interval}")
     void relay() {
-        for (Exercise pending : exercises.withPendingEvents()) {
-            if (!send(pending)) {
-                return; // broker still away; next round
-            }
-        }
+        deliverOwed();
     }
 
-    private boolean send(Exercise exercise) {
+    /** Delivers owed events oldest first until the broker fails to acknowledge one. */
+    int deliverOwed() {
+        int delivered = outbox.relay(RELAY_BATCH);
+        if (delivered > 0) {
+            log.info("relayed {} catalog event(s) that were waiting for the broker", delivered);
+        }
+        return delivered;
+    }
+
+    private byte[] encode(Exercise exercise) {
         Object data = exercise;
         if (exercise.retired()) {
             Map<String, Object> retired = new LinkedHashMap<>();
@@ -65,18 +79,7 @@ public class CatalogEvents {
             retired.put("version", exercise.version());
             data = retired;
         }
-        var event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), SOURCE,
-                exercise.retired() ? RETIRED : UPSERTED, exercise.id(), clock.instant(), CloudEvent.JSON_CONTENT_TYPE, data);
-        try {
-            kafka.send(Topics.CATALOG, exercise.id(), json.writeValueAsBytes(event)).get(SEND_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (Exception e) {
-            log.warn("catalog event for {} v{} not sent yet: {}", exercise.id(), exercise.version(), e.getMessage());
-            return false;
-        }
-        exercises.markAnnounced(exercise);
-        return true;
+        return json.writeValueAsBytes(new CloudEvent<>(CloudEvent.SPEC_VERSION, exercise.eventId(), SOURCE,
+                exercise.retired() ? RETIRED : UPSERTED, exercise.id(), exercise.changedAt(), CloudEvent.JSON_CONTENT_TYPE, data));
     }
 }

@@ -1,8 +1,10 @@
 package org.backtrack.catalog.exercises;
 
+import org.backtrack.outbox.Publication;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,14 +12,20 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * A clinic's own exercises: created, edited and retired by that clinic only, each change guarded by the version
- * the client last read (optimistic concurrency, the ETag) and announced on {@code backtrack.catalog}.
+ * A clinic's own exercises (and, for platform administrators, built-in content): created, edited and retired by their
+ * owner only, each change guarded by the version the client last read (optimistic concurrency, the ETag) and announced
+ * on {@code backtrack.catalog} within the publish timeout, or owed to the relay when the broker is away.
  */
 @Service
 public class ClinicExercises {
 
+    /** A stored change, and whether its event is still owed (the broker did not acknowledge it in time). */
+    public record Change(Exercise exercise, boolean eventOwed) {
+    }
+
     private final Exercises exercises;
     private final CatalogEvents events;
+    private final Clock clock = Clock.systemUTC();
 
     ClinicExercises(Exercises exercises, CatalogEvents events) {
         this.exercises = exercises;
@@ -29,7 +37,7 @@ public class ClinicExercises {
         return exercises.find(id).filter(e -> e.visibleTo(clinicId));
     }
 
-    public Exercise create(String clinicId, ExerciseDraft draft) {
+    public Change create(String clinicId, ExerciseDraft draft) {
         String slug = draft.slug() != null ? draft.slug() : draft.name() == null ? "" : ExerciseRules.slugOf(draft.name());
         if (!ExerciseRules.SLUG.matcher(slug).matches()) {
             throw new InvalidExerciseException(List.of(new ExerciseRules.FieldError("slug",
@@ -39,37 +47,41 @@ public class ClinicExercises {
         String id = clinicId == null ? slug : clinicId + "." + slug;
         validate(draft, id, clinicId);
         try {
-            Exercise created = exercises.insert(draft.toExercise(id, clinicId, 1));
-            events.announce(created);
-            return created;
+            Exercise created = exercises.insert(draft.toExercise(id, clinicId, 1).asVersion(1, clock.instant()));
+            return announce(created);
         } catch (DuplicateKeyException e) {
             throw new ExerciseConflictException("An exercise with id " + id + " exists already"
                     + "; choose another slug or edit that one.");
         }
     }
 
-    public Exercise update(String clinicId, String id, long expectedVersion, ExerciseDraft draft) {
+    public Change update(String clinicId, String id, long expectedVersion, ExerciseDraft draft) {
         Exercise current = ownedBy(clinicId, id);
         requireVersion(current, expectedVersion);
         if (current.retired()) {
             throw new ExerciseConflictException("Exercise " + id + " is retired; create a new exercise instead of editing it.");
         }
         validate(draft, id, clinicId);
-        Exercise next = draft.toExercise(id, clinicId, current.version() + 1);
-        Exercise written = exercises.replace(next, current.version()).orElseThrow(() -> new StaleVersionException(id));
-        events.announce(written);
-        return written;
+        // an edit of built-in content stays based on the content version it edits, so the next start keeps it
+        // and only a newer content file replaces it (BuiltInUpgrade)
+        Exercise next = draft.toExercise(id, clinicId, current.version() + 1).basedOnContent(current.contentVersion())
+                .asVersion(current.version() + 1, clock.instant());
+        return announce(exercises.replace(next, current.version()).orElseThrow(() -> new StaleVersionException(id)));
     }
 
-    public Exercise retire(String clinicId, String id, long expectedVersion) {
+    public Change retire(String clinicId, String id, long expectedVersion) {
         Exercise current = ownedBy(clinicId, id);
         requireVersion(current, expectedVersion);
         if (current.retired()) {
-            return current;
+            return new Change(current, current.publication() == Publication.PENDING
+                    || current.publication() == Publication.PUBLISHING);
         }
-        Exercise written = exercises.replace(current.retire(), current.version()).orElseThrow(() -> new StaleVersionException(id));
-        events.announce(written);
-        return written;
+        return announce(exercises.replace(current.retire(clock.instant()), current.version())
+                .orElseThrow(() -> new StaleVersionException(id)));
+    }
+
+    private Change announce(Exercise written) {
+        return new Change(written, !events.announce(written));
     }
 
     private Exercise ownedBy(String clinicId, String id) {

@@ -1,17 +1,23 @@
 package org.backtrack.catalog.exercises;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.backtrack.outbox.Publication;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * One exercise or recovery tool. Built-in entries have no {@code clinicId} and carry the
- * {@code contentVersion} of the data file they came from; clinic-made ones belong to one clinic and are visible
- * only to it. {@code version} grows with every write (it is the ETag); retired exercises stay readable by id,
- * for routines that used them, but leave every list.
+ * One exercise or recovery tool. Built-in entries have no {@code clinicId} and carry the {@code contentVersion} of the
+ * content file their text is based on (kept by an administrator's edit; none for entries an administrator created);
+ * clinic-made ones belong to one clinic and are visible only to it. {@code version} grows with every write (it is the
+ * ETag); retired exercises stay readable by id, for routines that used them, but leave every list.
+ * <p>
+ * Every version owes one event on {@code backtrack.catalog} ({@code eventId}, {@code changedAt}, {@code publication}),
+ * written in the same single-document write as the version itself: the outbox of {@code org.backtrack.outbox}.
  */
 @Document("exercises")
 public record Exercise(
@@ -36,7 +42,9 @@ public record Exercise(
         Integer contentVersion,
         long version,
         boolean retired,
-        @JsonIgnore boolean eventPending) {
+        @JsonIgnore String eventId,
+        @JsonIgnore Instant changedAt,
+        @JsonIgnore @Indexed Publication publication) {
 
     public boolean builtIn() {
         return clinicId == null;
@@ -46,20 +54,33 @@ public record Exercise(
     public Exercise withDerivedDuration() {
         return new Exercise(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage,
                 dosage.estimatedSeconds(), summary, steps, cues, cautions, stopIf, contraindications, progressions,
-                regressions, contentVersion, version, retired, eventPending);
+                regressions, contentVersion, version, retired, eventId, changedAt, publication);
     }
 
-    /** The next stored version: its number, and an event owed to {@code backtrack.catalog} in the same write. */
-    public Exercise asVersion(long newVersion) {
+    /** The next stored version: its number, and a new event owed to {@code backtrack.catalog} in the same write. */
+    public Exercise asVersion(long newVersion, Instant at) {
         return new Exercise(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage, estimatedSeconds,
                 summary, steps, cues, cautions, stopIf, contraindications, progressions, regressions, contentVersion,
-                newVersion, retired, true);
+                newVersion, retired, UUID.randomUUID().toString(), at, Publication.PENDING);
     }
 
-    public Exercise retire() {
+    /** The same text, based on another content file version. */
+    public Exercise basedOnContent(Integer newContentVersion) {
+        return new Exercise(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage, estimatedSeconds,
+                summary, steps, cues, cautions, stopIf, contraindications, progressions, regressions, newContentVersion,
+                version, retired, eventId, changedAt, publication);
+    }
+
+    /** The same text, retired or not. */
+    public Exercise withRetired(boolean isRetired) {
         return new Exercise(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage, estimatedSeconds,
                 summary, steps, cues, cautions, stopIf, contraindications, progressions, regressions, contentVersion,
-                version + 1, true, true);
+                version, isRetired, eventId, changedAt, publication);
+    }
+
+    /** Its retired next version, owing the retirement event. */
+    public Exercise retire(Instant at) {
+        return withRetired(true).asVersion(version + 1, at);
     }
 
     /** Built-in entries are visible to everyone; a clinic's own entries only to that clinic. */

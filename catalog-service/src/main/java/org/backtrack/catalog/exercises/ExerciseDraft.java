@@ -28,10 +28,11 @@ public record ExerciseDraft(
         return list == null ? List.of() : list;
     }
 
+    /** The exercise this draft describes, based on no content file version and owing no event yet. */
     Exercise toExercise(String id, String clinicId, long version) {
         return new Exercise(id, clinicId, name.strip(), stage, kind, orEmpty(regions), orEmpty(equipment), orEmpty(timeOfDay),
                 dosage, null, summary, orEmpty(steps), orEmpty(cues), orEmpty(cautions), orEmpty(stopIf),
-                orEmpty(contraindications), orEmpty(progressions), orEmpty(regressions), null, version, false, true)
+                orEmpty(contraindications), orEmpty(progressions), orEmpty(regressions), null, version, false, null, null, null)
                 .withDerivedDuration();
     }
 }

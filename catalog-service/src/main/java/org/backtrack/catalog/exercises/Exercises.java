@@ -1,5 +1,11 @@
 package org.backtrack.catalog.exercises;
 
+import org.backtrack.outbox.MongoOwedEvents;
+import org.backtrack.outbox.OwedEvents;
+import org.backtrack.outbox.Publication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
@@ -7,11 +13,15 @@ import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -20,6 +30,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Repository
 public class Exercises {
 
+    private static final String LEGACY_PENDING = "eventPending";
+    private static final Logger log = LoggerFactory.getLogger(Exercises.class);
+
     private final MongoOperations mongo;
 
     Exercises(MongoOperations mongo) {
@@ -27,16 +40,50 @@ public class Exercises {
     }
 
     /**
-     * Writes a built-in entry unless the stored one is from the same or a newer content version.
+     * Writes an entry of the content file as {@link BuiltInUpgrade} decides. A replaced entry that was retired stays
+     * retired: retiring is an administrator's decision the file does not undo.
      *
-     * @return the entry as written, or empty when nothing changed
+     * @return the entry as written, or empty when nothing changed (or another writer got there first)
      */
-    Optional<Exercise> upsertBuiltIn(Exercise exercise) {
-        Exercise stored = mongo.findById(exercise.id(), Exercise.class);
-        if (stored != null && (!stored.builtIn() || stored.contentVersion() >= exercise.contentVersion())) {
-            return Optional.empty();
+    Optional<Exercise> upsertBuiltIn(Exercise fromFile, Instant at) {
+        Exercise stored = mongo.findById(fromFile.id(), Exercise.class);
+        var decision = BuiltInUpgrade.decide(stored != null, stored != null && stored.builtIn(),
+                stored == null ? null : stored.contentVersion(), fromFile.contentVersion());
+        switch (decision) {
+            case INSERT -> {
+                try {
+                    return Optional.of(mongo.insert(fromFile.asVersion(1, at)));
+                } catch (DuplicateKeyException raced) {
+                    return Optional.empty();
+                }
+            }
+            case REPLACE -> {
+                if (stored.contentVersion() == null) {
+                    log.warn("Built-in exercise {} (version {}) was based on no content file version; content version {} "
+                            + "replaces it", stored.id(), stored.version(), fromFile.contentVersion());
+                }
+                return replace(fromFile.withRetired(stored.retired()).asVersion(stored.version() + 1, at), stored.version());
+            }
+            default -> {
+                return Optional.empty();
+            }
         }
-        return Optional.of(mongo.save(exercise.asVersion(stored == null ? 1 : stored.version() + 1)));
+    }
+
+    /**
+     * Documents written before the outbox carried a bare {@code eventPending} flag: an owed one gets an event id and
+     * becomes PENDING, so the relay delivers it; the flag goes.
+     */
+    int adoptLegacyPendingFlags(Instant at) {
+        int adopted = 0;
+        for (Exercise legacy : mongo.find(Query.query(where(LEGACY_PENDING).is(true)), Exercise.class)) {
+            Update owed = new Update().set(MongoOwedEvents.EVENT_ID, UUID.randomUUID().toString()).set("changedAt", at)
+                    .set(MongoOwedEvents.PUBLICATION, Publication.PENDING).unset(LEGACY_PENDING);
+            adopted += (int) mongo.updateFirst(Query.query(where("_id").is(legacy.id()).and("version").is(legacy.version())
+                    .and(LEGACY_PENDING).is(true)), owed, Exercise.class).getModifiedCount();
+        }
+        mongo.updateMulti(Query.query(where(LEGACY_PENDING).exists(true)), new Update().unset(LEGACY_PENDING), Exercise.class);
+        return adopted;
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the id is taken */
@@ -50,15 +97,10 @@ public class Exercises {
         return Optional.ofNullable(mongo.findAndReplace(guard, next, FindAndReplaceOptions.options().returnNew(), Exercise.class, Exercise.class));
     }
 
-    /** Exercises whose last change has not been announced yet. */
-    List<Exercise> withPendingEvents() {
-        return mongo.find(Query.query(where("eventPending").is(true)), Exercise.class);
-    }
-
-    /** Clears the pending flag of the version that was announced (a newer version keeps its own). */
-    void markAnnounced(Exercise exercise) {
-        mongo.updateFirst(Query.query(where("_id").is(exercise.id()).and("version").is(exercise.version())),
-                new org.springframework.data.mongodb.core.query.Update().set("eventPending", false), Exercise.class);
+    /** The events the stored exercises owe, as the outbox reads and marks them (oldest change first). */
+    OwedEvents<Exercise> owedEvents(Clock clock) {
+        return new MongoOwedEvents<>(mongo, Exercise.class, Exercise::id, Exercise::eventId, Exercise::publication,
+                "changedAt", clock);
     }
 
     /** Every exercise visible to a clinic (built-in and its own), retired ones excluded. */

@@ -22,7 +22,7 @@ class ContentGraphTest {
     static Exercise exercise(String id, Stage stage, List<String> progressions, List<String> regressions) {
         return new Exercise(id, null, id, stage, Kind.STATIC_HOLD, List.of(Region.LOWER_BACK), List.of(),
                 List.of(TimeOfDay.MORNING), new Dosage(30, 1, 1, false, null, 0), 30, "s", List.of("step"), List.of(),
-                List.of(), List.of(), List.of(), progressions, regressions, 1, 1, false, false);
+                List.of(), List.of(), List.of(), progressions, regressions, 1, 1, false, null, null, null);
     }
 
     @Test
@@ -67,7 +67,7 @@ class ContentGraphTest {
     void reportsDuplicateIdsAndEmptyDosage() {
         Exercise timeless = new Exercise("t", null, "t", Stage.BASIC, Kind.DYNAMIC, List.of(), List.of(), List.of(),
                 new Dosage(null, 1, 1, false, null, 0), 0, "s", List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), 1, 1, false, false);
+                List.of(), List.of(), 1, 1, false, null, null, null);
         assertThat(ContentGraph.problems(List.of(timeless, timeless)))
                 .contains("t: duplicate id", "t: dosage yields no duration");
     }

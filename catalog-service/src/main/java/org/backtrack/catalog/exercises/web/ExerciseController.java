@@ -114,36 +114,41 @@ class ExerciseController {
     }
 
     @Operation(summary = "Create a clinic exercise", description = "Visible to the caller's clinic only; its id is "
-            + "<clinicId>.<slug>. Announced on backtrack.catalog.",
+            + "<clinicId>.<slug>. Announced on backtrack.catalog: 201 once the broker acknowledged the event, 202 when it "
+            + "is stored and its event owed (broker away; delivered later, in order).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
     @PostMapping("/api/v1/exercises")
     ResponseEntity<Exercise> create(@RequestBody ExerciseDraft draft, Caller caller) {
-        Exercise created = clinicExercises.create(contentOwner(caller), draft);
-        return withETag(ResponseEntity.created(URI.create("/api/v1/exercises/" + created.id())), created);
+        ClinicExercises.Change created = clinicExercises.create(contentOwner(caller), draft);
+        URI location = URI.create("/api/v1/exercises/" + created.exercise().id());
+        return withETag(created.eventOwed() ? ResponseEntity.accepted().location(location) : ResponseEntity.created(location),
+                created.exercise());
     }
 
     @Operation(summary = "Edit a clinic exercise", description = "Requires If-Match with the ETag read: 428 without it, "
-            + "412 when the exercise changed since. Built-in content answers 403.",
+            + "412 when the exercise changed since. Built-in content answers 403 (except to platform administrators). "
+            + "200 once the broker acknowledged the change event, 202 when the event is owed (broker away).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
     @PutMapping("/api/v1/exercises/{id}")
     ResponseEntity<Exercise> update(@PathVariable String id, @RequestBody ExerciseDraft draft,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
-        Exercise updated = clinicExercises.update(contentOwner(caller), id, ETags.expectedVersion(ifMatch), draft);
-        return withETag(ResponseEntity.ok(), updated);
+        ClinicExercises.Change updated = clinicExercises.update(contentOwner(caller), id, ETags.expectedVersion(ifMatch), draft);
+        return withETag(updated.eventOwed() ? ResponseEntity.accepted() : ResponseEntity.ok(), updated.exercise());
     }
 
     /** Retires the exercise: gone from lists, still readable by id for routines that used it. */
-    @Operation(summary = "Retire a clinic exercise", description = "Requires If-Match; gone from lists, still readable by id.")
+    @Operation(summary = "Retire a clinic exercise", description = "Requires If-Match; gone from lists, still readable by id. "
+            + "204 once the broker acknowledged the event, 202 when it is owed (broker away).")
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
     @DeleteMapping("/api/v1/exercises/{id}")
     ResponseEntity<Void> retire(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,
                                 Caller caller) {
-        clinicExercises.retire(contentOwner(caller), id, ETags.expectedVersion(ifMatch));
-        return ResponseEntity.noContent().build();
+        ClinicExercises.Change retired = clinicExercises.retire(contentOwner(caller), id, ETags.expectedVersion(ifMatch));
+        return retired.eventOwed() ? ResponseEntity.accepted().build() : ResponseEntity.noContent().build();
     }
 
     record ExercisePage(List<Exercise> items, int page, int size, long totalItems, int totalPages) {

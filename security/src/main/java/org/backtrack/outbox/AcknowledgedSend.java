@@ -1,0 +1,49 @@
+package org.backtrack.outbox;
+
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.springframework.kafka.core.KafkaOperations;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One send to Kafka that waits for the broker's acknowledgement (acks=all) for at most the publish timeout, counting
+ * the time {@code send} itself blocks for metadata.
+ */
+public final class AcknowledgedSend {
+
+    private AcknowledgedSend() {
+    }
+
+    /** @throws EventNotPublishedException when it was not acknowledged within {@code timeout} */
+    public static void send(KafkaOperations<String, byte[]> kafka, String topic, String key, byte[] value, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try {
+            var sent = kafka.send(topic, key, value);
+            sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventNotPublishedException(e);
+        } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException
+                 | org.springframework.kafka.KafkaException e) { // the template wraps failures it sees before sending
+            throw new EventNotPublishedException(e);
+        }
+    }
+
+    /**
+     * Producer settings that keep every blocking step within the publish timeout: {@code send} waits for metadata at
+     * most {@code max.block.ms}, and the producer gives a record up after {@code delivery.timeout.ms} (the outbox sends
+     * it again later), so a broker outage costs a request the timeout, not the producer's one-minute defaults.
+     */
+    public static Map<String, Object> producerSettings(Duration publishTimeout) {
+        long millis = publishTimeout.toMillis();
+        return Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, millis,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) millis,
+                // at least linger.ms + request.timeout.ms, as Kafka requires; linger.ms is 0 here
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) millis,
+                ProducerConfig.LINGER_MS_CONFIG, 0);
+    }
+}

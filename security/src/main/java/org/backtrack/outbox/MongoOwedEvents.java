@@ -1,0 +1,70 @@
+package org.backtrack.outbox;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Owed events kept in the documents themselves, in the fields {@value #EVENT_ID} (the id of the event the current
+ * version owes, new with every version), {@value #PUBLICATION} and {@value #CLAIMED_AT}, and ordered by a field the
+ * document type names. Every state change is one write guarded by the document's id and event id, so a newer version
+ * is never marked by the sender of an older one.
+ */
+public final class MongoOwedEvents<T> implements OwedEvents<T> {
+
+    public static final String EVENT_ID = "eventId";
+    public static final String PUBLICATION = "publication";
+    public static final String CLAIMED_AT = "claimedAt";
+
+    private final MongoOperations mongo;
+    private final Class<T> type;
+    private final Function<T, Object> id;
+    private final Function<T, String> eventId;
+    private final Function<T, Publication> publication;
+    private final String orderField;
+    private final Clock clock;
+
+    public MongoOwedEvents(MongoOperations mongo, Class<T> type, Function<T, Object> id, Function<T, String> eventId,
+                           Function<T, Publication> publication, String orderField, Clock clock) {
+        this.mongo = mongo;
+        this.type = type;
+        this.id = id;
+        this.eventId = eventId;
+        this.publication = publication;
+        this.orderField = orderField;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean transition(T owed, Publication from, Publication to) {
+        var guard = query(thisVersion(owed).and(PUBLICATION).is(from));
+        return mongo.updateFirst(guard, new Update().set(PUBLICATION, to).set(CLAIMED_AT, clock.instant()), type)
+                .getModifiedCount() == 1;
+    }
+
+    @Override
+    public List<T> owed(Instant staleClaim, int limit) {
+        var owed = new Criteria().orOperator(
+                where(PUBLICATION).is(Publication.PENDING),
+                where(PUBLICATION).is(Publication.PUBLISHING).and(CLAIMED_AT).lt(staleClaim));
+        return mongo.find(query(owed).with(Sort.by(orderField)).limit(limit), type);
+    }
+
+    @Override
+    public Publication publicationOf(T owed) {
+        return publication.apply(owed);
+    }
+
+    private Criteria thisVersion(T owed) {
+        return where("_id").is(id.apply(owed)).and(EVENT_ID).is(eventId.apply(owed));
+    }
+}

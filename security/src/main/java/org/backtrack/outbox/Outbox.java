@@ -1,0 +1,75 @@
+package org.backtrack.outbox;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Delivers the events documents owe: right after the write ({@link #publish}) and later, oldest first, from the relay
+ * ({@link #relay}). A claim left by a sender that died is taken back after the stale-claim time; at worst an event is
+ * sent twice with the same id, so delivery is at least once.
+ *
+ * @param <T> the document type that owes events
+ */
+public final class Outbox<T> {
+
+    /** Sends one owed event and waits for the broker's acknowledgement. */
+    @FunctionalInterface
+    public interface Sender<T> {
+        /** @throws EventNotPublishedException when the broker did not acknowledge it in time */
+        void send(T owed);
+    }
+
+    private final OwedEvents<T> events;
+    private final Sender<T> sender;
+    private final Duration staleClaim;
+    private final Clock clock;
+
+    public Outbox(OwedEvents<T> events, Sender<T> sender, Duration staleClaim, Clock clock) {
+        this.events = events;
+        this.sender = sender;
+        this.staleClaim = staleClaim;
+        this.clock = clock;
+    }
+
+    /**
+     * Tries to deliver the event {@code owed} owes now.
+     *
+     * @return PUBLISHED when the broker acknowledged it; PENDING when it is still owed (broker away, or another sender
+     * has it), for the relay to deliver
+     */
+    public Publication publish(T owed) {
+        if (!events.transition(owed, Publication.PENDING, Publication.PUBLISHING)) {
+            return Publication.PENDING; // another sender has it, or a newer version replaced it
+        }
+        try {
+            sender.send(owed);
+        } catch (EventNotPublishedException brokerAway) {
+            events.transition(owed, Publication.PUBLISHING, Publication.PENDING);
+            return Publication.PENDING;
+        }
+        events.transition(owed, Publication.PUBLISHING, Publication.PUBLISHED);
+        return Publication.PUBLISHED;
+    }
+
+    /**
+     * Delivers up to {@code limit} owed events, oldest first, stopping at the first that cannot be delivered so the
+     * order holds (the next round starts there again).
+     *
+     * @return how many were delivered
+     */
+    public int relay(int limit) {
+        int delivered = 0;
+        List<T> owed = events.owed(clock.instant().minus(staleClaim), limit);
+        for (T next : owed) {
+            if (events.publicationOf(next) == Publication.PUBLISHING) {
+                events.transition(next, Publication.PUBLISHING, Publication.PENDING); // its sender died
+            }
+            if (publish(next) != Publication.PUBLISHED) {
+                break;
+            }
+            delivered++;
+        }
+        return delivered;
+    }
+}

@@ -1,0 +1,127 @@
+package org.backtrack.outbox;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OutboxTest {
+
+    record Doc(String id, String eventId, Instant changedAt, Publication publication, Instant claimedAt) {
+    }
+
+    /** Documents by id, each holding its current version's publication, as the MongoDB store does. */
+    static final class InMemory implements OwedEvents<Doc> {
+        final Map<String, Doc> docs = new LinkedHashMap<>();
+        Instant now = Instant.parse("2026-12-01T12:00:00Z");
+
+        void write(String id, String eventId, int minute) {
+            docs.put(id, new Doc(id, eventId, Instant.parse("2026-12-01T11:00:00Z").plusSeconds(60L * minute), Publication.PENDING, null));
+        }
+
+        @Override
+        public boolean transition(Doc owed, Publication from, Publication to) {
+            Doc stored = docs.get(owed.id());
+            if (stored == null || !stored.eventId().equals(owed.eventId()) || stored.publication() != from) {
+                return false;
+            }
+            docs.put(owed.id(), new Doc(stored.id(), stored.eventId(), stored.changedAt(), to, now));
+            return true;
+        }
+
+        @Override
+        public List<Doc> owed(Instant staleClaim, int limit) {
+            return docs.values().stream().filter(d -> d.publication() == Publication.PENDING
+                            || (d.publication() == Publication.PUBLISHING && d.claimedAt().isBefore(staleClaim)))
+                    .sorted(Comparator.comparing(Doc::changedAt)).limit(limit).toList();
+        }
+
+        @Override
+        public Publication publicationOf(Doc owed) {
+            return owed.publication();
+        }
+    }
+
+    final InMemory store = new InMemory();
+    final List<String> sent = new ArrayList<>();
+    Set<String> brokerRefuses = Set.of();
+    final Outbox<Doc> outbox = new Outbox<>(store, doc -> {
+        if (brokerRefuses.contains(doc.eventId())) {
+            throw new EventNotPublishedException(new IllegalStateException("broker away"));
+        }
+        sent.add(doc.eventId());
+    }, Duration.ofMinutes(1), Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void anAcknowledgedEventIsPublished() {
+        store.write("x", "e1", 1);
+        assertThat(outbox.publish(store.docs.get("x"))).isEqualTo(Publication.PUBLISHED);
+        assertThat(store.docs.get("x").publication()).isEqualTo(Publication.PUBLISHED);
+        assertThat(sent).containsExactly("e1");
+    }
+
+    @Test
+    void anUnacknowledgedEventStaysOwed() {
+        store.write("x", "e1", 1);
+        brokerRefuses = Set.of("e1");
+        assertThat(outbox.publish(store.docs.get("x"))).isEqualTo(Publication.PENDING);
+        assertThat(store.docs.get("x").publication()).isEqualTo(Publication.PENDING);
+    }
+
+    @Test
+    void anEventAnotherSenderClaimedIsNotSentTwiceAtOnce() {
+        store.write("x", "e1", 1);
+        Doc read = store.docs.get("x");
+        assertThat(store.transition(read, Publication.PENDING, Publication.PUBLISHING)).isTrue();
+        assertThat(outbox.publish(read)).isEqualTo(Publication.PENDING);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void theSenderOfAnOlderVersionNeverMarksTheNewerOne() {
+        store.write("x", "e1", 1);
+        Doc older = store.docs.get("x");
+        store.write("x", "e2", 2); // an edit replaced it before the first event went out
+        assertThat(outbox.publish(older)).isEqualTo(Publication.PENDING);
+        assertThat(store.docs.get("x").publication()).isEqualTo(Publication.PENDING);
+        assertThat(outbox.relay(10)).isEqualTo(1);
+        assertThat(sent).containsExactly("e2");
+    }
+
+    @Test
+    void theRelayDeliversOldestFirstAndStopsAtTheFirstFailureToKeepTheOrder() {
+        store.write("c", "e3", 3);
+        store.write("a", "e1", 1);
+        store.write("b", "e2", 2);
+        brokerRefuses = Set.of("e2");
+        assertThat(outbox.relay(10)).isEqualTo(1);
+        assertThat(sent).containsExactly("e1");
+        brokerRefuses = Set.of();
+        assertThat(outbox.relay(10)).isEqualTo(2);
+        assertThat(sent).containsExactly("e1", "e2", "e3");
+        assertThat(outbox.relay(10)).isZero();
+    }
+
+    @Test
+    void aClaimLeftByASenderThatDiedIsTakenBackOnlyWhenStale() {
+        store.write("stale", "e1", 1);
+        store.write("fresh", "e2", 2);
+        store.now = Instant.parse("2026-12-01T11:50:00Z"); // ten minutes before the relay's clock
+        store.transition(store.docs.get("stale"), Publication.PENDING, Publication.PUBLISHING);
+        store.now = Instant.parse("2026-12-01T11:59:30Z"); // within the minute: its sender may still be at it
+        store.transition(store.docs.get("fresh"), Publication.PENDING, Publication.PUBLISHING);
+        assertThat(outbox.relay(10)).isEqualTo(1);
+        assertThat(sent).containsExactly("e1");
+        assertThat(store.docs.get("fresh").publication()).isEqualTo(Publication.PUBLISHING);
+    }
+}
