@@ -38,8 +38,8 @@ public final class ProgressAssessor {
     public static final Duration STAGE_LOOKBACK = Duration.ofDays(14);
     public static final int SPIKE_LEVEL = 7;
     public static final int SPIKE_RISE = 2;
-    public static final Duration DISENGAGED = Duration.ofDays(3);
-    public static final Duration LONG_DISENGAGED = Duration.ofDays(14);
+    public static final Duration DISENGAGED = Disengagement.DISENGAGED;
+    public static final Duration LONG_DISENGAGED = Disengagement.LONG_DISENGAGED;
     public static final double POOR_ADHERENCE = 0.5;
     public static final int MAX_PROPOSED_EXERCISES = 3;
 
@@ -103,14 +103,7 @@ public final class ProgressAssessor {
     }
 
     private Adherence adherence(List<PainReading> recent, Instant now) {
-        long last7 = recent.stream().filter(r -> within(r, now, Duration.ofDays(7))).count();
-        long last28 = recent.stream().filter(r -> within(r, now, Duration.ofDays(28))).count();
-        double ratio = Math.min(1.0, (double) last7 / prescribedPerWeek);
-        return new Adherence((int) last7, prescribedPerWeek, TrendAnalysis.round(ratio), TrendAnalysis.round(last28 / 4.0));
-    }
-
-    private static boolean within(PainReading reading, Instant now, Duration period) {
-        return reading.completedAt().isAfter(now.minus(period)) && !reading.completedAt().isAfter(now);
+        return WeeklyAdherence.of(recent.stream().map(PainReading::completedAt).toList(), now, prescribedPerWeek);
     }
 
     static List<Alert> alerts(List<PainReading> recent, Instant now) {
@@ -132,12 +125,7 @@ public final class ProgressAssessor {
             alerts.add(new Alert(AlertType.PAIN_SPIKE, latest.completedAt(), "Pain rose by "
                     + (latest.painBefore() - recent.get(recent.size() - 2).painBefore()) + " points since the previous session"));
         }
-        Duration silence = Duration.between(latest.completedAt(), now);
-        if (silence.compareTo(LONG_DISENGAGED) >= 0) {
-            alerts.add(new Alert(AlertType.NO_SESSION_14_DAYS, latest.completedAt(), "No session for " + silence.toDays() + " days"));
-        } else if (silence.compareTo(DISENGAGED) >= 0) {
-            alerts.add(new Alert(AlertType.NO_SESSION_3_DAYS, latest.completedAt(), "No session for " + silence.toDays() + " days"));
-        }
+        Disengagement.alert(latest.completedAt(), now).ifPresent(alerts::add);
         return alerts;
     }
 
@@ -169,7 +157,8 @@ public final class ProgressAssessor {
                 .toList();
     }
 
-    private static Suggestion suggest(ProgressStatus status, Trend trend, Adherence adherence, List<Alert> alerts,
+    /** The suggestion; package-visible so a stored {@link PatientSnapshot} can decide its action again at read time. */
+    static Suggestion suggest(ProgressStatus status, Trend trend, Adherence adherence, List<Alert> alerts,
                                       Stage stage, Set<String> focus, ExerciseCatalog catalog, boolean establishedWeek) {
         if (status == ProgressStatus.RED_FLAG) {
             return new Suggestion(SuggestedAction.SEE_A_PROFESSIONAL, List.of(),

@@ -4,8 +4,10 @@ import org.backtrack.events.CloudEvent;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
+import org.backtrack.progress.assessment.Assessment;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.publication.ProgressPublisher;
+import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.slf4j.Logger;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Service;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -40,12 +43,15 @@ public class SessionIngestion {
     private final RecordedSessions sessions;
     private final PatientWindows windows;
     private final ProgressPublisher publisher;
+    private final PatientSummaries summaries;
 
-    SessionIngestion(SessionEventCodec codec, RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher) {
+    SessionIngestion(SessionEventCodec codec, RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher,
+                     PatientSummaries summaries) {
         this.codec = codec;
         this.sessions = sessions;
         this.windows = windows;
         this.publisher = publisher;
+        this.summaries = summaries;
     }
 
     /** @return the first record that breaks the contract, if any; the records before it have been applied */
@@ -66,7 +72,9 @@ public class SessionIngestion {
         }
         // always the versions that stand, so a stale correction or a redelivery re-applies the same state
         List<PatientWindow> steps = windows.applyAll(recorded.current());
-        publisher.publishIfChanged(steps);
+        Map<String, Assessment> assessed = publisher.publishIfChanged(steps);
+        // the overview's summaries, from the assessments the publisher made (after it, so a failed send retries both)
+        summaries.storeLatest(steps, assessed);
         log.debug("{} records: {} sessions applied", batch.size(), recorded.current().size());
         return Optional.ofNullable(rejection);
     }

@@ -2,92 +2,107 @@ package org.backtrack.progress.patients;
 
 import org.backtrack.progress.assessment.Assessment;
 import org.backtrack.progress.assessment.DailySeries;
-import org.backtrack.progress.assessment.PainReading;
+import org.backtrack.progress.assessment.PatientSnapshot;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
 import org.backtrack.progress.assessment.ProgressStatus;
 import org.backtrack.progress.catalog.CatalogSnapshot;
+import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
+import org.backtrack.security.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
-/** Progress documents and the clinic overview, assessed as of now from the read models and raw sessions. */
+/**
+ * Progress documents and the clinic overview. A progress document is assessed as of now from the patient's window
+ * and reads only the sessions of the requested {@link SeriesWindow}; the overview reads the stored summaries
+ * ({@link PatientSummaries}) a page at a time and works out only what depends on the clock.
+ */
 @Service
 public class ProgressQueries {
 
-    /** Order of the overview: who needs a clinician first. */
-    static final List<ProgressStatus> ATTENTION_ORDER = List.of(ProgressStatus.RED_FLAG, ProgressStatus.WORSENING,
-            ProgressStatus.PLATEAU, ProgressStatus.INSUFFICIENT_DATA, ProgressStatus.IMPROVING, ProgressStatus.RECOVERED);
-    static final int SPARKLINE_DAYS = 14;
-
     private final RecordedSessions sessions;
     private final PatientWindows windows;
+    private final PatientSummaries summaries;
     private final CatalogSnapshot catalog;
     private final ProgressAssessor assessor;
     private final Clock clock;
 
-    ProgressQueries(RecordedSessions sessions, PatientWindows windows, CatalogSnapshot catalog,
+    ProgressQueries(RecordedSessions sessions, PatientWindows windows, PatientSummaries summaries, CatalogSnapshot catalog,
                     @Value("${backtrack.progress.prescribed-sessions-per-week}") int prescribedPerWeek, Optional<Clock> clock) {
         this.sessions = sessions;
         this.windows = windows;
+        this.summaries = summaries;
         this.catalog = catalog;
         this.assessor = new ProgressAssessor(prescribedPerWeek);
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** The progress of a patient of {@code clinicId}: everything read is keyed by that clinic. */
-    public Optional<PatientProgress> progressOf(String clinicId, String patientId) {
-        List<RecordedSession> recorded = sessions.ofPatient(clinicId, patientId);
-        if (recorded.isEmpty()) {
+    /** Today in UTC, the default end of a series window. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * The progress of a patient of {@code clinicId}, its series limited to {@code window}: everything read is keyed by
+     * that clinic.
+     *
+     * @param linkTo the URL of a window of this patient's progress, for the link to the next (older) one
+     */
+    public Optional<PatientProgress> progressOf(String clinicId, String patientId, SeriesWindow window,
+                                                Function<SeriesWindow, String> linkTo) {
+        int sessionCount = sessions.countOf(clinicId, patientId);
+        if (sessionCount == 0) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        List<PainReading> readings = recorded.stream().map(RecordedSessions::reading).toList();
-        PatientWindow window = windows.find(clinicId, patientId).orElseGet(() -> PatientWindow.of(patientId, clinicId, readings));
-        Assessment assessment = assessor.assess(window, catalog.current(), now);
-        var series = recorded.stream().map(r -> new PatientProgress.SeriesPoint(r.sessionId(), r.completedAt(),
+        // the days before the window are read too, so the 7-day rolling mean of its first days is complete
+        Instant readFrom = window.start().minus(Duration.ofDays(DailySeries.ROLLING_DAYS - 1L));
+        List<RecordedSession> recorded = sessions.ofPatientBetween(clinicId, patientId, readFrom, window.end());
+        PatientWindow patientWindow = windows.find(clinicId, patientId).orElseGet(() -> windows.recompute(patientId, clinicId));
+        Assessment assessment = assessor.assess(patientWindow, catalog.current(), now);
+        var series = recorded.stream().filter(r -> !r.completedAt().isBefore(window.start()))
+                .map(r -> new PatientProgress.SeriesPoint(r.sessionId(), r.completedAt(),
                 r.session().painBefore(), r.session().painAfter(), r.session().flagsOrNone().anyRedFlag(),
                 r.session().flagsOrNone().sharpPain(), r.session().notes())).toList();
-        return Optional.of(new PatientProgress(patientId, clinicId, recorded.size(), assessment.status(), series,
+        var daily = DailySeries.of(recorded.stream().map(RecordedSessions::reading).toList()).stream()
+                .filter(day -> !day.date().isBefore(window.from())).toList();
+        boolean older = patientWindow.firstAt() != null && patientWindow.firstAt().isBefore(window.start());
+        return Optional.of(new PatientProgress(patientId, clinicId, sessionCount, assessment.status(), series,
                 assessment.trend(), assessment.adherence(), assessment.alerts(), assessment.suggestion(),
-                DailySeries.of(readings), assessment.stage(), window.firstAt(), window.latestAt(), now));
+                daily, assessment.stage(), patientWindow.firstAt(), patientWindow.latestAt(), now, window.from(), window.to(),
+                new PatientProgress.Links(older ? linkTo.apply(window.older()) : null)));
     }
 
-    public List<PatientSummary> overviewOf(String clinicId, Optional<ProgressStatus> statusFilter) {
-        Instant now = clock.instant();
-        Map<String, Integer> counts = sessions.countsByPatient(clinicId);
-        return windows.ofClinic(clinicId).stream()
-                .map(window -> summarize(window, counts.getOrDefault(window.patientId(), 0), now))
-                .filter(summary -> statusFilter.map(s -> s == summary.status()).orElse(true))
-                .sorted(Comparator.comparing((PatientSummary s) -> !s.needsAttention())
-                        .thenComparing(s -> ATTENTION_ORDER.indexOf(s.status()))
-                        .thenComparing(PatientSummary::patientId))
-                .toList();
+    /**
+     * One page of the clinic overview, those needing attention first ({@link PatientSummaries#overviewPage}), as of
+     * now or, for a later page, as of the first page's time kept in the cursor.
+     */
+    public Paging.Page<PatientSummary> overviewOf(String clinicId, Optional<ProgressStatus> statusFilter,
+                                                  Optional<Paging.Cursor> after, int size) {
+        Instant asOf = after.map(c -> c.instant(Paging.CURSOR, 0)).orElseGet(clock::instant);
+        Paging.Page<PatientSnapshot> page = summaries.overviewPage(clinicId, statusFilter, asOf, after, size);
+        Map<String, Integer> counts = sessions.countsByPatient(clinicId, page.items().stream().map(PatientSnapshot::patientId).toList());
+        return new Paging.Page<>(page.items().stream()
+                .map(snapshot -> summarize(snapshot, counts.getOrDefault(snapshot.patientId(), 0), asOf)).toList(), page.next());
     }
 
-    private PatientSummary summarize(PatientWindow window, int sessionCount, Instant now) {
-        Assessment assessment = assessor.assess(window, catalog.current(), now);
-        List<PainReading> recent = window.recent();
-        PainReading latest = recent.isEmpty() ? null : recent.get(recent.size() - 1);
-        boolean disengaged = assessment.alerts().stream().anyMatch(a -> a.type() == Assessment.AlertType.NO_SESSION_3_DAYS
-                || a.type() == Assessment.AlertType.NO_SESSION_14_DAYS);
-        boolean attention = disengaged || assessment.status() == ProgressStatus.RED_FLAG
-                || assessment.status() == ProgressStatus.WORSENING || assessment.status() == ProgressStatus.PLATEAU;
-        Instant since = window.latestAt() == null ? now : window.latestAt().minus(Duration.ofDays(SPARKLINE_DAYS));
-        List<Double> sparkline = DailySeries.of(recent.stream().filter(r -> r.completedAt().isAfter(since)).toList())
-                .stream().map(DailySeries.Day::painBefore).toList();
-        return new PatientSummary(window.patientId(), assessment.status(), attention, sessionCount, window.latestAt(),
-                latest == null ? null : latest.painBefore(), assessment.trend(), assessment.adherence(), assessment.alerts(),
-                assessment.suggestion().action(), sparkline);
+    private static PatientSummary summarize(PatientSnapshot snapshot, int sessionCount, Instant now) {
+        Assessment assessment = snapshot.assessment();
+        return new PatientSummary(snapshot.patientId(), assessment.status(), snapshot.needsAttentionAsOf(now), sessionCount,
+                snapshot.lastSessionAt(), snapshot.currentPain(), assessment.trend(), snapshot.adherenceAsOf(now),
+                snapshot.alertsAsOf(now), snapshot.actionAsOf(now), snapshot.recentPain());
     }
 }

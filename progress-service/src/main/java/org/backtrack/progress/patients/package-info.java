@@ -1,2 +1,5 @@
-/** Read side: a patient's progress document and the clinic overview, assessed from the recorded sessions. */
+/**
+ * Read side: a patient's progress document (series windowed by days, everything else over the whole history) and the
+ * clinic overview, paged from the stored per-patient summaries.
+ */
 package org.backtrack.progress.patients;

@@ -65,10 +65,13 @@ public class ProgressPublisher {
      * acknowledged every send.
      *
      * @param windows each patient's windows after each session applied, in order
+     * @return the assessment of each patient's last window, by patient key ({@code clinicId/patientId}), for the
+     *         summaries the overview reads (so that no window is assessed twice)
      */
-    public void publishIfChanged(List<PatientWindow> windows) {
+    public Map<String, Assessment> publishIfChanged(List<PatientWindow> windows) {
+        Map<String, Assessment> latest = new HashMap<>();
         if (windows.isEmpty()) {
-            return;
+            return latest;
         }
         Map<String, PublishedProgress> published = new HashMap<>();
         List<String> patientKeys = windows.stream().map(PublishedProgress::keyOf).distinct().toList();
@@ -82,6 +85,7 @@ public class ProgressPublisher {
             String action = assessment.suggestion().action().name();
             List<String> alerts = alertsOf(assessment);
             String key = PublishedProgress.keyOf(window);
+            latest.put(key, assessment);
             PublishedProgress last = published.get(key);
             if (last != null && last.sameAs(status, action, alerts)) {
                 continue;
@@ -98,7 +102,7 @@ public class ProgressPublisher {
             changes.put(key, change);
         }
         if (changes.isEmpty()) {
-            return;
+            return latest;
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -111,6 +115,7 @@ public class ProgressPublisher {
         BulkOperations bookkeeping = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PublishedProgress.class);
         changes.values().forEach(p -> bookkeeping.replaceOne(query(where("_id").is(p.key())), p, FindAndReplaceOptions.options().upsert()));
         bookkeeping.execute();
+        return latest;
     }
 
     /** Whether what was last published for the patient is what their window shows now (the read-model check). */

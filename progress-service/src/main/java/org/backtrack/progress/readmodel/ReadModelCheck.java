@@ -1,5 +1,6 @@
 package org.backtrack.progress.readmodel;
 
+import org.backtrack.progress.assessment.PatientSnapshot;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.publication.ProgressPublisher;
 import org.backtrack.progress.sessions.RecordedSession;
@@ -33,20 +34,25 @@ public class ReadModelCheck {
      * @param publicationMismatches  patients whose last published status, suggestion or alerts are not those of
      *                               their current window
      * @param unlistedSessions       sessions missing from their patient's month listing (reads would miss them)
+     * @param summaryMismatches      patients whose stored overview summary is not that of their recomputed window (or
+     *                               is missing, or has no window); the proposed exercises are left out of the
+     *                               comparison, since the catalog may have been refreshed since the summary was stored
      */
     public record Report(boolean consistent, Instant checkedAt, int patients, int sessions, int windowMismatchCount, List<String> windowMismatches,
                          int publicationMismatchCount, List<String> publicationMismatches, int unlistedSessionCount,
-                         List<String> unlistedSessions) {
+                         List<String> unlistedSessions, int summaryMismatchCount, List<String> summaryMismatches) {
     }
 
     private final RecordedSessions sessions;
     private final PatientWindows windows;
     private final ProgressPublisher publisher;
+    private final PatientSummaries summaries;
 
-    ReadModelCheck(RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher) {
+    ReadModelCheck(RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher, PatientSummaries summaries) {
         this.sessions = sessions;
         this.windows = windows;
         this.publisher = publisher;
+        this.summaries = summaries;
     }
 
     public Report check() {
@@ -73,9 +79,27 @@ public class ReadModelCheck {
             }
         });
         windowMismatches.addAll(stored.keySet()); // windows of patients without any session
-        boolean consistent = windowMismatches.isEmpty() && publicationMismatches.isEmpty() && unlisted.isEmpty();
+        List<String> summaryMismatches = summaryMismatches(recomputed);
+        boolean consistent = windowMismatches.isEmpty() && publicationMismatches.isEmpty() && unlisted.isEmpty()
+                && summaryMismatches.isEmpty();
         return new Report(consistent, Instant.now(), recomputed.windows().size(), recomputed.sessions(), windowMismatches.size(),
                 windowMismatches.stream().limit(LISTED).toList(), publicationMismatches.size(),
-                publicationMismatches.stream().limit(LISTED).toList(), unlisted.size(), unlisted.stream().limit(LISTED).toList());
+                publicationMismatches.stream().limit(LISTED).toList(), unlisted.size(), unlisted.stream().limit(LISTED).toList(),
+                summaryMismatches.size(), summaryMismatches.stream().limit(LISTED).toList());
+    }
+
+    /** Patients whose stored summary differs from the one of their recomputed window, and summaries without a patient. */
+    private List<String> summaryMismatches(Recomputation recomputed) {
+        Map<String, PatientSnapshot> stored = summaries.all();
+        List<String> mismatches = new ArrayList<>();
+        recomputed.windows().forEach((patientKey, window) -> {
+            PatientSnapshot found = stored.remove(patientKey);
+            // the catalog may have been refreshed since the summary was stored: its proposals do not count
+            if (found == null || !summaries.snapshotOf(window).withoutCatalogDetail().equals(found.withoutCatalogDetail())) {
+                mismatches.add(patientKey);
+            }
+        });
+        mismatches.addAll(stored.keySet());
+        return mismatches;
     }
 }

@@ -21,15 +21,18 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * start after every singleton is ready), so older data directories keep working:
  * <ol>
  *   <li>the sources (raw sessions, what was published) are migrated once, idempotently, to clinic keys;</li>
- *   <li>the read models (windows, the month listing) carry a schema version: when it is not {@link #READ_MODEL_VERSION}
+ *   <li>the read models (windows, overview summaries, the month listing) carry a schema version: when it is not {@link #READ_MODEL_VERSION}
  *       they are rebuilt from the raw sessions, so a later change to a read model needs no migration of its own.</li>
  * </ol>
  */
 @Component
 public class StoredDataUpgrade implements SmartInitializingSingleton {
 
-    /** Raise on any change to the shape or meaning of a read model. 2: keyed by clinic and patient. */
-    static final int READ_MODEL_VERSION = 2;
+    /**
+     * Raise on any change to the shape or meaning of a read model (a rule change that alters what a summary holds
+     * included). 2: keyed by clinic and patient. 3: the overview's per-patient summaries.
+     */
+    static final int READ_MODEL_VERSION = 3;
     static final String SCHEMA_COLLECTION = "read_model_schema";
     private static final String SCHEMA_ID = "progress";
     private static final Logger log = LoggerFactory.getLogger(StoredDataUpgrade.class);

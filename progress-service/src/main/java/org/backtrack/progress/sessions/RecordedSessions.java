@@ -260,6 +260,35 @@ public class RecordedSessions {
         return found;
     }
 
+    /**
+     * A patient's sessions completed from {@code from} to {@code until} (exclusive), in time order: only the months
+     * of that period are listed and only their sessions read, so the cost follows the period, not the history.
+     */
+    public List<RecordedSession> ofPatientBetween(String clinicId, String patientId, Instant from, Instant until) {
+        if (!from.isBefore(until)) {
+            return List.of();
+        }
+        Set<String> keys = months.sessionKeysOf(clinicId, patientId, from, until);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        List<RecordedSession> found = new ArrayList<>(findByKeys(keys));
+        found.removeIf(s -> !s.clinicId().equals(clinicId) || !s.patientId().equals(patientId)
+                || s.completedAt().isBefore(from) || !s.completedAt().isBefore(until));
+        found.sort(Comparator.comparing(RecordedSession::completedAt).thenComparing(RecordedSession::sessionId));
+        return found;
+    }
+
+    /** Distinct sessions of one patient, from the month listing (ids only; no session is read). */
+    public int countOf(String clinicId, String patientId) {
+        return months.sessionKeysOf(clinicId, patientId).size();
+    }
+
+    /** Distinct sessions of each of the given patients of a clinic. */
+    public Map<String, Integer> countsByPatient(String clinicId, Collection<String> patientIds) {
+        return patientIds.isEmpty() ? Map.of() : months.countsByPatient(clinicId, patientIds);
+    }
+
     /** Number of distinct sessions per patient of a clinic. */
     public Map<String, Integer> countsByPatient(String clinicId) {
         return months.countsByPatient(clinicId);

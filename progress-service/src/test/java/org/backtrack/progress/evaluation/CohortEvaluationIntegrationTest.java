@@ -61,7 +61,7 @@ class CohortEvaluationIntegrationTest {
                     .map(e -> (Map.Entry<String, String>) new AbstractMap.SimpleEntry<>(e.patientId(), e.json())).toList());
             Map<String, CohortReport.Observed> observed = new HashMap<>();
             await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                JsonNode rows = http.get().uri("/api/v1/clinics/{clinic}/patients", Cohort.CLINIC).retrieve().body(JsonNode.class);
+                List<JsonNode> rows = overview(http);
                 observed.clear();
                 int complete = 0;
                 for (JsonNode row : rows) {
@@ -75,7 +75,7 @@ class CohortEvaluationIntegrationTest {
             // statuses are final now; the last progress events may still be on their way
             Thread.sleep(2000);
             observed.clear();
-            for (JsonNode row : http.get().uri("/api/v1/clinics/{clinic}/patients", Cohort.CLINIC).retrieve().body(JsonNode.class)) {
+            for (JsonNode row : overview(http)) {
                 observed.put(row.get("patientId").asString(),
                         new CohortReport.Observed(row.get("status").asString(), row.get("suggestedAction").asString()));
             }
@@ -97,5 +97,18 @@ class CohortEvaluationIntegrationTest {
             assertThat(report.unsafeSuggestions).isZero();
             assertThat(report.medianPlateauDelayDays).isLessThanOrEqualTo(7.0);
         }
+    }
+
+    /** Every row of the cohort clinic's overview, page after page (its Link header names the next). */
+    static List<JsonNode> overview(RestClient http) {
+        List<JsonNode> rows = new java.util.ArrayList<>();
+        String next = "/api/v1/clinics/" + Cohort.CLINIC + "/patients?size=200";
+        while (next != null) {
+            var page = http.get().uri(next).retrieve().toEntity(JsonNode.class);
+            page.getBody().forEach(rows::add);
+            String link = page.getHeaders().getFirst("Link");
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+        return rows;
     }
 }

@@ -4,14 +4,22 @@ import org.backtrack.progress.assessment.ProgressStatus;
 import org.backtrack.progress.patients.PatientProgress;
 import org.backtrack.progress.patients.PatientSummary;
 import org.backtrack.progress.patients.ProgressQueries;
+import org.backtrack.progress.patients.SeriesWindow;
 import org.backtrack.security.AccessLog;
 import org.backtrack.security.Caller;
+import org.backtrack.security.InvalidParameterException;
+import org.backtrack.security.Paging;
 import org.backtrack.security.PatientAccess;
 import org.backtrack.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,28 +39,65 @@ class ProgressController {
     }
 
     @Operation(summary = "A patient's progress", description = "Pain series, trend, status, alerts and suggestion. "
-            + "A patient of another clinic, or another patient for a patient token, answers 404 like an unknown one.")
+            + "`sessionCount`, status, trend, adherence, alerts and suggestion cover the whole history; `series` and `daily` "
+            + "cover the UTC days from `from` to `to` (both inclusive; by default the last " + SeriesWindow.DEFAULT_DAYS
+            + " days up to today, at most " + SeriesWindow.MAX_DAYS + " days), echoed as `seriesFrom` and `seriesTo`. "
+            + "When older sessions exist, `links.next` and an RFC 8288 `Link: <...>; rel=\"next\"` header give the URL of "
+            + "the window of the same length just before (it may hold no session when the patient paused that long). "
+            + "A date that is not yyyy-MM-dd, `to` before `from` or a longer span answers 400 naming the parameter. "
+            + "A patient of another clinic, or another patient for a patient token, answers 404 like an unknown one.",
+            responses = @ApiResponse(responseCode = "200", description = "The progress document",
+                    headers = @Header(name = "Link", description = "`<url>; rel=\"next\"`: the next (older) window, when any session is older")))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/progress")
-    PatientProgress progress(Caller caller, @PathVariable String patientId) {
+    ResponseEntity<PatientProgress> progress(Caller caller, @PathVariable String patientId,
+            @Parameter(description = "First day of the series (yyyy-MM-dd, UTC); default " + SeriesWindow.DEFAULT_DAYS
+                    + " days before `to`") @RequestParam Optional<String> from,
+            @Parameter(description = "Last day of the series (yyyy-MM-dd, UTC); default today") @RequestParam Optional<String> to) {
         // authorized before anything is loaded, and then only the caller's clinic's data is looked up
         if (!caller.mayName(patientId)) {
             throw new PatientNotFoundException(patientId);
         }
-        return queries.progressOf(caller.clinicId(), patientId)
+        SeriesWindow window;
+        try {
+            window = SeriesWindow.of(from.orElse(null), to.orElse(null), queries.today());
+        } catch (SeriesWindow.InvalidWindowException e) {
+            throw new InvalidParameterException(e.field(), e.getMessage());
+        }
+        PatientProgress progress = queries.progressOf(caller.clinicId(), patientId, window,
+                        older -> Paging.currentUriWith("from", older.from().toString(), "to", older.to().toString()))
                 .orElseThrow(() -> new PatientNotFoundException(patientId));
+        HttpHeaders headers = new HttpHeaders();
+        if (progress.links().next() != null) {
+            headers.add(HttpHeaders.LINK, "<" + progress.links().next() + ">; rel=\"next\"");
+        }
+        return ResponseEntity.ok().headers(headers).body(progress);
     }
 
     @Operation(summary = "The clinic's patients, who needs attention first", description = "Only the caller's own clinic; "
-            + "any other clinic id answers 404.")
+            + "any other clinic id answers 404. Read from each patient's stored summary (kept current as sessions arrive): "
+            + "status, trend, suggestion and alerts are as of the patient's last session (as published on backtrack.progress), "
+            + "while disengagement (no session for 3 or 14 days), needsAttention and the sessions of the last seven days are "
+            + "worked out at the time of the request. Order: patients needing attention first (red flag, worsening, plateau, "
+            + "then other statuses when disengaged), by status (RED_FLAG, WORSENING, PLATEAU, INSUFFICIENT_DATA, IMPROVING, "
+            + "RECOVERED), then patient id. Paged: at most `size` patients (default " + Paging.DEFAULT_SIZE + ", 1 to "
+            + Paging.MAX_SIZE + "); when more follow, an RFC 8288 `Link: <...>; rel=\"next\"` header gives the next page, whose "
+            + "`cursor` keeps the first page's time, so every page of one listing groups patients alike.",
+            responses = @ApiResponse(responseCode = "200", description = "A page of patients",
+                    headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when more patients follow")))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
     @GetMapping("/api/v1/clinics/{clinicId}/patients")
-    List<PatientSummary> overview(Caller caller, @PathVariable String clinicId, @RequestParam Optional<ProgressStatus> status) {
+    ResponseEntity<List<PatientSummary>> overview(Caller caller, @PathVariable String clinicId, @RequestParam Optional<ProgressStatus> status,
+            @Parameter(description = "Patients per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
+            @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
         if (!clinicId.equals(caller.clinicId())) {
             throw new ClinicNotFoundException(clinicId);
         }
+        int pageSize = Paging.size("size", size.orElse(null));
+        Optional<Paging.Cursor> after = Paging.Cursor.decode(Paging.CURSOR, cursor.orElse(null), 4);
+        Paging.Page<PatientSummary> page = queries.overviewOf(clinicId, status, after, pageSize);
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
-        return queries.overviewOf(clinicId, status);
+        return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
     }
 
     @ExceptionHandler

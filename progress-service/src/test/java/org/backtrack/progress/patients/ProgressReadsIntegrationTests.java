@@ -1,0 +1,328 @@
+package org.backtrack.progress.patients;
+
+import org.backtrack.events.Topics;
+import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.progress.readmodel.PatientSummaries;
+import org.backtrack.progress.readmodel.PatientWindows;
+import org.backtrack.progress.readmodel.ReadModelRebuild;
+import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.TestHttp;
+import org.backtrack.testsupport.TestIssuer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Bounded reads of progress-service: the progress series in windows of days with a link to the next (older) one,
+ * the clinic overview in pages read from the stored summaries, which the consumer, the rebuild and the read-model
+ * check keep honest. Sessions go in through Kafka, as in production.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+abstract class ProgressReadsIntegrationTests {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Autowired
+    PatientSummaries summaries;
+    @Autowired
+    PatientWindows windows;
+    @Autowired
+    ReadModelRebuild rebuild;
+    @Autowired
+    MongoOperations mongo;
+
+    KafkaTestClient kafka;
+    String clinic;
+    RestClient http;
+    final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaTestClient(bootstrapServers);
+        clinic = "clinic-reads-" + UUID.randomUUID().toString().substring(0, 8);
+        http = TestHttp.client(port, TestIssuer.clinician(clinic));
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    String event(String patientId, String sessionId, Instant completedAt, int painBefore, boolean redFlag) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/test","type":"backtrack.session.completed.v1",
+                 "subject":"%s","time":"%s","data":{"sessionId":"%s","clinicId":"%s","patientId":"%s",
+                 "completedAt":"%s","painBefore":%d,"painAfter":%d,"flags":{"numbness":%s}}}"""
+                .formatted("e-" + UUID.randomUUID(), patientId, completedAt, sessionId, clinic, patientId, completedAt, painBefore,
+                        Math.max(0, painBefore - 1), redFlag);
+    }
+
+    void send(String patientId, List<String> events) {
+        kafka.sendAll(Topics.SESSIONS, events.stream().map(e -> (Map.Entry<String, String>) new AbstractMap.SimpleEntry<>(patientId, e)).toList());
+    }
+
+    /** One session every {@code everyDays} days, the newest {@code newestDaysAgo} days ago, {@code count} in all. */
+    List<String> history(String patientId, int count, int everyDays, double newestDaysAgo) {
+        List<String> events = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Instant at = now.minus(Duration.ofMinutes((long) (newestDaysAgo * 24 * 60))).minus(Duration.ofDays((long) i * everyDays));
+            events.add(event(patientId, patientId + "-s" + i, at, 3 + i % 4, false));
+        }
+        return events;
+    }
+
+    ResponseEntity<JsonNode> get(String pathAndQuery) {
+        return http.get().uri(URI.create("http://localhost:" + port + pathAndQuery)).retrieve().toEntity(JsonNode.class);
+    }
+
+    JsonNode progress(String patientId) {
+        return get("/api/v1/patients/" + patientId + "/progress").getBody();
+    }
+
+    void awaitSessions(String patientId, int count) {
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() ->
+                assertThat(progress(patientId).get("sessionCount").asInt()).isEqualTo(count));
+    }
+
+    static String nextLink(ResponseEntity<JsonNode> response) {
+        String link = response.getHeaders().getFirst("Link");
+        if (link == null) {
+            return null;
+        }
+        assertThat(link).endsWith(">; rel=\"next\"");
+        return link.substring(1, link.indexOf('>'));
+    }
+
+    static List<String> ids(JsonNode array, String field) {
+        return array.findValues(field).stream().map(JsonNode::asString).toList();
+    }
+
+    // ---- the progress series, windowed ----------------------------------------------------------------------
+
+    @Test
+    void theSeriesCoversTheLast180DaysAndTheNextLinksWalkBackThroughTheWholeHistory() {
+        String patient = "p-long-" + UUID.randomUUID();
+        send(patient, history(patient, 200, 2, 0.5)); // 400 days, one session every second day
+        awaitSessions(patient, 200);
+
+        ResponseEntity<JsonNode> first = get("/api/v1/patients/" + patient + "/progress");
+        JsonNode body = first.getBody();
+        LocalDate today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
+        assertThat(body.get("sessionCount").asInt()).isEqualTo(200);
+        assertThat(body.get("seriesTo").asString()).isEqualTo(today.toString());
+        assertThat(body.get("seriesFrom").asString()).isEqualTo(today.minusDays(179).toString());
+        assertThat(body.get("series").size()).isBetween(89, 91);
+        assertThat(body.get("daily").size()).isEqualTo(body.get("series").size());
+        assertThat(body.get("daily").get(0).get("date").asString()).isGreaterThanOrEqualTo(body.get("seriesFrom").asString());
+        // status, trend and the first session still cover the whole history
+        assertThat(body.get("firstSessionAt").asString()).isEqualTo(now.minus(Duration.ofHours(12)).minus(Duration.ofDays(398)).toString());
+        assertThat(body.get("trend").get("baselinePain").isNull()).isFalse();
+        String next = nextLink(first);
+        assertThat(body.get("links").get("next").asString()).isEqualTo(next);
+        assertThat(next).isEqualTo("/api/v1/patients/" + patient + "/progress?from=" + today.minusDays(359) + "&to=" + today.minusDays(180));
+
+        List<String> seen = new ArrayList<>(ids(body.get("series"), "sessionId"));
+        int windows = 1;
+        while (next != null) {
+            ResponseEntity<JsonNode> older = get(next);
+            assertThat(older.getStatusCode().value()).isEqualTo(200);
+            assertThat(older.getBody().get("sessionCount").asInt()).isEqualTo(200);
+            seen.addAll(0, ids(older.getBody().get("series"), "sessionId"));
+            next = nextLink(older);
+            windows++;
+        }
+        assertThat(windows).isEqualTo(3);
+        List<String> expected = new ArrayList<>();
+        for (int i = 199; i >= 0; i--) {
+            expected.add(patient + "-s" + i);
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void fromAndToChooseTheDays() {
+        String patient = "p-window-" + UUID.randomUUID();
+        send(patient, history(patient, 30, 1, 1));
+        awaitSessions(patient, 30);
+        LocalDate today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
+
+        JsonNode week = get("/api/v1/patients/" + patient + "/progress?from=" + today.minusDays(10) + "&to=" + today.minusDays(4)).getBody();
+        assertThat(week.get("series").findValues("completedAt")).extracting(JsonNode::asString)
+                .allSatisfy(at -> assertThat(at.substring(0, 10)).isBetween(today.minusDays(10).toString(), today.minusDays(4).toString()))
+                .hasSizeBetween(6, 8);
+        assertThat(week.get("sessionCount").asInt()).isEqualTo(30);
+        assertThat(week.get("links").get("next").asString()).contains("from=" + today.minusDays(17), "to=" + today.minusDays(11));
+        // only `to`: the 180 days up to it; a window older than every session: empty, no next
+        JsonNode upTo = get("/api/v1/patients/" + patient + "/progress?to=" + today.minusDays(20)).getBody();
+        assertThat(upTo.get("seriesFrom").asString()).isEqualTo(today.minusDays(199).toString());
+        JsonNode before = get("/api/v1/patients/" + patient + "/progress?from=2020-01-01&to=2020-12-31").getBody();
+        assertThat(before.get("series").size()).isZero();
+        assertThat(before.get("links").get("next").isNull()).isTrue();
+        assertThat(get("/api/v1/patients/" + patient + "/progress?from=2020-01-01&to=2020-12-31").getHeaders().containsHeader("Link")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @CsvSource({"from=yesterday,from", "to=2026-13-01,to", "from=2026-11-20&to=2026-11-19,to", "from=2025-01-01&to=2026-01-02,from",
+            "from=2026-11-20T00:00:00Z,from", "to=+10000-01-01,to"})
+    void aBadWindowIsAProblemDocumentNamingTheParameter(String query, String field) {
+        String patient = "p-bad-" + UUID.randomUUID();
+        send(patient, history(patient, 1, 1, 1));
+        awaitSessions(patient, 1);
+        ResponseEntity<JsonNode> response = get("/api/v1/patients/" + patient + "/progress?" + query);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
+        // the largest span allowed is served
+        assertThat(get("/api/v1/patients/" + patient + "/progress?from=2025-01-01&to=2026-01-01").getStatusCode().value()).isEqualTo(200);
+    }
+
+    // ---- the overview, paged from stored summaries -------------------------------------------------------------
+
+    @Test
+    void theOverviewPagesInAttentionOrderAndAPatientAddedBetweenPagesShiftsNothing() {
+        // a red flag, two disengaged patients, four active ones: the order the overview promises
+        send("p-red", List.of(event("p-red", "p-red-s1", now.minus(Duration.ofHours(2)), 6, true)));
+        for (String p : List.of("p-quiet-b", "p-quiet-a")) {
+            send(p, List.of(event(p, p + "-s1", now.minus(Duration.ofDays(5)), 4, false)));
+        }
+        for (String p : List.of("p-active-d", "p-active-a", "p-active-c", "p-active-b")) {
+            send(p, List.of(event(p, p + "-s1", now.minus(Duration.ofHours(3)), 4, false)));
+        }
+        List<String> expected = List.of("p-red", "p-quiet-a", "p-quiet-b", "p-active-a", "p-active-b", "p-active-c", "p-active-d");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(ids(get("/api/v1/clinics/" + clinic + "/patients").getBody(), "patientId"))
+                .containsExactlyElementsOf(expected));
+
+        ResponseEntity<JsonNode> first = get("/api/v1/clinics/" + clinic + "/patients?size=2");
+        List<String> seen = new ArrayList<>(ids(first.getBody(), "patientId"));
+        assertThat(first.getBody().get(0).get("status").asString()).isEqualTo("RED_FLAG");
+        assertThat(first.getBody().get(1).get("needsAttention").asBoolean()).isTrue();
+        assertThat(ids(first.getBody().get(1).get("alerts"), "type")).containsExactly("NO_SESSION_3_DAYS");
+        String next = nextLink(first);
+        assertThat(next).startsWith("/api/v1/clinics/" + clinic + "/patients?size=2&cursor=");
+
+        // between two pages: a red flag, which sorts before where the next page starts, and two active patients after it
+        send("p-red-b", List.of(event("p-red-b", "p-red-b-s1", now.minus(Duration.ofHours(1)), 6, true)));
+        send("p-aaa", List.of(event("p-aaa", "p-aaa-s1", now.minus(Duration.ofHours(1)), 4, false)));
+        send("p-zzz", List.of(event("p-zzz", "p-zzz-s1", now.minus(Duration.ofHours(1)), 4, false)));
+        await().atMost(WAIT).until(() -> get("/api/v1/clinics/" + clinic + "/patients").getBody().size() == 10);
+        int pages = 1;
+        while (next != null) {
+            ResponseEntity<JsonNode> page = get(next);
+            assertThat(page.getStatusCode().value()).isEqualTo(200);
+            seen.addAll(ids(page.getBody(), "patientId"));
+            next = nextLink(page);
+            pages++;
+        }
+        List<String> withLater = new ArrayList<>(expected);
+        withLater.add(3, "p-aaa"); // active patients by id: p-aaa sorts first among them
+        withLater.add("p-zzz");   // p-red-b belongs on a page already read: a fresh listing shows it
+        assertThat(seen).containsExactlyElementsOf(withLater);
+        assertThat(pages).isEqualTo(5);
+        assertThat(ids(get("/api/v1/clinics/" + clinic + "/patients?size=2").getBody(), "patientId")).containsExactly("p-red", "p-red-b");
+        // the status filter pages the same way
+        ResponseEntity<JsonNode> flagged = get("/api/v1/clinics/" + clinic + "/patients?status=RED_FLAG&size=1");
+        assertThat(ids(flagged.getBody(), "patientId")).containsExactly("p-red");
+        assertThat(ids(get(nextLink(flagged)).getBody(), "patientId")).containsExactly("p-red-b");
+        assertThat(get("/api/v1/clinics/" + clinic + "/patients?status=RED_FLAG&size=2").getHeaders().containsHeader("Link")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @CsvSource({"size=0,size", "size=201,size", "size=x,size", "cursor=bm9wZQ,cursor", "cursor=MS8yMDI2LTExLTIwVDA3OjMxOjAwWi85LzAvcA,cursor"})
+    void badOverviewPagingIsAProblemDocumentNamingTheParameter(String query, String field) {
+        ResponseEntity<JsonNode> response = get("/api/v1/clinics/" + clinic + "/patients?" + query);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
+    }
+
+    @Test
+    void theConsumerKeepsTheSummaryCurrentAndTheRebuildAndTheCheckKeepItHonest() {
+        String patient = "p-summary-" + UUID.randomUUID();
+        String key = clinic + "/" + patient;
+        send(patient, history(patient, 20, 1, 1));
+        awaitSessions(patient, 20);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(summaries.find(clinic, patient)).contains(
+                summaries.snapshotOf(windows.find(clinic, patient).orElseThrow())));
+        JsonNode row = get("/api/v1/clinics/" + clinic + "/patients").getBody().get(0);
+        JsonNode progress = progress(patient);
+        assertThat(row.get("status").asString()).isEqualTo(progress.get("status").asString());
+        assertThat(row.get("sessionCount").asInt()).isEqualTo(20);
+        assertThat(row.get("trend")).isEqualTo(progress.get("trend"));
+        assertThat(row.get("adherence")).isEqualTo(progress.get("adherence"));
+
+        // a red flag arrives: the summary follows with the next batch
+        send(patient, List.of(event(patient, patient + "-flag", now.minus(Duration.ofMinutes(30)), 7, true)));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(summaries.find(clinic, patient).orElseThrow().status())
+                .isEqualTo(ProgressStatus.RED_FLAG));
+        JsonNode flagged = get("/api/v1/clinics/" + clinic + "/patients").getBody().get(0);
+        assertThat(flagged.get("suggestedAction").asString()).isEqualTo("SEE_A_PROFESSIONAL");
+        assertThat(flagged.get("currentPain").asInt()).isEqualTo(7);
+
+        // the check finds a summary that no longer matches its patient, and the rebuild repairs it
+        RestClient operator = TestHttp.client(port, TestIssuer.platformAdmin());
+        await().atMost(WAIT).untilAsserted(() -> assertThat(operator.get().uri("/actuator/readmodels").retrieve()
+                .body(JsonNode.class).get("summaryMismatches").valueStream().map(JsonNode::asString)).doesNotContain(key));
+        mongo.updateFirst(query(where("_id").is(key)), new Update().set("snapshot.currentPain", 2), "patient_summaries");
+        JsonNode report = operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class);
+        assertThat(report.get("summaryMismatches").valueStream().map(JsonNode::asString)).contains(key);
+        assertThat(report.get("summaryMismatchCount").asInt()).isPositive();
+        assertThat(report.get("consistent").asBoolean()).isFalse();
+
+        mongo.remove(query(where("_id").is(key)), "patient_summaries");
+        assertThat(get("/api/v1/clinics/" + clinic + "/patients").getBody().size()).isZero();
+        rebuild.rebuildAll();
+        assertThat(summaries.find(clinic, patient)).contains(summaries.snapshotOf(windows.find(clinic, patient).orElseThrow()));
+        assertThat(ids(get("/api/v1/clinics/" + clinic + "/patients").getBody(), "patientId")).containsExactly(patient);
+        assertThat(operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class).get("summaryMismatches")
+                .valueStream().map(JsonNode::asString)).doesNotContain(key);
+    }
+
+    @Test
+    void dataFromBeforeTheSummariesGetsThemOnTheNextStart(@Autowired org.backtrack.progress.readmodel.StoredDataUpgrade upgrade) {
+        String patient = "p-upgrade-" + UUID.randomUUID();
+        send(patient, history(patient, 3, 1, 1));
+        awaitSessions(patient, 3);
+        await().atMost(WAIT).until(() -> summaries.find(clinic, patient).isPresent());
+        // a data directory of read-model version 2 had windows but no summaries
+        mongo.dropCollection("patient_summaries");
+        mongo.updateFirst(query(where("_id").is("progress")), new Update().set("version", 2), "read_model_schema");
+
+        upgrade.afterSingletonsInstantiated(); // what the next start runs before the consumer starts
+
+        assertThat(summaries.find(clinic, patient)).isPresent();
+        assertThat(ids(get("/api/v1/clinics/" + clinic + "/patients").getBody(), "patientId")).containsExactly(patient);
+    }
+}
