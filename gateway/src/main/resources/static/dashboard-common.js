@@ -51,6 +51,26 @@ async function fetchJson(url) {
   return response.json();
 }
 
+/** The URL of the next page an RFC 8288 Link header names (rel="next"), or null. */
+function nextPage(response) {
+  const link = response.headers.get('Link');
+  const match = link && link.match(/<([^>]*)>\s*;\s*rel="next"/);
+  return match ? match[1] : null;
+}
+
+/** Every item of a paged list: the first page, then each page its Link header names, up to a bound. */
+async function fetchAllPages(url, maxPages = 50) {
+  const items = [];
+  for (let next = url, pages = 0; next && pages < maxPages; pages++) {
+    const response = await fetch(next, {headers: {Accept: 'application/json'}});
+    if (response.status === 401) location.reload();
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${next}`);
+    items.push(...await response.json());
+    next = nextPage(response);
+  }
+  return items;
+}
+
 /** The CSRF token the gateway set as a cookie; cookie-authenticated writes must echo it as a header. */
 function csrfToken() {
   const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));

@@ -72,7 +72,8 @@ function render() {
 }
 
 async function load() {
-  const rows = await fetchJson(`/api/v1/clinics/${encodeURIComponent(state.clinic)}/patients`);
+  // the overview is paged (those needing attention first); the page filters and sorts the whole clinic
+  const rows = await fetchAllPages(`/api/v1/clinics/${encodeURIComponent(state.clinic)}/patients?size=200`);
   const signature = JSON.stringify(rows.map(r => [r.patientId, r.status, r.sessionCount, r.suggestedAction]));
   state.rows = rows;
   if (signature !== state.signature) {

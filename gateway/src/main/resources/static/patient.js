@@ -17,6 +17,12 @@ function svg(tag, attributes = {}) {
 function drawChart(progress) {
   const width = 760, height = 280, left = 36, right = 12, top = 12, bottom = 28;
   const series = progress.series;
+  if (!series.length) {
+    // the series covers the last 180 days; a patient who paused longer has none there
+    document.getElementById('chart').replaceChildren(el('p', {}, `No session from ${progress.seriesFrom} to ${progress.seriesTo}.`));
+    document.getElementById('trend-summary').textContent = '';
+    return;
+  }
   const t0 = new Date(series[0].completedAt).getTime();
   const t1 = Math.max(new Date(series[series.length - 1].completedAt).getTime(), t0 + 86400000);
   const x = t => left + ((new Date(t).getTime() - t0) / (t1 - t0)) * (width - left - right);
@@ -133,7 +139,7 @@ async function loadProgram() {
   }
   document.getElementById('decisions').replaceChildren(...program.proposals.filter(p => p.decision !== 'PENDING').reverse().map(p =>
     el('li', {}, `${p.decision.toLowerCase()}: ${STAGES[p.toStage] || p.toStage}, ${p.decidedBy ? `by ${p.decidedBy}, ` : ''}${dateText(p.decidedAt)}`)));
-  const routines = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/routines`);
+  const routines = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/routines?size=1`);
   if (routines.length) {
     const r = routines[0];
     document.getElementById('routine-summary').textContent =
@@ -165,7 +171,9 @@ async function load() {
     drawSessions(progress);
   }
   await loadProgram().catch(() => {});
-  document.getElementById('status').textContent = `${progress.sessionCount} sessions. Updated ${new Date().toLocaleTimeString()}.`;
+  const shown = progress.series.length === progress.sessionCount ? ''
+    : ` (${progress.series.length} from ${progress.seriesFrom} on shown)`;
+  document.getElementById('status').textContent = `${progress.sessionCount} sessions${shown}. Updated ${new Date().toLocaleTimeString()}.`;
 }
 
 async function start() {
