@@ -57,7 +57,42 @@ final class DemoSeeder {
             pool.shutdownNow();
         }
         log.info("Seeded {} sessions of {} demo patients in {}", sessions.size(), patients, DemoClinic.CLINIC_ID);
+        awaitOnTheDashboard(http, gatewayUrl, issuerUrl, patients);
         return sessions.size();
+    }
+
+    static final Duration CATCH_UP = Duration.ofMinutes(2);
+
+    /**
+     * Progress is derived from the sessions asynchronously (Kafka, then progress-service). The ready line promises
+     * a dashboard showing the seeded clinic, so seeding ends when a clinician's overview lists every demo patient.
+     */
+    static void awaitOnTheDashboard(HttpClient http, String gatewayUrl, String issuerUrl, int patients) throws Exception {
+        DemoUserTokens tokens = new DemoUserTokens(issuerUrl);
+        URI overview = URI.create(gatewayUrl + "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients?size=200");
+        Instant giveUp = Instant.now().plus(CATCH_UP);
+        int listed = 0;
+        while (Instant.now().isBefore(giveUp)) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(overview).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", tokens.bearer("dr.lee")).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() == 200) {
+                listed = countOf(response.body(), "\"patientId\"");
+                if (listed >= patients) {
+                    return;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new DevStackException("demo seeding: the clinic overview lists " + listed + " of " + patients
+                + " seeded patients after " + CATCH_UP.toMinutes() + " minutes; see the progress-service log");
+    }
+
+    private static int countOf(String text, String needle) {
+        int count = 0;
+        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
+            count++;
+        }
+        return count;
     }
 
     /** The demo clinic's machine client, by client credentials: sessions are logged as an integration would. */

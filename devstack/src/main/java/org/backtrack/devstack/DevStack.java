@@ -107,8 +107,15 @@ public final class DevStack implements AutoCloseable {
         Files.createDirectories(config.dataDir().resolve("logs"));
         claimDataDirectory();
         PortCheck.requireFree(config);
+        if (config.classDataSharing()) {
+            ClassDataSharing.trainMissing(ClassDataSharing.SERVICE_MODULES, config, progress);
+        }
+        launchedAt = System.nanoTime();
+        // the issuer and the gateway need neither store nor broker: they start while the broker does
+        launchIssuerAndGateway();
         startInfrastructure();
-        startServices();
+        launchKafkaServices();
+        awaitServices();
         seedOnce();
     }
 
@@ -166,13 +173,25 @@ public final class DevStack implements AutoCloseable {
         return List.copyOf(topics);
     }
 
-    private void startServices() throws Exception {
-        progress.phase("Starting local-issuer, catalog-service, routine-service, progress-service and gateway (logs in "
-                + config.dataDir().resolve("logs") + ")");
+    /** When the first part was launched; every part's start time counts from here. */
+    private long launchedAt;
+
+    private void launchIssuerAndGateway() throws IOException {
+        progress.phase("Starting local-issuer and gateway (logs in " + config.dataDir().resolve("logs") + ")");
         String http = "http://" + config.host() + ":";
         launch("local-issuer", config.issuerPort(), List.of(
                 "--backtrack.issuer.url=" + config.issuerUrl(),
                 "--backtrack.issuer.gateway-url=" + config.gatewayUrl()), Map.of());
+        launch("gateway", config.gatewayPort(), List.of(
+                "--backtrack.services.catalog-url=" + http + config.catalogPort(),
+                "--backtrack.services.routine-url=" + http + config.routinePort(),
+                "--backtrack.services.progress-url=" + http + config.progressPort(),
+                "--backtrack.issuer.url=" + config.issuerUrl()), Map.of());
+    }
+
+    private void launchKafkaServices() throws IOException {
+        progress.phase("Starting catalog-service, routine-service and progress-service");
+        String http = "http://" + config.host() + ":";
         List<String> backing = List.of("--spring.mongodb.uri=" + config.mongoUri(),
                 "--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap(),
                 "--backtrack.topics.partitions=" + config.partitions(),
@@ -182,12 +201,10 @@ public final class DevStack implements AutoCloseable {
         withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
         launch("routine-service", config.routinePort(), withCatalog, kafkaLogin(KafkaAccess.ROUTINE));
         launch("progress-service", config.progressPort(), withCatalog, kafkaLogin(KafkaAccess.PROGRESS));
-        launch("gateway", config.gatewayPort(), List.of(
-                "--backtrack.services.catalog-url=" + http + config.catalogPort(),
-                "--backtrack.services.routine-url=" + http + config.routinePort(),
-                "--backtrack.services.progress-url=" + http + config.progressPort(),
-                "--backtrack.issuer.url=" + config.issuerUrl()), Map.of());
-        long t0 = System.nanoTime();
+    }
+
+    private void awaitServices() throws Exception {
+        long t0 = launchedAt;
         List<ServiceProcess> services;
         synchronized (this) {
             services = List.copyOf(this.services);
@@ -356,7 +373,7 @@ public final class DevStack implements AutoCloseable {
 
     private void printWelcome() {
         progress.phase("Ready");
-        String report = "\nStart-up (services are launched together once the broker is ready):\n" + startupReport();
+        String report = "\nStart-up (issuer and gateway start with the broker, the other services once it is ready):\n" + startupReport();
         System.out.println(report);
         String gateway = config.gatewayUrl();
         KafkaCredentials credentials = kafkaCredentials();
@@ -405,6 +422,8 @@ public final class DevStack implements AutoCloseable {
                 log.warn("Could not remove {}: {}", STATUS_FILE, e.toString());
             }
         }
+        // all at once: each may spend seconds writing its class-data archive on the way out
+        services.forEach(ServiceProcess::requestStop);
         for (int i = services.size() - 1; i >= 0; i--) {
             services.get(i).close();
         }

@@ -15,18 +15,34 @@ import java.util.Map;
  * @param seedPatients number of demo patients to seed on first start (0 = none)
  * @param serviceJvmOptions options of every service JVM (space-separated in {@code --service-jvm-options})
  * @param kafkaSecurity how Kafka clients prove who they are ({@code --kafka-security=none|scram})
+ * @param classDataSharing whether services start from a class-data-sharing archive their previous run left
+ *                         ({@code --class-data-sharing=true}, the command line's default; off for tests, whose data
+ *                         directories are new each time)
  */
 public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, int kafkaPort, int controllerPort,
                              int mongoPort, int gatewayPort, int catalogPort, int routinePort, int progressPort,
                              int issuerPort, int seedPatients, int partitions, List<String> serviceJvmOptions,
-                             KafkaSecurity kafkaSecurity) {
+                             KafkaSecurity kafkaSecurity, boolean classDataSharing) {
 
     public static final int DEFAULT_SEED_PATIENTS = 20;
-    /** Quick start and a small heap: six JVMs share two cores on a laptop-sized machine (C1 only: peak speed is traded for start-up). */
-    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xmx256m", "-XX:+UseSerialGC");
+    /**
+     * Quick start and a small footprint: six JVMs share two cores on a laptop-sized machine. C1 only (peak speed is
+     * traded for start-up and a smaller code cache); the serial collector gives heap it does not need back after a
+     * collection (the free-ratio bounds); small thread stacks. Measured in docs/benchmarks.md.
+     */
+    public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xms24m", "-Xmx256m",
+            "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25", "-Xss512k", "-XX:ReservedCodeCacheSize=48m");
 
     public DevStackConfig {
         serviceJvmOptions = List.copyOf(serviceJvmOptions);
+    }
+
+    public DevStackConfig(Path home, Path dataDir, Path libDir, String host, int kafkaPort, int controllerPort,
+                          int mongoPort, int gatewayPort, int catalogPort, int routinePort, int progressPort,
+                          int issuerPort, int seedPatients, int partitions, List<String> serviceJvmOptions,
+                          KafkaSecurity kafkaSecurity) {
+        this(home, dataDir, libDir, host, kafkaPort, controllerPort, mongoPort, gatewayPort, catalogPort, routinePort,
+                progressPort, issuerPort, seedPatients, partitions, serviceJvmOptions, kafkaSecurity, false);
     }
 
     /** The plaintext broker of the demo default. */
@@ -57,7 +73,8 @@ public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, 
                 Integer.parseInt(values.get("seed-patients", String.valueOf(DEFAULT_SEED_PATIENTS))),
                 Integer.parseInt(values.get("partitions", "6")),
                 List.of(values.get("service-jvm-options", String.join(" ", DEFAULT_SERVICE_JVM_OPTIONS)).trim().split("\\s+")),
-                KafkaSecurity.parse(values.get("kafka-security", KafkaSecurity.NONE.optionValue())));
+                KafkaSecurity.parse(values.get("kafka-security", KafkaSecurity.NONE.optionValue())),
+                values.flag("class-data-sharing", true));
     }
 
     public String kafkaBootstrap() {
@@ -84,6 +101,14 @@ public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, 
                 return fromArgs;
             }
             return env.getOrDefault("BACKTRACK_" + name.toUpperCase().replace('-', '_'), fallback);
+        }
+
+        boolean flag(String name, boolean fallback) {
+            String value = get(name, String.valueOf(fallback));
+            if (value.equals("true") || value.equals("false")) {
+                return Boolean.parseBoolean(value);
+            }
+            throw new IllegalArgumentException(name + " must be true or false, not '" + value + "'");
         }
 
         int port(String name, int fallback) {

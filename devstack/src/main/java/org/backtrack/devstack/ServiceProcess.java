@@ -31,6 +31,11 @@ final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(ChildProcess.javaExecutable());
         command.addAll(config.serviceJvmOptions());
+        if (config.classDataSharing()) {
+            ClassDataSharing.Launch launch = ClassDataSharing.launchOf(module, jar);
+            command.addAll(launch.jvmOptions());
+            jar = launch.jar();
+        }
         command.add("-jar");
         command.add(jar.toString());
         command.add("--server.port=" + port);
@@ -81,6 +86,11 @@ final class ServiceProcess implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new DevStackException(process.name() + " did not report UP within " + timeout.toSeconds() + " s; see " + process.log());
+    }
+
+    /** Sends SIGTERM without waiting; {@link #close} then waits. */
+    void requestStop() {
+        process.requestStop();
     }
 
     /** Kills the JVM without warning (kill -9). */

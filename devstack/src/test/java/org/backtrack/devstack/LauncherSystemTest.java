@@ -103,7 +103,7 @@ class LauncherSystemTest {
         assertThat(token.statusCode()).isEqualTo(200);
         String accessToken = JSON.readTree(token.body()).get("access_token").asString();
         var patients = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort
-                + "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients")).header("Authorization", "Bearer " + accessToken).build(),
+                + "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients?size=200")).header("Authorization", "Bearer " + accessToken).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(patients.statusCode()).as(patients.body()).isEqualTo(200);
         var body = JSON.readTree(patients.body());
