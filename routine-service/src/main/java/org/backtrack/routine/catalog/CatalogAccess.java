@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -57,6 +59,19 @@ public class CatalogAccess {
         });
     }
 
+    /**
+     * The exercises of the clinic's local copy by id, without calling the catalog: for what older routines did not
+     * store (their rests and texts). Empty when no copy exists.
+     */
+    public Map<String, CatalogEntry> copied(String clinicId) {
+        CatalogCopy.Snapshot snapshot = copy.find(clinicId);
+        Map<String, CatalogEntry> byId = new HashMap<>();
+        if (snapshot != null && snapshot.entries() != null) {
+            snapshot.entries().forEach(entry -> byId.put(entry.id(), entry));
+        }
+        return byId;
+    }
+
     private List<CatalogEntry> fetch(String authorization) {
         List<CatalogEntry> entries = new ArrayList<>();
         for (int page = 0; ; page++) {
@@ -72,7 +87,7 @@ public class CatalogAccess {
         CatalogClient.Dosage d = item.dosage();
         return new CatalogEntry(item.id(), item.name(), item.stage(), item.kind(), orEmpty(item.regions()), orEmpty(item.equipment()),
                 orEmpty(item.timeOfDay()), d.holdSeconds(), d.reps(), d.sets(), d.perSide(), d.secondsPerRep(), d.restSeconds(),
-                orEmpty(item.contraindications()));
+                orEmpty(item.contraindications()), item.cues(), item.stopIf());
     }
 
     private static Set<String> orEmpty(Set<String> values) {

@@ -23,7 +23,7 @@ interface CatalogClient {
     }
 
     record Item(String id, String clinicId, String name, String stage, String kind, Set<String> regions, Set<String> equipment,
-                Set<String> timeOfDay, Dosage dosage, Set<String> contraindications) {
+                Set<String> timeOfDay, Dosage dosage, Set<String> contraindications, List<String> cues, List<String> stopIf) {
     }
 
     record Dosage(Integer holdSeconds, int reps, int sets, boolean perSide, Integer secondsPerRep, int restSeconds) {

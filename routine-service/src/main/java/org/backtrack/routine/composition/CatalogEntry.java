@@ -1,26 +1,35 @@
 package org.backtrack.routine.composition;
 
+import java.util.List;
 import java.util.Set;
 
-/** What composition needs to know of a catalog exercise. Stage, kind and the rest are the catalog's enum names. */
+/**
+ * What composition needs to know of a catalog exercise. Stage, kind and the rest are the catalog's enum names.
+ * {@code cues} and {@code stopIf} are the catalog's texts, carried into the plan for the guided timeline; copies
+ * saved before they were kept have none (empty lists).
+ */
 public record CatalogEntry(String id, String name, String stage, String kind, Set<String> regions, Set<String> equipment,
                            Set<String> timeOfDay, Integer holdSeconds, int reps, int sets, boolean perSide,
-                           Integer secondsPerRep, int restSeconds, Set<String> contraindications) {
+                           Integer secondsPerRep, int restSeconds, Set<String> contraindications,
+                           List<String> cues, List<String> stopIf) {
 
     public static final String BASIC = "BASIC";
     public static final String DEEPER = "DEEPER";
     public static final String STRENGTHENING = "STRENGTHENING";
     public static final String RECOVERY_TOOL = "RECOVERY_TOOL";
 
-    /** Seconds of one set: every rep on every side, with the rests between them (per-side work counts twice). */
-    public int setSeconds() {
-        int perRep = holdSeconds != null ? holdSeconds : secondsPerRep != null ? secondsPerRep : 0;
-        int repetitions = reps * (perSide ? 2 : 1);
-        return repetitions * perRep + Math.max(0, repetitions - 1) * restSeconds;
+    public CatalogEntry {
+        cues = cues == null ? List.of() : List.copyOf(cues);
+        stopIf = stopIf == null ? List.of() : List.copyOf(stopIf);
     }
 
-    /** Seconds for a number of sets, with a rest between sets. */
+    /** The dosage the timing rule reads. */
+    public ExerciseTimeline.Dosage dosage() {
+        return new ExerciseTimeline.Dosage(holdSeconds, secondsPerRep, reps, perSide, restSeconds);
+    }
+
+    /** Everything {@code setCount} sets take, the get-ready included ({@link ExerciseTimeline}). */
     public int seconds(int setCount) {
-        return setCount * setSeconds() + Math.max(0, setCount - 1) * restSeconds;
+        return ExerciseTimeline.seconds(dosage(), setCount);
     }
 }

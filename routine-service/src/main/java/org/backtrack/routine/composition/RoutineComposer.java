@@ -13,12 +13,12 @@ import java.util.Set;
 /**
  * Composes a time-budgeted routine following the facts sheet: a dynamic warm-up first, then holds, strengthening
  * last when the stage includes it; gentle mobility in the morning, deeper work in the evening; focus regions first.
- * The total, transitions included, stays within 10% of the budget and never more than a minute over it.
+ * The total, as {@link ExerciseTimeline} times each exercise (get-ready, sides, rests between sets), stays within
+ * 10% of the budget and never more than a minute over it.
  * Deterministic for the same request and day; the day seeds a small variation so the list is not always the same.
  */
 public final class RoutineComposer {
 
-    public static final int TRANSITION_SECONDS = 15;
     public static final int MAX_SETS = 6;
     public static final int MAX_OVER_SECONDS = 60;
     public static final double MIN_FILL = 0.9;
@@ -43,11 +43,17 @@ public final class RoutineComposer {
             return new RoutinePlan(budget, 0, List.of(), notes);
         }
 
-        // choose: one warm-up, one strengthening exercise if the stage includes it, then the best of the rest
+        // choose: one warm-up, one strengthening exercise if the stage includes it, one deeper hold in the evening
+        // from the deeper stage on (muscles are warm; strengthening is paired with stretching), then the best of the rest
         Map<CatalogEntry, Integer> sets = new LinkedHashMap<>();
-        eligible.stream().filter(e -> section(e) == RoutinePlan.Section.WARM_UP).findFirst().ifPresent(e -> sets.put(e, 1));
+        eligible.stream().filter(e -> section(e) == RoutinePlan.Section.WARM_UP).findFirst()
+                .filter(e -> total(add(sets, e)) <= limit).ifPresent(e -> sets.put(e, 1));
         if (CatalogEntry.STRENGTHENING.equals(request.stage())) {
             eligible.stream().filter(e -> section(e) == RoutinePlan.Section.STRENGTHENING).findFirst()
+                    .filter(e -> total(add(sets, e)) <= limit).ifPresent(e -> sets.put(e, 1));
+        }
+        if ("EVENING".equals(request.timeOfDay()) && !CatalogEntry.BASIC.equals(request.stage()) && request.stage() != null) {
+            eligible.stream().filter(RoutineComposer::deeperHold).findFirst()
                     .filter(e -> total(add(sets, e)) <= limit).ifPresent(e -> sets.put(e, 1));
         }
         for (CatalogEntry e : eligible) {
@@ -89,14 +95,14 @@ public final class RoutineComposer {
         for (int i = 0; i < ordered.size(); i++) {
             CatalogEntry e = ordered.get(i);
             items.add(new RoutinePlan.Item(i + 1, e.id(), e.name(), section(e), sets.get(e), e.reps(), e.holdSeconds(),
-                    e.secondsPerRep(), e.perSide(), e.seconds(sets.get(e)), i < ordered.size() - 1 ? TRANSITION_SECONDS : 0,
-                    reason(e, request)));
+                    e.secondsPerRep(), e.perSide(), ExerciseTimeline.workSeconds(e.dosage(), sets.get(e)),
+                    ExerciseTimeline.GET_READY_SECONDS, reason(e, request), e.restSeconds(), e.cues(), e.stopIf()));
         }
         return new RoutinePlan(budget, total, items, notes);
     }
 
     static boolean eligible(CatalogEntry e, CompositionRequest r) {
-        if (CatalogEntry.RECOVERY_TOOL.equals(e.stage()) || r.excludedExercises().contains(e.id()) || e.setSeconds() <= 0) {
+        if (CatalogEntry.RECOVERY_TOOL.equals(e.stage()) || r.excludedExercises().contains(e.id()) || e.seconds(1) <= 0) {
             return false;
         }
         int allowed = STAGE_ORDER.indexOf(r.stage() == null ? CatalogEntry.BASIC : r.stage());
@@ -125,6 +131,10 @@ public final class RoutineComposer {
             score += 1; // deeper work in the evening, muscles are warm
         }
         return score;
+    }
+
+    static boolean deeperHold(CatalogEntry e) {
+        return CatalogEntry.DEEPER.equals(e.stage()) && e.holdSeconds() != null && section(e) == RoutinePlan.Section.HOLDS;
     }
 
     static RoutinePlan.Section section(CatalogEntry e) {
@@ -161,12 +171,12 @@ public final class RoutineComposer {
         return more;
     }
 
-    /** Items plus a transition between consecutive ones. */
+    /** What the chosen exercises take one after another, each with its get-ready. */
     static int total(Map<CatalogEntry, Integer> sets) {
         int seconds = 0;
         for (var entry : sets.entrySet()) {
             seconds += entry.getKey().seconds(entry.getValue());
         }
-        return seconds + Math.max(0, sets.size() - 1) * TRANSITION_SECONDS;
+        return seconds;
     }
 }

@@ -2,12 +2,8 @@ package org.backtrack.routine.composition;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,23 +24,8 @@ class RoutineComposerTest {
 
     @BeforeAll
     static void loadTheShippedCatalog() {
-        JsonNode file = JsonMapper.builder().build().readTree(Path.of("../catalog-service/src/main/resources/catalog/exercises.json").toFile());
-        catalog = new ArrayList<>();
-        for (JsonNode e : file.get("exercises")) {
-            JsonNode d = e.get("dosage");
-            catalog.add(new CatalogEntry(e.get("id").asString(), e.get("name").asString(), e.get("stage").asString(),
-                    e.get("kind").asString(), strings(e.get("regions")), strings(e.get("equipment")), strings(e.get("timeOfDay")),
-                    d.get("holdSeconds").isNull() ? null : d.get("holdSeconds").asInt(), d.get("reps").asInt(), d.get("sets").asInt(),
-                    d.get("perSide").asBoolean(), d.get("secondsPerRep").isNull() ? null : d.get("secondsPerRep").asInt(),
-                    d.get("restSeconds").asInt(), strings(e.get("contraindications"))));
-        }
+        catalog = ShippedCatalog.ENTRIES;
         byId = catalog.stream().collect(Collectors.toMap(CatalogEntry::id, Function.identity()));
-    }
-
-    static Set<String> strings(JsonNode array) {
-        Set<String> values = new HashSet<>();
-        array.forEach(v -> values.add(v.asString()));
-        return values;
     }
 
     static CompositionRequest request(int minutes, String timeOfDay, Set<String> focus, Set<String> equipment, String stage,
