@@ -1,0 +1,28 @@
+package org.backtrack.deadletters;
+
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.backtrack.events.Topics;
+import org.springframework.kafka.config.TopicBuilder;
+
+/**
+ * Topic declarations with the contract's {@code max.message.bytes} ({@link Topics#MAX_MESSAGE_BYTES}): the broker
+ * refuses a record larger than the contract allows before any consumer sees it. Each service declares the topics it
+ * produces and the dead-letter topics of those it consumes, so a fresh cluster (auto-creation off) has them all.
+ * Declarations create missing topics only; an existing topic keeps its settings (see docs/operations in the README).
+ */
+public final class BoundedTopics {
+
+    private BoundedTopics() {
+    }
+
+    public static NewTopic of(String topic, int partitions, short replicas) {
+        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
+                .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES)).build();
+    }
+
+    /** The dead-letter topic of {@code topic}, with as many partitions: dead letters keep their partition number. */
+    public static NewTopic deadLettersOf(String topic, int partitions, short replicas) {
+        return of(Topics.deadLetterOf(topic), partitions, replicas);
+    }
+}
