@@ -1,14 +1,13 @@
 package org.backtrack.progress.assessment;
 
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Sessions folded into one point per calendar day (UTC), with the 7-day rolling mean of pain before. */
+/** Sessions folded into one point per calendar day ({@link CalendarDays#UTC}), with the 7-day rolling mean of pain before. */
 public final class DailySeries {
 
     public static final int ROLLING_DAYS = 7;
@@ -24,7 +23,7 @@ public final class DailySeries {
 
     public static List<Day> of(List<PainReading> readings) {
         Map<LocalDate, List<PainReading>> byDay = readings.stream()
-                .collect(Collectors.groupingBy(r -> r.completedAt().atZone(ZoneOffset.UTC).toLocalDate(), TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(r -> CalendarDays.UTC.dayOf(r.completedAt()), TreeMap::new, Collectors.toList()));
         List<Day> days = new ArrayList<>();
         TreeMap<LocalDate, Double> means = new TreeMap<>();
         byDay.forEach((date, sessions) -> {

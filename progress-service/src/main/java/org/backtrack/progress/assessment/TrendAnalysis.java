@@ -3,7 +3,6 @@ package org.backtrack.progress.assessment;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,9 +85,9 @@ public final class TrendAnalysis {
                 slope, p, y.length, round(reliefBaseline), round(reliefNow), fading, weekOverWeek, lastWeekSlope);
     }
 
-    /** Mean pain before per calendar day (UTC) over the trend window ending on the latest session's day. */
+    /** Mean pain before per calendar day ({@link CalendarDays#UTC}) over the trend window ending on the latest session's day. */
     static Map<LocalDate, Double> dailyMeans(List<PainReading> readings, Instant latest) {
-        LocalDate last = latest.atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate last = CalendarDays.UTC.dayOf(latest);
         LocalDate reach = last.minusDays(TREND_REACH_DAYS - 1L);
         TreeMap<LocalDate, Double> all = readings.stream()
                 .filter(r -> !day(r).isBefore(reach) && !day(r).isAfter(last))
@@ -101,7 +100,7 @@ public final class TrendAnalysis {
     }
 
     static LocalDate day(PainReading reading) {
-        return reading.completedAt().atZone(ZoneOffset.UTC).toLocalDate();
+        return CalendarDays.UTC.dayOf(reading.completedAt());
     }
 
     private static double mean(List<PainReading> readings, Predicate<PainReading> filter, ToIntFunction<PainReading> value) {

@@ -1,9 +1,8 @@
 package org.backtrack.progress.ingestion;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.backtrack.events.InvalidEventException;
+import org.backtrack.deadletters.BoundedTopics;
+import org.backtrack.deadletters.DeadLetterConfiguration;
 import org.backtrack.events.PlausibleTime;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.SessionEventValidator;
@@ -11,31 +10,22 @@ import org.backtrack.events.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.kafka.config.TopicBuilder;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.context.annotation.Import;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Error policy of the session consumer. An event that breaks the contract is dead-lettered at once, with the
- * reason in the {@value #REASON_HEADER} header. Anything else (MongoDB down, a timeout) is retried with
- * back-off for as long as it takes: a valid session is never dead-lettered and its offset is never committed
- * before its write succeeded.
+ * Error policy of the session consumer and the ingress bridge: BackTrack's one dead-letter mechanism
+ * ({@link DeadLetterConfiguration}). An event that breaks the contract or its limits, or whose write fails in a way
+ * retrying cannot fix, is dead-lettered at once with the reason; anything else (MongoDB down, a timeout) is retried
+ * with back-off for as long as it takes, so a valid session is never dead-lettered and its offset is never committed
+ * before its write succeeded. A dead letter that cannot be written pauses its partition visibly.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(DeadLetterConfiguration.class)
 class KafkaConfiguration {
-
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KafkaConfiguration.class);
-
-    static final String REASON_HEADER = "backtrack-dlt-reason";
-    private static final Duration MAX_RETRY_INTERVAL = Duration.ofSeconds(30);
 
     /** One codec for the session consumer and the ingress bridge; the plausible-time bounds are deployment settings. */
     @Bean
@@ -44,36 +34,17 @@ class KafkaConfiguration {
         return new SessionEventCodec(new SessionEventValidator(new PlausibleTime(earliest, maxFutureSkew, Clock.systemUTC())));
     }
 
-    @Bean
-    DefaultErrorHandler sessionErrorHandler(KafkaOperations<Object, Object> template) {
-        var recoverer = new DeadLetterPublishingRecoverer(template);
-        recoverer.setHeadersFunction((record, failure) -> {
-            Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-            String reason = String.valueOf(cause.getMessage());
-            return new RecordHeaders().add(new RecordHeader(REASON_HEADER, reason.getBytes(StandardCharsets.UTF_8)));
-        });
-        var backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(MAX_RETRY_INTERVAL.toMillis());
-        // no max elapsed time: transient failures are retried until they heal
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        handler.setRetryListeners((record, failure, attempt) -> log.warn("session record {}-{}@{} failed (attempt {}): {}",
-                record.topic(), record.partition(), record.offset(), attempt,
-                NestedExceptionUtils.getMostSpecificCause(failure).toString()));
-        return handler;
-    }
-
     /** Declared by its producer so a fresh cluster gets the partitions routine-service instances share. */
     @Bean
     NewTopic progressTopic(@Value("${backtrack.topics.partitions}") int partitions,
                            @Value("${backtrack.topics.replication-factor}") short replicas) {
-        return TopicBuilder.name(Topics.PROGRESS).partitions(partitions).replicas(replicas).build();
+        return BoundedTopics.of(Topics.PROGRESS, partitions, replicas);
     }
 
+    /** Declared by its consumer, with the partitions of the source: dead letters keep their partition number. */
     @Bean
     NewTopic sessionsDeadLetterTopic(@Value("${backtrack.topics.partitions}") int partitions,
                                      @Value("${backtrack.topics.replication-factor}") short replicas) {
-        // same partition count as the source: dead letters keep their partition number
-        return TopicBuilder.name(Topics.SESSIONS_DLT).partitions(partitions).replicas(replicas).build();
+        return BoundedTopics.deadLettersOf(Topics.SESSIONS, partitions, replicas);
     }
 }

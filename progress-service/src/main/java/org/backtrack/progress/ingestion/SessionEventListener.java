@@ -1,6 +1,8 @@
 package org.backtrack.progress.ingestion;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.backtrack.deadletters.DeadLetterPublisher;
 import org.backtrack.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
@@ -10,26 +12,34 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Takes each poll as one batch: a few MongoDB round trips per batch instead of several per event. An invalid
- * record is handed to the error handler by position, which commits what came before, dead-letters that record
- * and delivers the rest again.
+ * Takes each poll as one batch: a few MongoDB round trips per batch instead of several per event. The records that
+ * cannot be applied (invalid, over a limit, or a write retrying cannot fix) are dead-lettered here, with the reason,
+ * before the batch is committed, so a flood of them costs one pass. Should a dead letter not be written, that record
+ * goes to the error handler by position: what came before it is committed, and the handler tries once more and,
+ * failing, stalls the partition visibly.
  */
 @Component
 class SessionEventListener {
 
     private final SessionIngestion ingestion;
+    private final DeadLetterPublisher deadLetters;
 
-    SessionEventListener(SessionIngestion ingestion) {
+    SessionEventListener(SessionIngestion ingestion, DeadLetterPublisher deadLetters) {
         this.ingestion = ingestion;
+        this.deadLetters = deadLetters;
     }
 
     @KafkaListener(topics = Topics.SESSIONS, batch = "true")
-    void onSessionEvents(List<ConsumerRecord<String, byte[]>> records) {
+    void onSessionEvents(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         var arrivals = records.stream()
                 .map(r -> new SessionIngestion.Arrival(r.value(), Instant.ofEpochMilli(r.timestamp()))).toList();
-        ingestion.ingest(arrivals).ifPresent(rejection -> {
-            throw new BatchListenerFailedException(rejection.reason().getMessage(), rejection.reason(),
-                    records.get(rejection.index()));
-        });
+        for (SessionIngestion.Rejection rejection : ingestion.ingest(arrivals)) {
+            ConsumerRecord<String, byte[]> record = records.get(rejection.index());
+            try {
+                deadLetters.accept(record, consumer, rejection.reason());
+            } catch (RuntimeException unwritable) {
+                throw new BatchListenerFailedException(String.valueOf(rejection.reason().getMessage()), rejection.reason(), record);
+            }
+        }
     }
 }

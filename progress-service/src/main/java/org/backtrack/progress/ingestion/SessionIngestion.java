@@ -1,5 +1,6 @@
 package org.backtrack.progress.ingestion;
 
+import org.backtrack.deadletters.PermanentFailures;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
@@ -16,15 +17,15 @@ import org.springframework.stereotype.Service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * Handles a batch of raw session events: validate each, record the sessions under their clinic, update the patients' read models, publish progress changes. Every step is idempotent, so a
- * redelivered or retried batch is harmless. The batch stops at the first event that breaks the contract:
- * everything before it is applied, and the rejection says which record it was so the adapter can dead-letter
- * it and carry on after it.
+ * Handles a batch of raw session events: validate each, record the sessions under their clinic, update the patients'
+ * read models (windows, overview summaries), publish progress changes. Every step is idempotent, so a redelivered or
+ * retried batch is harmless. An event that breaks the contract or one of its limits is left out and reported, and the
+ * rest of the batch goes on: a flood of bad events from one patient costs one pass, not one pass each.
  */
 @Service
 public class SessionIngestion {
@@ -35,8 +36,11 @@ public class SessionIngestion {
     public record Arrival(byte[] value, Instant arrivedAt) {
     }
 
-    /** The first invalid record of a batch, by its position. */
-    public record Rejection(int index, InvalidEventException reason) {
+    /**
+     * A record of a batch that was not applied, by its position, and why: it breaks the contract or its limits, or its
+     * write failed in a way retrying cannot fix ({@link PermanentFailures}).
+     */
+    public record Rejection(int index, RuntimeException reason) {
     }
 
     private final SessionEventCodec codec;
@@ -54,29 +58,54 @@ public class SessionIngestion {
         this.summaries = summaries;
     }
 
-    /** @return the first record that breaks the contract, if any; the records before it have been applied */
-    public Optional<Rejection> ingest(List<Arrival> batch) {
+    /**
+     * @return the records that were not applied, in batch order; every other record has been applied. A write error
+     *         that retrying cannot fix is traced to its records by applying the batch again one record at a time
+     *         (every step is idempotent); any other error is thrown, for the batch to be retried.
+     */
+    public List<Rejection> ingest(List<Arrival> batch) {
+        try {
+            return ingestTogether(batch);
+        } catch (RuntimeException failed) {
+            if (!PermanentFailures.isPermanent(failed)) {
+                throw failed;
+            }
+            if (batch.size() == 1) {
+                return List.of(new Rejection(0, failed));
+            }
+            log.warn("A batch of {} records failed in a way retrying cannot fix ({}); applying it record by record",
+                    batch.size(), failed.toString());
+            List<Rejection> rejections = new ArrayList<>();
+            for (int i = 0; i < batch.size(); i++) {
+                int index = i;
+                ingest(List.of(batch.get(i))).forEach(r -> rejections.add(new Rejection(index, r.reason())));
+            }
+            return rejections;
+        }
+    }
+
+    private List<Rejection> ingestTogether(List<Arrival> batch) {
         List<RecordedSessions.Incoming> valid = new ArrayList<>(batch.size());
-        Rejection rejection = null;
-        for (int i = 0; i < batch.size() && rejection == null; i++) {
+        List<Integer> positions = new ArrayList<>(batch.size());
+        List<Rejection> rejections = new ArrayList<>();
+        for (int i = 0; i < batch.size(); i++) {
             try {
                 valid.add(checked(batch.get(i)));
+                positions.add(i);
             } catch (InvalidEventException e) {
-                rejection = new Rejection(i, e);
+                rejections.add(new Rejection(i, e));
             }
         }
         RecordedSessions.BatchRecorded recorded = sessions.recordAll(valid);
-        if (recorded.rejection() != null) {
-            // decided before anything was written, so it comes before any rejection found while validating
-            rejection = new Rejection(recorded.recordedCount(), recorded.rejection());
-        }
+        recorded.rejections().forEach((position, reason) -> rejections.add(new Rejection(positions.get(position), reason)));
+        rejections.sort(Comparator.comparingInt(Rejection::index));
         // always the versions that stand, so a stale correction or a redelivery re-applies the same state
         List<PatientWindow> steps = windows.applyAll(recorded.current());
         Map<String, Assessment> assessed = publisher.publishIfChanged(steps);
         // the overview's summaries, from the assessments the publisher made (after it, so a failed send retries both)
         summaries.storeLatest(steps, assessed);
-        log.debug("{} records: {} sessions applied", batch.size(), recorded.current().size());
-        return Optional.ofNullable(rejection);
+        log.debug("{} records: {} sessions applied, {} rejected", batch.size(), recorded.current().size(), rejections.size());
+        return rejections;
     }
 
     private RecordedSessions.Incoming checked(Arrival arrival) {

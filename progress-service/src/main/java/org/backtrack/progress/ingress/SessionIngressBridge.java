@@ -18,8 +18,10 @@ import java.util.concurrent.TimeoutException;
  * Forwards what a clinic's integration wrote on its own ingress topic ({@code backtrack.sessions.<clinicId>}) to
  * {@code backtrack.sessions}, unchanged, once the event honours the contract and speaks for that clinic
  * ({@link IngressClinicRule}). Anything else goes to the ingress topic's dead-letter topic with the reason, by the
- * service's error handler. The offset is committed only after the broker acknowledged the forward, so nothing is
- * lost; a record forwarded twice carries the same event id and counts once.
+ * service's error handler, BackTrack's one dead-letter mechanism. An ingress topic is provisioned together with its
+ * {@code -dlt}; if that is missing or refuses the dead letter, the partition stalls visibly (paused, readiness DOWN)
+ * rather than losing the record. The offset is committed only after the broker acknowledged the forward, so nothing
+ * is lost; a record forwarded twice carries the same event id and counts once.
  */
 @Component
 class SessionIngressBridge {
@@ -36,7 +38,8 @@ class SessionIngressBridge {
     }
 
     // new ingress topics are found within the metadata age
-    @KafkaListener(topicPattern = Topics.INGRESS_PATTERN, groupId = GROUP, properties = "metadata.max.age.ms=${backtrack.ingress.discovery-interval:30000}")
+    @KafkaListener(topicPattern = Topics.INGRESS_PATTERN, groupId = "${backtrack.ingress.group-id:" + GROUP + "}",
+            properties = "metadata.max.age.ms=${backtrack.ingress.discovery-interval:30000}")
     void forward(ConsumerRecord<String, byte[]> record) throws InterruptedException, ExecutionException, TimeoutException {
         CloudEvent<SessionCompleted> event = codec.decode(record.value());
         IngressClinicRule.requireOwnClinic(record.topic(), event.data());

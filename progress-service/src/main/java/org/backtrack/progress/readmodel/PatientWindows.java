@@ -101,9 +101,12 @@ public class PatientWindows {
                 .map(s -> apply(s.patientId(), s.clinicId(), RecordedSessions.reading(s))).toList();
     }
 
-    /** The window computed from scratch from every raw session of the patient. */
+    /**
+     * The window computed from scratch from the raw sessions it is made of (those of the first week and the last six,
+     * {@link RecordedSessions#inWindowOf}): the work is bounded by the window, not by the patient's history.
+     */
     public PatientWindow recompute(String patientId, String clinicId) {
-        return PatientWindow.of(patientId, clinicId, sessions.ofPatient(clinicId, patientId).stream()
+        return PatientWindow.of(patientId, clinicId, sessions.inWindowOf(clinicId, patientId).stream()
                 .map(RecordedSessions::reading).toList());
     }
 

@@ -3,8 +3,11 @@ package org.backtrack.progress.sessions;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
+import org.backtrack.events.SessionLimits;
 import org.backtrack.events.Violation;
 import org.backtrack.progress.assessment.PainReading;
+import org.backtrack.progress.assessment.PatientWindow;
+import org.backtrack.security.ClinicKeys;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -16,14 +19,18 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -33,6 +40,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 /**
  * Stores sessions idempotently without multi-document transactions: each change is one conditional
  * single-document write (insert, or update guarded by the event id read before), retried on a lost race.
+ * The contract's limits per patient ({@link SessionLimits}) are decided here, event by event in delivery order: at
+ * most {@link SessionLimits#MAX_SESSIONS_PER_PATIENT_PER_DAY} sessions of a patient listed on one day, at most
+ * {@link SessionLimits#MAX_CORRECTIONS_PER_SESSION} corrections of a session; an event over a limit is rejected
+ * with the reason (and dead-lettered by the consumer), so every stored document stays bounded.
  */
 @Repository
 public class RecordedSessions {
@@ -53,10 +64,10 @@ public class RecordedSessions {
     }
 
     /**
-     * What recording a batch did: the versions that now stand for the sessions the batch touched, and where the
-     * batch stopped if an event broke the rules (everything before it is recorded, nothing from it on).
+     * What recording a batch did: the versions that now stand for the sessions the batch touched, and the events
+     * that broke a rule or a limit, by their position in the batch (nothing of them is recorded; every other event is).
      */
-    public record BatchRecorded(Collection<RecordedSession> current, int recordedCount, InvalidEventException rejection) {
+    public record BatchRecorded(Collection<RecordedSession> current, Map<Integer, InvalidEventException> rejections) {
     }
 
     private static final int MAX_ATTEMPTS = 5;
@@ -79,33 +90,41 @@ public class RecordedSessions {
 
     /**
      * Records a batch with the outcome {@link #record} would give event by event, in a handful of round trips:
-     * one read of every stored session the batch names, one unordered bulk insert of the new ones. Sessions
+     * one read of every stored session the batch names and of the month listings of its days, one unordered bulk
+     * insert of the new ones. The limits are decided in memory, in order, against the listed days. Sessions
      * already stored that the batch changes (corrections, new event ids) go through {@link #record} one by one,
-     * as does everything after a lost insert race, so the guards of the single-event path still hold.
+     * as does everything after a lost insert race, so the guards of the single-event path still hold (that
+     * fallback, taken only when another consumer writes the same sessions at once, does not count the limits).
      */
     public BatchRecorded recordAll(List<Incoming> batch) {
         if (batch.isEmpty()) {
-            return new BatchRecorded(List.of(), 0, null);
+            return new BatchRecorded(List.of(), Map.of());
         }
         Map<String, RecordedSession> stored = new HashMap<>();
         List<String> keys = batch.stream().map(Incoming::key).distinct().toList();
         findByKeys(keys).forEach(r -> stored.put(r.key(), r));
+        List<String> monthIds = new ArrayList<>();
+        batch.forEach(i -> monthIds.add(PatientSessionMonths.idOf(i.event().data().clinicId(), i.event().data().patientId(),
+                i.event().data().completedAt())));
+        Map<String, Set<String>> listedDays = months.daysOf(monthIds);
 
         // decide in memory, in order, exactly as one record() after another would
         Map<String, RecordedSession> standing = new LinkedHashMap<>();
         Map<String, List<Incoming>> changesToStored = new LinkedHashMap<>();
-        int recordedCount = batch.size();
-        InvalidEventException rejection = null;
+        List<Incoming> accepted = new ArrayList<>(batch.size());
+        Map<Integer, InvalidEventException> rejections = new LinkedHashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             Incoming incoming = batch.get(i);
             RecordedSession before = standing.getOrDefault(incoming.key(), stored.get(incoming.key()));
             try {
-                standing.put(incoming.key(), before == null ? newRecord(incoming) : applied(before, incoming));
+                RecordedSession next = before == null ? newRecord(incoming) : applied(before, incoming);
+                countOnItsDay(before, next, listedDays);
+                standing.put(incoming.key(), next);
             } catch (InvalidEventException e) {
-                recordedCount = i;
-                rejection = e;
-                break;
+                rejections.put(i, e); // left out, as if it had never arrived; the rest of the batch goes on
+                continue;
             }
+            accepted.add(incoming);
             if (stored.containsKey(incoming.key())) {
                 changesToStored.computeIfAbsent(incoming.key(), key -> new ArrayList<>()).add(incoming);
             }
@@ -116,19 +135,42 @@ public class RecordedSessions {
         List<RecordedSession> fresh = standing.values().stream().filter(r -> !stored.containsKey(r.key())).toList();
         if (!fresh.isEmpty() && !insertAll(fresh)) {
             // another writer got there first for some of them: fall back to the guarded path for the whole batch
-            return new BatchRecorded(recordOneByOne(batch.subList(0, recordedCount)), recordedCount, rejection);
+            return new BatchRecorded(recordOneByOne(accepted), rejections);
         }
         changesToStored.forEach((key, events) -> {
             if (!standing.get(key).equals(stored.get(key))) {
                 events.forEach(e -> standing.put(key, recordGuarded(e)));
             }
         });
-        return new BatchRecorded(List.copyOf(standing.values()), recordedCount, rejection);
+        return new BatchRecorded(List.copyOf(standing.values()), rejections);
     }
 
     private RecordedSession newRecord(Incoming incoming) {
-        SessionCompleted session = incoming.event().data();
         return fresh(incoming.event(), incoming.eventTime());
+    }
+
+    /**
+     * Counts a session on the day it now stands on, unless it stood there already.
+     *
+     * @throws InvalidEventException naming {@code data.completedAt} when that day is full
+     */
+    private static void countOnItsDay(RecordedSession before, RecordedSession next, Map<String, Set<String>> listedDays) {
+        String day = PatientSessionMonths.dayKeyOf(next.clinicId(), next.patientId(), next.completedAt());
+        if (before != null && day.equals(PatientSessionMonths.dayKeyOf(before.clinicId(), before.patientId(), before.completedAt()))) {
+            return;
+        }
+        Set<String> onDay = listedDays.computeIfAbsent(day, d -> new HashSet<>());
+        if (!onDay.contains(next.sessionId()) && !SessionLimits.roomForAnotherSession(onDay.size())) {
+            throw SessionLimits.dayFull("data.completedAt", SessionLimits.dayOf(next.completedAt()));
+        }
+        onDay.add(next.sessionId());
+        if (before != null) {
+            listedDays.computeIfPresent(PatientSessionMonths.dayKeyOf(before.clinicId(), before.patientId(), before.completedAt()),
+                    (d, ids) -> {
+                        ids.remove(before.sessionId());
+                        return ids;
+                    });
+        }
     }
 
     /** The stored session after one more event, as {@link #record} would write it. */
@@ -137,6 +179,9 @@ public class RecordedSessions {
         Outcome outcome = decide(before, event, incoming.eventTime());
         if (outcome == Outcome.DUPLICATE) {
             return before;
+        }
+        if (!SessionLimits.mayBeCorrectedAgain(before.eventIds().size() - 1)) {
+            throw SessionLimits.correctedTooOften("data.sessionId"); // its event ids, and its document, stay bounded
         }
         List<String> eventIds = new ArrayList<>(before.eventIds());
         eventIds.add(event.id());
@@ -198,6 +243,9 @@ public class RecordedSessions {
             RecordedSession updated = mongo.findAndModify(guard, update,
                     FindAndModifyOptions.options().returnNew(true), RecordedSession.class);
             if (updated != null) {
+                if (!SessionLimits.dayOf(updated.completedAt()).equals(SessionLimits.dayOf(stored.completedAt()))) {
+                    months.remove(List.of(stored)); // listed under its new day above; off the old one now it is written
+                }
                 return new Recorded(outcome, updated);
             }
         }
@@ -244,6 +292,50 @@ public class RecordedSessions {
         found.removeIf(s -> !s.clinicId().equals(clinicId) || !s.patientId().equals(patientId));
         found.sort(Comparator.comparing(RecordedSession::completedAt).thenComparing(RecordedSession::sessionId));
         return found;
+    }
+
+    /**
+     * The sessions a patient's read model is made of ({@link PatientWindow#of}): those of the days from the first
+     * session to {@link PatientWindow#BASELINE} after it and from {@link PatientWindow#RECENT} before the latest to it,
+     * found through the day listing. No other session is read, so recomputing a window costs the same whatever the
+     * length of the patient's history. A day listed only by a stale entry (a session a correction moved, should
+     * taking it off have been lost) does not count as the first or the latest.
+     */
+    public List<RecordedSession> inWindowOf(String clinicId, String patientId) {
+        TreeMap<LocalDate, Set<String>> days = months.daysOfPatient(clinicId, patientId);
+        Map<String, RecordedSession> read = new HashMap<>();
+        Optional<LocalDate> first = firstActualDay(days.entrySet(), clinicId, patientId, read);
+        Optional<LocalDate> latest = firstActualDay(days.descendingMap().entrySet(), clinicId, patientId, read);
+        if (first.isEmpty() || latest.isEmpty()) {
+            return List.of();
+        }
+        Set<String> keys = new HashSet<>();
+        long baselineDays = PatientWindow.BASELINE.toDays() + 1;
+        long recentDays = PatientWindow.RECENT.toDays() + 1;
+        days.subMap(first.get(), true, first.get().plusDays(baselineDays), true).values()
+                .forEach(ids -> ids.forEach(id -> keys.add(ClinicKeys.of(clinicId, id))));
+        days.subMap(latest.get().minusDays(recentDays), true, latest.get(), true).values()
+                .forEach(ids -> ids.forEach(id -> keys.add(ClinicKeys.of(clinicId, id))));
+        keys.removeAll(read.keySet());
+        findByKeys(keys).forEach(s -> read.put(s.key(), s));
+        return read.values().stream().filter(s -> s.clinicId().equals(clinicId) && s.patientId().equals(patientId)).toList();
+    }
+
+    /** The first of these days on which one of the sessions listed there actually falls (reading them into {@code read}). */
+    private Optional<LocalDate> firstActualDay(Iterable<Map.Entry<LocalDate, Set<String>>> days, String clinicId, String patientId,
+                                               Map<String, RecordedSession> read) {
+        for (Map.Entry<LocalDate, Set<String>> day : days) {
+            List<String> keys = day.getValue().stream().map(id -> ClinicKeys.of(clinicId, id)).toList();
+            boolean actual = false;
+            for (RecordedSession session : findByKeys(keys)) {
+                read.put(session.key(), session);
+                actual |= session.patientId().equals(patientId) && SessionLimits.dayOf(session.completedAt()).equals(day.getKey());
+            }
+            if (actual) {
+                return Optional.of(day.getKey());
+            }
+        }
+        return Optional.empty();
     }
 
     /**
@@ -314,12 +406,12 @@ public class RecordedSessions {
     }
 
     /**
-     * Whether a session is listed under its patient and the month it now falls in (the read-model check), from
+     * Whether a session is listed under its patient and the day it now falls on (the read-model check), from
      * one read of the whole listing.
      */
     public Predicate<RecordedSession> listing() {
         Map<String, Set<String>> listed = months.all();
-        return s -> listed.getOrDefault(PatientSessionMonths.idOf(s.clinicId(), s.patientId(), s.completedAt()), Set.of())
+        return s -> listed.getOrDefault(PatientSessionMonths.dayKeyOf(s.clinicId(), s.patientId(), s.completedAt()), Set.of())
                 .contains(s.sessionId());
     }
 

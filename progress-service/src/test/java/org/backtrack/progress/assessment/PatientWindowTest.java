@@ -97,4 +97,113 @@ class PatientWindowTest {
         PainReading moved = new PainReading("s19", DAY0.plus(Duration.ofDays(2)), 5, 4, false, false);
         assertThat(window.apply(moved)).isEmpty();
     }
+
+    static String id(String prefix, int length) {
+        StringBuilder id = new StringBuilder(prefix);
+        while (id.length() < length) {
+            id.append('x');
+        }
+        return id.substring(0, length);
+    }
+
+    static PainReading at(String sessionId, Instant at, int before, List<String> exercises) {
+        return new PainReading(sessionId, at, before, Math.max(0, before - 1), false, false, exercises);
+    }
+
+    @Test
+    void keepsTheLatestReadingsOfADayUpToTheDailyLimit() {
+        List<PainReading> sessions = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // stored before the daily limit existed
+            sessions.add(at(String.format("d0-%02d", i), DAY0.plus(Duration.ofMinutes(10L * i)), 5, List.of()));
+        }
+        sessions.add(session(3, 6));
+
+        PatientWindow window = PatientWindow.of("p", "c", sessions);
+
+        // the first session, which anchors the baseline, the day's latest 12, and the session of day 3
+        assertThat(window.baseline()).hasSize(1 + PatientWindow.MAX_READINGS_PER_DAY + 1);
+        assertThat(window.baseline()).extracting(PainReading::sessionId).startsWith("d0-00", "d0-18");
+        assertThat(window.recent()).extracting(PainReading::sessionId).endsWith("d0-29", "s3");
+        assertThat(window.firstAt()).isEqualTo(DAY0); // the first session still anchors the baseline
+    }
+
+    @Test
+    void exerciseIdsAreKeptOnlyWhereTheRulesReadThemAndBounded() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            many.add(id("ex" + i + "-", 128));
+        }
+        List<PainReading> sessions = new ArrayList<>();
+        for (int day = 0; day < 30; day++) {
+            sessions.add(at("s" + day, DAY0.plus(Duration.ofDays(day)), 5, many));
+        }
+        PatientWindow window = PatientWindow.of("p", "c", sessions);
+        Instant lookback = window.latestAt().minus(PatientWindow.EXERCISES_KEPT);
+        for (PainReading r : window.recent()) {
+            if (r.completedAt().isAfter(lookback)) {
+                assertThat(r.exerciseIds()).as(r.sessionId()).isEqualTo(many.subList(0, PatientWindow.MAX_EXERCISES_PER_READING));
+            } else {
+                assertThat(r.exerciseIds()).as(r.sessionId()).isEmpty();
+            }
+        }
+        // what the stage and focus rules read is unchanged: the exercises of the last two weeks
+        assertThat(window.recent().stream().filter(r -> r.completedAt().isAfter(lookback)).count()).isEqualTo(14);
+        // and applying the same sessions one by one, in any order, gives the same window
+        List<PainReading> shuffled = new ArrayList<>(sessions);
+        Collections.shuffle(shuffled, new Random(7));
+        assertThat(applyAll(shuffled)).isEqualTo(window);
+    }
+
+    @Test
+    void theLargestWindowOnePatientCanCauseStaysFarBelowTheDocumentLimit() {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            ids.add(id("exercise-" + i + "-", 128));
+        }
+        List<PainReading> sessions = new ArrayList<>();
+        for (int day = 0; day < 120; day++) {
+            for (int i = 0; i < 40; i++) { // far over the daily limit, as old data might be
+                sessions.add(at(id("session-" + day + "-" + i + "-", 128), DAY0.plus(Duration.ofDays(day)).plusSeconds(60L * i), 5, ids));
+            }
+        }
+        PatientWindow window = PatientWindow.of("p", "c", sessions);
+
+        long characters = java.util.stream.Stream.concat(window.baseline().stream(), window.recent().stream())
+                .mapToLong(r -> 64 + r.sessionId().length() + r.exerciseIds().stream().mapToLong(e -> e.length() + 8).sum())
+                .sum();
+        System.out.printf("largest window: %d readings, about %d KiB%n", window.baseline().size() + window.recent().size(), characters / 1024);
+        assertThat(window.baseline().size() + window.recent().size())
+                .isLessThanOrEqualTo((7 + 1 + 42 + 1) * PatientWindow.MAX_READINGS_PER_DAY);
+        assertThat(characters).isLessThan(2L * 1024 * 1024); // MongoDB refuses 16 MiB
+    }
+
+    /**
+     * The incremental model equals the model built from scratch for any set of sessions, whatever order, redeliveries
+     * and corrections they come in, days over the daily limit included: when it cannot be exact it asks for a
+     * recomputation, which the test answers as the service does (from the sessions that stand).
+     */
+    @RepeatedTest(40)
+    void incrementalUpdatesMatchARecomputationEvenOnFullDays() {
+        Random random = new Random();
+        java.util.Map<String, PainReading> standing = new java.util.LinkedHashMap<>();
+        int days = 5 + random.nextInt(70);
+        PatientWindow window = PatientWindow.empty("p", "c");
+        for (int n = 0; n < 250; n++) {
+            PainReading current;
+            if (!standing.isEmpty() && random.nextInt(5) == 0) {
+                // a redelivery: the service applies the version that stands
+                current = new ArrayList<>(standing.values()).get(random.nextInt(standing.size()));
+            } else {
+                String sessionId = "s" + random.nextInt(150); // a known id makes this a correction
+                int day = random.nextInt(days);
+                // a few crowded days, as data from before the daily limit can have
+                Instant at = DAY0.plus(Duration.ofDays(day % 7 == 3 ? 3 : day)).plusSeconds(random.nextInt(86_000));
+                List<String> exercises = random.nextBoolean() ? List.of() : List.of("e" + random.nextInt(5), "e" + random.nextInt(40));
+                current = at(sessionId, at, random.nextInt(11), exercises);
+            }
+            standing.put(current.sessionId(), current);
+            window = window.apply(current).orElseGet(() -> PatientWindow.of("p", "c", standing.values()));
+            assertThat(window).as("after %d deliveries", n + 1).isEqualTo(PatientWindow.of("p", "c", standing.values()));
+        }
+    }
 }

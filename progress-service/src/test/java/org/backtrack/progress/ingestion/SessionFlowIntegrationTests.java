@@ -1,5 +1,6 @@
 package org.backtrack.progress.ingestion;
 
+import org.backtrack.events.DeadLetterContent;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.TestHttp;
@@ -15,6 +16,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -125,9 +127,9 @@ abstract class SessionFlowIntegrationTests {
         var mine = deadLetters.stream().filter(r -> patientId.equals(r.key())).toList();
         assertThat(mine).hasSize(2);
         assertThat(mine.get(0).value()).isEqualTo(bad); // the original bytes, untouched
-        assertThat(mine.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.painBefore");
+        assertThat(mine.get(0).headers().get(DeadLetterContent.REASON_HEADER)).contains("data.painBefore");
         assertThat(mine.get(0).headers()).containsKey("kafka_dlt-exception-message");
-        assertThat(mine.get(1).headers().get(KafkaConfiguration.REASON_HEADER)).contains("not valid JSON");
+        assertThat(mine.get(1).headers().get(DeadLetterContent.REASON_HEADER)).contains("not valid JSON");
     }
 
     @Test
@@ -148,7 +150,7 @@ abstract class SessionFlowIntegrationTests {
         var mine = kafka.readUntil(Topics.SESSIONS_DLT, r -> patientId.equals(r.key()) && r.value().startsWith("{\"specversion\":\"1.0\",\"data\":["), WAIT)
                 .stream().filter(r -> patientId.equals(r.key())).toList();
         assertThat(mine).extracting(KafkaTestClient.ReceivedRecord::value).containsExactly(painEleven, "{\"specversion\":\"1.0\",\"data\":[");
-        assertThat(mine.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.painBefore");
+        assertThat(mine.get(0).headers().get(DeadLetterContent.REASON_HEADER)).contains("data.painBefore");
     }
 
     String session(String eventId, String sessionId, String time, String completedAt, int painBefore, int painAfter, boolean redFlag) {
@@ -340,7 +342,7 @@ abstract class SessionFlowIntegrationTests {
                 .extracting(JsonNode::asInt).containsExactly(2));
         var dead = kafka.readUntil(Topics.SESSIONS_DLT, r -> r.value().contains("e-far") && r.value().contains(patientId), WAIT);
         assertThat(dead.stream().filter(r -> r.value().contains(patientId)).findFirst().orElseThrow()
-                .headers().get(KafkaConfiguration.REASON_HEADER)).contains("time", "future");
+                .headers().get(DeadLetterContent.REASON_HEADER)).contains("time", "future");
     }
 
     @Test
@@ -350,12 +352,203 @@ abstract class SessionFlowIntegrationTests {
         kafka.send(ingress, patientId, event("e-2", "s-2", "2026-11-21T07:31:00Z", 5, 3).replace("clinic-it", "clinic-victim"));
         awaitSessionCount(1);
         var dead = kafka.readUntil(ingress + Topics.DEAD_LETTER_SUFFIX, r -> r.value().contains(patientId), WAIT);
-        assertThat(dead.get(0).headers().get(KafkaConfiguration.REASON_HEADER)).contains("data.clinicId", "clinic-it");
+        assertThat(dead.get(0).headers().get(DeadLetterContent.REASON_HEADER)).contains("data.clinicId", "clinic-it");
         assertThat(status(TestIssuer.clinician("clinic-victim"), "/api/v1/patients/" + patientId + "/progress")).isEqualTo(404);
     }
 
     int status(String token, String uri) {
         var client = token == null ? TestHttp.client(port) : TestHttp.client(port, token);
         return client.get().uri(uri).retrieve().toBodilessEntity().getStatusCode().value();
+    }
+
+    // --- bounded storage and dead letters (issue 14) ---------------------------------------------------------------
+
+    /** An identifier of exactly {@code length} characters that starts with {@code prefix}. */
+    static String id(String prefix, int length) {
+        return (prefix + "x".repeat(length)).substring(0, length);
+    }
+
+    /** A session as large as the contract allows: 100 exercises with 128-character ids, 2,000 characters of notes. */
+    static String maximalEvent(String patient, String sessionId, java.time.Instant completedAt) {
+        StringBuilder exercises = new StringBuilder();
+        for (int i = 0; i < org.backtrack.events.SessionEventValidator.MAX_EXERCISES; i++) {
+            exercises.append(i == 0 ? "" : ",").append("{\"exerciseId\":\"").append(id(sessionId.substring(0, 40) + "-ex" + i + "-", 128))
+                    .append("\",\"completed\":true,\"holdSeconds\":3600,\"reps\":1000}");
+        }
+        return """
+                {"specversion":"1.0","id":"%s","source":"/test","type":"backtrack.session.completed.v1","subject":"%s",
+                 "time":"%s","data":{"sessionId":"%s","clinicId":"clinic-it","patientId":"%s","routineId":"%s",
+                 "completedAt":"%s","durationSeconds":86400,"painBefore":7,"painAfter":5,"exercises":[%s],
+                 "flags":{"sharpPain":false,"radiatingPain":false,"numbness":false,"nightPain":false},"notes":"%s"}}"""
+                .formatted(id("e-" + sessionId, 128), patient, completedAt, sessionId, patient, id("r-" + patient, 128),
+                        completedAt, exercises, "n".repeat(org.backtrack.events.SessionEventValidator.MAX_NOTES_LENGTH));
+    }
+
+    int partitionOf(String key) throws Exception {
+        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers", bootstrapServers))) {
+            int partitions = admin.describeTopics(java.util.List.of(Topics.SESSIONS)).allTopicNames().get()
+                    .get(Topics.SESSIONS).partitions().size();
+            return org.apache.kafka.common.utils.Utils.toPositive(org.apache.kafka.common.utils.Utils.murmur2(
+                    key.getBytes(java.nio.charset.StandardCharsets.UTF_8))) % partitions;
+        }
+    }
+
+    List<KafkaTestClient.ReceivedRecord> deadLettersOf(String key, int atLeast) {
+        int[] seen = {0};
+        return kafka.readUntil(Topics.SESSIONS_DLT, r -> key.equals(r.key()) && ++seen[0] >= atLeast, Duration.ofSeconds(120))
+                .stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    @Test
+    void onePatientSendingAThousandMaximalSessionsIsDeadLetteredWithoutRetryWhileOthersOnItsPartitionGoOn() throws Exception {
+        String flooder = id("flood-" + UUID.randomUUID() + "-", 128);
+        kafka.send(Topics.SESSIONS, patientId, event("e-warm", "s-warm", "2026-11-20T07:31:00Z", 5, 4)); // topic exists
+        String neighbour = null;
+        for (int i = 0; neighbour == null || partitionOf(neighbour) != partitionOf(flooder); i++) {
+            neighbour = "neighbour-" + i + "-" + UUID.randomUUID();
+        }
+        java.time.Instant firstDay = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS).minus(Duration.ofDays(60));
+        int days = 50;
+        int perDay = 20; // the limit is 12: 8 of each day's sessions are over it
+        List<java.util.Map.Entry<String, String>> flood = new java.util.ArrayList<>();
+        for (int day = 0; day < days; day++) {
+            for (int i = 0; i < perDay; i++) {
+                String sessionId = id("d" + day + "-" + i + "-" + flooder.substring(6, 42) + "-", 128);
+                flood.add(java.util.Map.entry(flooder, maximalEvent(flooder, sessionId,
+                        firstDay.plus(Duration.ofDays(day)).plus(Duration.ofMinutes(30L * i)))));
+            }
+        }
+        assertThat(flood.get(0).getValue().length()).isGreaterThan(20_000).isLessThan(org.backtrack.events.SessionEventValidator.MAX_EVENT_BYTES);
+        String theNeighbour = neighbour;
+        List<java.util.Map.Entry<String, String>> calm = new java.util.ArrayList<>();
+        for (int day = 0; day < 10; day++) {
+            calm.add(java.util.Map.entry(theNeighbour, event("e-n" + day, "s-n" + day, "2026-11-20T07:31:00Z", 5, 4)
+                    .replace(patientId, theNeighbour).replace("2026-11-20T07:31", "2026-11-" + (10 + day) + "T07:31")));
+        }
+
+        long started = System.nanoTime();
+        kafka.sendAll(Topics.SESSIONS, flood);
+        kafka.sendAll(Topics.SESSIONS, calm);
+        RestClient clinic = http;
+        await().atMost(Duration.ofSeconds(180)).ignoreExceptions().untilAsserted(() -> assertThat(clinic.get()
+                .uri("/api/v1/patients/{id}/progress", theNeighbour).retrieve().body(JsonNode.class).get("sessionCount").asInt()).isEqualTo(10));
+        long neighbourDone = System.nanoTime();
+        int over = days * (perDay - org.backtrack.events.SessionLimits.MAX_SESSIONS_PER_PATIENT_PER_DAY);
+        var deadLetters = deadLettersOf(flooder, over);
+        long allDeadLettered = System.nanoTime();
+
+        // every session over the daily limit is dead-lettered once, with the limit as the reason: none was retried
+        assertThat(deadLetters).hasSize(over);
+        assertThat(deadLetters).allSatisfy(d -> assertThat(d.headers().get(DeadLetterContent.REASON_HEADER))
+                .contains("data.completedAt", "at most 12 sessions per patient and day"));
+        assertThat(deadLetters.stream().map(KafkaTestClient.ReceivedRecord::value).distinct()).hasSize(over);
+        await().atMost(WAIT).ignoreExceptions().untilAsserted(() -> assertThat(clinic.get().uri("/api/v1/patients/{id}/progress", flooder)
+                .retrieve().body(JsonNode.class).get("sessionCount").asInt()).isEqualTo(days * org.backtrack.events.SessionLimits.MAX_SESSIONS_PER_PATIENT_PER_DAY));
+        // the stored documents stay far below MongoDB's 16 MiB, however much one patient sends
+        var raw = mongo.getCollection("patient_windows").withDocumentClass(org.bson.RawBsonDocument.class);
+        int windowBytes = raw.find(new org.bson.Document("_id", "clinic-it/" + flooder)).first().getByteBuffer().remaining();
+        int largestListing = 0;
+        for (var listing : mongo.getCollection("patient_session_months").withDocumentClass(org.bson.RawBsonDocument.class)
+                .find(new org.bson.Document("patientId", flooder))) {
+            largestListing = Math.max(largestListing, listing.getByteBuffer().remaining());
+        }
+        int largestSession = 0;
+        for (var session : mongo.getCollection("sessions").withDocumentClass(org.bson.RawBsonDocument.class)
+                .find(new org.bson.Document("patientId", flooder))) {
+            largestSession = Math.max(largestSession, session.getByteBuffer().remaining());
+        }
+        System.out.printf("flood: %d maximal sessions of one patient (%d KiB each) and 10 of a neighbour on partition %d; "
+                        + "neighbour's 10 applied after %d ms, all %d dead letters written after %d ms; flooder's window %d KiB, "
+                        + "largest month listing %d KiB, largest session %d KiB%n",
+                flood.size(), flood.get(0).getValue().length() / 1024, partitionOf(flooder),
+                (neighbourDone - started) / 1_000_000, over, (allDeadLettered - started) / 1_000_000,
+                windowBytes / 1024, largestListing / 1024, largestSession / 1024);
+        assertThat(windowBytes).isLessThan(2 * 1024 * 1024);
+        assertThat(largestListing).isLessThan(64 * 1024);
+        assertThat(largestSession).isLessThan(128 * 1024);
+    }
+
+    @Test
+    void aFullDayRefusesAnotherSessionUntilACorrectionMovesOneAway() {
+        int limit = org.backtrack.events.SessionLimits.MAX_SESSIONS_PER_PATIENT_PER_DAY;
+        for (int i = 0; i <= limit; i++) {
+            kafka.send(Topics.SESSIONS, patientId, event("e-" + i, "s-" + i, "2026-11-20T07:31:00Z", 5, 4));
+        }
+        awaitSessionCount(limit);
+        var refused = deadLettersOf(patientId, 1);
+        assertThat(refused.get(0).value()).contains("\"e-" + limit + "\"");
+        assertThat(refused.get(0).headers().get(DeadLetterContent.REASON_HEADER)).contains("2026-11-20 (UTC)");
+
+        // a correction to another day frees a place; the refused session sent again is then accepted
+        kafka.send(Topics.SESSIONS, patientId, event("e-moved", "s-0", "2026-11-21T09:00:00Z", 5, 4)
+                .replace("\"completedAt\":\"2026-11-20T07:31:00Z\"", "\"completedAt\":\"2026-11-21T07:31:00Z\""));
+        kafka.send(Topics.SESSIONS, patientId, event("e-again", "s-" + limit, "2026-11-20T07:31:00Z", 5, 4));
+        awaitSessionCount(limit + 1);
+        // and moving a session into a full day is refused like a new one
+        kafka.send(Topics.SESSIONS, patientId, event("e-back", "s-0", "2026-11-22T09:00:00Z", 5, 4));
+        var both = deadLettersOf(patientId, 2);
+        assertThat(both.get(1).value()).contains("\"e-back\"");
+        assertThat(progress().get("sessionCount").asInt()).isEqualTo(limit + 1);
+    }
+
+    @Test
+    void aSessionIsCorrectedAtMostTheLimitTimes() {
+        int limit = org.backtrack.events.SessionLimits.MAX_CORRECTIONS_PER_SESSION;
+        kafka.send(Topics.SESSIONS, patientId, event("e-0", "s-1", "2026-11-20T08:00:00Z", 6, 6));
+        for (int i = 1; i <= limit + 2; i++) {
+            kafka.send(Topics.SESSIONS, patientId, event("e-" + i, "s-1",
+                    java.time.Instant.parse("2026-11-20T08:00:00Z").plusSeconds(i).toString(), 6, Math.min(10, i % 11)));
+        }
+        var refused = deadLettersOf(patientId, 2);
+        assertThat(refused).extracting(r -> r.headers().get(DeadLetterContent.REASON_HEADER))
+                .allSatisfy(reason -> assertThat(reason).contains("data.sessionId", "corrected " + limit + " times"));
+        assertThat(refused.get(0).value()).contains("\"e-" + (limit + 1) + "\"");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(progress().get("series").findValues("painAfter"))
+                .extracting(JsonNode::asInt).containsExactly(limit % 11));
+        var stored = mongo.findById("clinic-it/" + patientId + "-s-1", org.bson.Document.class, "sessions");
+        assertThat(stored.getList("eventIds", String.class)).hasSize(limit + 1);
+    }
+
+    @Test
+    void aMegabyteRecordIsDeadLetteredCutToTheContractsLargestEventWithTheHashOfTheWhole() {
+        byte[] huge = ("{\"specversion\":\"1.0\",\"padding\":\"" + "x".repeat(1_000_000 - 40) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        kafka.send(Topics.SESSIONS, patientId, huge);
+        kafka.send(Topics.SESSIONS, patientId, event("e-after", "s-after", "2026-11-20T07:31:00Z", 5, 4));
+
+        awaitSessionCount(1); // the partition went on
+        var deadLetter = deadLettersOf(patientId, 1).get(0);
+        assertThat(deadLetter.value().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(java.util.Arrays.copyOf(huge, DeadLetterContent.MAX_VALUE_BYTES));
+        assertThat(deadLetter.headers()).containsEntry(DeadLetterContent.TRUNCATED_HEADER, "true")
+                .containsEntry(DeadLetterContent.ORIGINAL_BYTES_HEADER, String.valueOf(huge.length))
+                .containsEntry(DeadLetterContent.ORIGINAL_SHA256_HEADER, DeadLetterContent.sha256(huge));
+        assertThat(deadLetter.headers().get(DeadLetterContent.REASON_HEADER)).contains("at most 65536");
+    }
+
+    @Test
+    void aDeadLetterCarriesTheReasonAndBoundedHeadersNeverAStackTrace() throws Exception {
+        var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(java.util.Map.of(
+                "bootstrap.servers", bootstrapServers, "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class));
+        var record = new org.apache.kafka.clients.producer.ProducerRecord<String, byte[]>(Topics.SESSIONS, patientId,
+                event("e-bad", "s-bad", "2026-11-20T07:31:00Z", 11, 4).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < 30; i++) {
+            record.headers().add("big-" + i, new byte[1000]);
+        }
+        record.headers().add(DeadLetterContent.REASON_HEADER, "forged".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers().add("kafka_dlt-exception-stacktrace", "at forged.Frame".repeat(500).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try (producer) {
+            producer.send(record).get();
+        }
+
+        var deadLetter = deadLettersOf(patientId, 1).get(0);
+
+        assertThat(deadLetter.headers().get(DeadLetterContent.REASON_HEADER)).contains("data.painBefore").doesNotContain("forged");
+        assertThat(deadLetter.headers().get("kafka_dlt-exception-message")).contains("data.painBefore");
+        assertThat(deadLetter.headers().keySet()).noneMatch(name -> name.contains("stacktrace"));
+        assertThat(deadLetter.headers()).containsEntry(DeadLetterContent.HEADERS_DROPPED_HEADER, "28");
+        int headerBytes = deadLetter.headers().entrySet().stream().mapToInt(h -> h.getKey().length() + h.getValue().length()).sum();
+        assertThat(headerBytes).isLessThanOrEqualTo(DeadLetterContent.MAX_ORIGINAL_HEADER_BYTES + DeadLetterContent.MAX_ADDED_HEADER_BYTES);
+        assertThat(deadLetter.headers().get("kafka_dlt-original-topic")).isEqualTo(Topics.SESSIONS);
     }
 }
