@@ -144,6 +144,13 @@ public class ServiceSecurityAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<ContentTypeFilter> contentTypeCheck() {
+        var registration = new FilterRegistrationBean<>(new ContentTypeFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Boot's JSON mapper, built on a parser factory with {@link #JSON_LIMITS}. */
     @Bean
     @Scope("prototype")

@@ -43,6 +43,13 @@ public final class ExerciseRules {
         if (draft.regions() == null || draft.regions().isEmpty()) {
             errors.add(new FieldError("regions", "needs at least one body region"));
         }
+        // a null element would be stored and published as is, and every routine drawn from this library would fail on it
+        noNulls(errors, "regions", draft.regions());
+        noNulls(errors, "equipment", draft.equipment());
+        noNulls(errors, "timeOfDay", draft.timeOfDay());
+        noNulls(errors, "contraindications", draft.contraindications());
+        noNulls(errors, "progressions", draft.progressions());
+        noNulls(errors, "regressions", draft.regressions());
         list(errors, "steps", draft.steps(), true);
         list(errors, "cues", draft.cues(), false);
         list(errors, "cautions", draft.cautions(), false);
@@ -61,6 +68,12 @@ public final class ExerciseRules {
             }
         }
         return errors;
+    }
+
+    private static void noNulls(List<FieldError> errors, String field, List<?> items) {
+        if (items != null && items.stream().anyMatch(java.util.Objects::isNull)) {
+            errors.add(new FieldError(field, "must not contain null"));
+        }
     }
 
     private static void required(List<FieldError> errors, String field, Object value) {

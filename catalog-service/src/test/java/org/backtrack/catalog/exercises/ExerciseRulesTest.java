@@ -65,6 +65,18 @@ class ExerciseRulesTest {
         assertThat(fields(draft("Wall lean", HOLD, List.of("Lean."), List.of("cat-cow")))).containsExactly("progressions");
     }
 
+    @Test
+    void listsMayNotHoldNull() {
+        List<Region> regions = new java.util.ArrayList<>(List.of(Region.LOWER_BACK));
+        regions.add(null);
+        var withNulls = new ExerciseDraft(null, "Wall lean", Stage.BASIC, Kind.STATIC_HOLD, regions, java.util.Arrays.asList((Equipment) null),
+                java.util.Arrays.asList(TimeOfDay.MORNING, null), HOLD, "A gentle stretch.", List.of("Lean."), List.of(), List.of(),
+                List.of(), java.util.Arrays.asList((Contraindication) null), java.util.Arrays.asList("pigeon-pose", null),
+                java.util.Arrays.asList((String) null));
+        assertThat(fields(withNulls)).containsExactlyInAnyOrder("regions", "equipment", "timeOfDay", "contraindications",
+                "progressions", "regressions");
+    }
+
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"Supported Cat-Cow, supported-cat-cow", "  Hip flexor (kneeling)!, hip-flexor-kneeling", "Ünïcode stretch, n-code-stretch"})
     void derivesSlugsFromNames(String name, String slug) {

@@ -59,6 +59,9 @@ class ProgramController {
         if (change.stage() == null || !STAGES.contains(change.stage())) {
             throw InvalidFieldsException.of(TITLE, "stage", "must be one of " + STAGES);
         }
+        if (change.focusRegions() != null && change.focusRegions().stream().anyMatch(java.util.Objects::isNull)) {
+            throw InvalidFieldsException.of(TITLE, "focusRegions", "must not contain null");
+        }
         String clinicId = PatientScope.clinicOf(caller, change.clinicId());
         scope.requireWritable(caller, patientId);
         return programs.set(clinicId, patientId, change.stage(), change.focusRegions(), caller.subject());

@@ -86,6 +86,9 @@ class RoutineController {
         if (body.excludedExercises() != null && !body.excludedExercises().stream().allMatch(Identifiers::isValid)) {
             errors.add(Map.of("field", "excludedExercises", "message", "each " + Identifiers.RULE));
         }
+        noNulls(errors, "focusRegions", body.focusRegions());
+        noNulls(errors, "availableEquipment", body.availableEquipment());
+        noNulls(errors, "contraindications", body.contraindications());
         if (body.minutes() == null || body.minutes() < CompositionRequest.MIN_MINUTES || body.minutes() > CompositionRequest.MAX_MINUTES) {
             errors.add(Map.of("field", "minutes", "message", "must be from " + CompositionRequest.MIN_MINUTES + " to " + CompositionRequest.MAX_MINUTES));
         }
@@ -109,6 +112,13 @@ class RoutineController {
                 stage, body.contraindications(), body.excludedExercises(), date);
         Routine routine = composition.compose(clinicId, request, CurrentToken.authorizationHeader());
         return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.id())).body(routine);
+    }
+
+    /** A null in a set would reach the composer, which cannot compare it with anything. */
+    private static void noNulls(List<Map<String, String>> errors, String field, Set<String> values) {
+        if (values != null && values.stream().anyMatch(java.util.Objects::isNull)) {
+            errors.add(Map.of("field", field, "message", "must not contain null"));
+        }
     }
 
     @Operation(summary = "One routine", description = "A routine of another clinic answers 404, exactly like an unknown id.")

@@ -1,0 +1,84 @@
+package org.backtrack.gateway;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Refuses, before anything else runs, what the routing would otherwise fail on with a 500: a Content-Type with a
+ * wildcard (Spring's request headers refuse one once they add the request's charset) or a multipart one (no BackTrack
+ * operation takes it, and the services' multipart resolver would fail on the body), answered 415; and a query string
+ * Tomcat cannot parse (an empty parameter name, a broken percent-escape), which the routes' filters meet when they copy
+ * the parameters, answered 400. Both as problem documents; the rejected value is never echoed.
+ */
+@Configuration(proxyBeanMethods = false)
+class RequestSyntaxCheck {
+
+    @Bean
+    FilterRegistrationBean<RequestSyntaxFilter> requestSyntaxFilter() {
+        var registration = new FilterRegistrationBean<>(new RequestSyntaxFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    static final class RequestSyntaxFilter extends OncePerRequestFilter {
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String contentType = request.getContentType();
+            if (unusable(contentType)) {
+                write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Request bodies are JSON: send Content-Type: application/json.");
+                return;
+            }
+            if (request.getQueryString() != null && !MediaType.APPLICATION_FORM_URLENCODED_VALUE.equalsIgnoreCase(baseOf(contentType))) {
+                try {
+                    request.getParameterMap(); // parsed once here; Tomcat keeps the result for everything after
+                } catch (IllegalStateException malformed) { // Tomcat's InvalidParameterException
+                    write(response, HttpStatus.BAD_REQUEST, "The query string is malformed (an empty parameter name or a broken percent-escape).");
+                    return;
+                }
+            }
+            chain.doFilter(request, response);
+        }
+
+        static boolean unusable(String contentType) {
+            if (contentType == null) {
+                return false;
+            }
+            if (contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+                return true;
+            }
+            try {
+                MediaType type = MediaType.parseMediaType(contentType);
+                return type.isWildcardType() || type.isWildcardSubtype();
+            } catch (InvalidMediaTypeException e) {
+                return false; // the service answers 415 for these itself
+            }
+        }
+
+        private static String baseOf(String contentType) {
+            return contentType == null ? "" : contentType.split(";", 2)[0].strip();
+        }
+
+        private static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
+                    + status.value() + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}
