@@ -51,6 +51,9 @@ class AccessLogController {
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException("since", "must be an RFC 3339 instant");
         }
+        if (from.isPresent() && !Paging.isStorable(from.get())) {
+            throw new InvalidParameterException("since", "must be an RFC 3339 instant in the years 1 to 9999");
+        }
         Optional<Paging.Cursor> cursor = Paging.Cursor.decode(AccessLog.BEFORE, before.orElse(null), 2);
         Paging.Page<AccessLog.Entry> page = accessLog.page(caller.clinicId(), patientId, user, from, cursor, pageSize);
         return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), AccessLog.BEFORE)).body(page.items());

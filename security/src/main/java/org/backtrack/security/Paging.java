@@ -107,7 +107,11 @@ public final class Paging {
 
         public Instant instant(String field, int index) {
             try {
-                return Instant.parse(parts.get(index));
+                Instant instant = Instant.parse(parts.get(index));
+                if (!isStorable(instant)) {
+                    throw invalid(field);
+                }
+                return instant;
             } catch (DateTimeException e) {
                 throw invalid(field);
             }
@@ -137,6 +141,17 @@ public final class Paging {
             return new InvalidParameterException(field, "is not a cursor this API handed out (take it from the Link header)");
         }
     }
+
+    /**
+     * Whether an instant lies in years 1 to 9999: what every store here can hold as a date (a BSON date is
+     * milliseconds in a long; {@link Instant} reaches far beyond), so a query never fails on one.
+     */
+    public static boolean isStorable(Instant instant) {
+        return !instant.isBefore(EARLIEST) && instant.isBefore(AFTER_LATEST);
+    }
+
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant AFTER_LATEST = Instant.parse("+10000-01-01T00:00:00Z");
 
     /** The page size asked for: {@code defaultSize} when absent, else a whole number from 1 to {@code max}. */
     public static int size(String field, String requested, int defaultSize, int max) {

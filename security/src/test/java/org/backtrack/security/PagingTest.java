@@ -56,6 +56,12 @@ class PagingTest {
         assertThatThrownBy(() -> Paging.Cursor.decode("cursor", number, 1).orElseThrow().integer("cursor", 0, 0, 5))
                 .isInstanceOf(InvalidParameterException.class);
         assertThatThrownBy(() -> Paging.Cursor.decode("cursor", "A".repeat(2000), 1)).isInstanceOf(InvalidParameterException.class);
+        // an instant a date field cannot hold (years beyond 9999) is refused, not passed on to a query
+        String far = Paging.Cursor.of("+1000000000-12-31T23:59:59Z").encode();
+        assertThatThrownBy(() -> Paging.Cursor.decode("cursor", far, 1).orElseThrow().instant("cursor", 0))
+                .isInstanceOf(InvalidParameterException.class);
+        assertThat(Paging.isStorable(Instant.parse("9999-12-31T23:59:59Z"))).isTrue();
+        assertThat(Paging.isStorable(Instant.parse("-0001-01-01T00:00:00Z"))).isFalse();
     }
 
     @ParameterizedTest

@@ -260,7 +260,8 @@ abstract class ProgressReadsIntegrationTests {
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
-    @CsvSource({"size=0,size", "size=201,size", "size=x,size", "cursor=bm9wZQ,cursor", "cursor=MS8yMDI2LTExLTIwVDA3OjMxOjAwWi85LzAvcA,cursor"})
+    @CsvSource({"size=0,size", "size=201,size", "size=x,size", "cursor=bm9wZQ,cursor", "cursor=MS8yMDI2LTExLTIwVDA3OjMxOjAwWi85LzAvcA,cursor",
+            "cursor=MS8rMTAwMDAwMDAwMC0xMi0zMVQyMzo1OTo1OVovMC8wL3A,cursor"})
     void badOverviewPagingIsAProblemDocumentNamingTheParameter(String query, String field) {
         ResponseEntity<JsonNode> response = get("/api/v1/clinics/" + clinic + "/patients?" + query);
         assertThat(response.getStatusCode().value()).isEqualTo(400);
