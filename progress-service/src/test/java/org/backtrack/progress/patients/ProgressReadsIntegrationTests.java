@@ -209,6 +209,19 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(get("/api/v1/patients/" + patient + "/progress?from=2025-01-01&to=2026-01-01").getStatusCode().value()).isEqualTo(200);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheWindowsThePagesAndTheirLinkHeader() {
+        JsonNode paths = TestHttp.client(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class).get("paths");
+        JsonNode progress = paths.get("/api/v1/patients/{patientId}/progress").get("get");
+        assertThat(ids(progress.get("parameters"), "name")).contains("from", "to");
+        assertThat(progress.get("responses").get("200").get("headers").has("Link")).isTrue();
+        assertThat(progress.get("description").asString()).contains("180 days", "366 days", "links.next");
+        JsonNode overview = paths.get("/api/v1/clinics/{clinicId}/patients").get("get");
+        assertThat(ids(overview.get("parameters"), "name")).contains("status", "size", "cursor");
+        assertThat(overview.get("responses").get("200").get("headers").has("Link")).isTrue();
+        assertThat(overview.get("responses").get("200").get("content").findValues("type")).extracting(JsonNode::asString).contains("array");
+    }
+
     // ---- the overview, paged from stored summaries -------------------------------------------------------------
 
     @Test
