@@ -132,6 +132,7 @@ abstract class RoutineApiIntegrationTests {
 
     static final List<IdSlot> ID_SLOTS = List.of(
             IdSlot.inPath("GET routine", HttpMethod.GET, "/api/v1/routines/{id}", "id"),
+            IdSlot.inPath("GET timeline", HttpMethod.GET, "/api/v1/routines/{id}/timeline", "id"),
             IdSlot.inPath("GET routines", HttpMethod.GET, "/api/v1/patients/{patientId}/routines", "patientId"),
             IdSlot.inPath("GET sessions", HttpMethod.GET, "/api/v1/patients/{patientId}/sessions", "patientId"),
             IdSlot.inPath("GET program", HttpMethod.GET, "/api/v1/patients/{patientId}/program", "patientId"),

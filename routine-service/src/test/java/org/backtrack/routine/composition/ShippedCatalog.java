@@ -10,14 +10,14 @@ import java.util.List;
 import java.util.Set;
 
 /** The catalog content catalog-service ships, read from its source as composition sees it. */
-final class ShippedCatalog {
+public final class ShippedCatalog {
 
-    static final List<CatalogEntry> ENTRIES = load();
+    public static final List<CatalogEntry> ENTRIES = load();
 
     private ShippedCatalog() {
     }
 
-    static CatalogEntry byId(String id) {
+    public static CatalogEntry byId(String id) {
         return ENTRIES.stream().filter(e -> e.id().equals(id)).findFirst().orElseThrow();
     }
 

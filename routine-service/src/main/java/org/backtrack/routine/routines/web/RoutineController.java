@@ -6,11 +6,13 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.backtrack.events.Identifiers;
 import org.backtrack.routine.catalog.CatalogAccess;
 import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.programs.PatientProgram;
 import org.backtrack.routine.programs.PatientPrograms;
+import org.backtrack.routine.routines.GuidedTimelines;
 import org.backtrack.routine.routines.Routine;
 import org.backtrack.routine.routines.RoutineComposition;
 import org.backtrack.routine.web.InvalidFieldsException;
@@ -51,12 +53,14 @@ class RoutineController {
     private final RoutineComposition composition;
     private final PatientPrograms programs;
     private final PatientScope scope;
+    private final GuidedTimelines timelines;
     private final Clock clock = Clock.systemUTC();
 
-    RoutineController(RoutineComposition composition, PatientPrograms programs, PatientScope scope) {
+    RoutineController(RoutineComposition composition, PatientPrograms programs, PatientScope scope, GuidedTimelines timelines) {
         this.composition = composition;
         this.programs = programs;
         this.scope = scope;
+        this.timelines = timelines;
     }
 
     /** The body of POST /api/v1/routines. Stage and focus default to the patient's program. */
@@ -125,6 +129,28 @@ class RoutineController {
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/routines/{id}")
     Routine one(Caller caller, @PathVariable String id) {
+        return visible(caller, id);
+    }
+
+    @Operation(summary = "A routine second by second", description = "The ordered steps of the routine for a patient app "
+            + "to run timers and spoken prompts without arithmetic of its own: each with `startSeconds` and "
+            + "`durationSeconds`, its `kind` (GET_READY, HOLD, REPS, SWITCH_SIDES, REST), the `side` (LEFT/RIGHT) of "
+            + "per-side work, the `count` of holds or reps and `secondsPerRep` (the hold or the tempo), the set, and the "
+            + "exercise's id, name, a `cue` and its `stopIf` signs as the catalog gave them when the routine was composed. "
+            + "Reps follow each other without a rest; the exercise's rest comes between sets; per-side work switches "
+            + "sides in 5 s; every exercise starts with 15 s to get ready. The last step ends at `totalSeconds`, equal "
+            + "to the plan's `totalSeconds` (`plannedSeconds`) for routines composed since this timing; older routines "
+            + "say the difference in `notes`. Same access as the routine: another clinic's or patient's answers 404 "
+            + "like an unknown id.", responses = @ApiResponse(responseCode = "200", description = "The timeline",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = GuidedTimelines.GuidedTimeline.class),
+                    examples = @ExampleObject(name = "leg swings, then knee-to-chest", value = TIMELINE_EXAMPLE))))
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
+    @GetMapping("/api/v1/routines/{id}/timeline")
+    GuidedTimelines.GuidedTimeline timeline(Caller caller, @PathVariable String id) {
+        return timelines.of(visible(caller, id));
+    }
+
+    private Routine visible(Caller caller, String id) {
         // only the caller's clinic's routines are looked up; then a patient token must be the routine's patient
         Routine routine = Optional.ofNullable(caller.clinicId()).flatMap(clinicId -> composition.find(clinicId, id))
                 .filter(r -> caller.mayName(r.patientId()))
@@ -150,6 +176,42 @@ class RoutineController {
         Paging.Page<Routine> page = composition.ofPatient(caller.clinicId(), patientId, after, pageSize);
         return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
     }
+
+    static final String TIMELINE_EXAMPLE = """
+            {"routineId": "3f2a9c4e-8d1b-4a52-9e0f-6c1d2b7a5e10", "patientId": "patient-42", "plannedSeconds": 140,
+             "totalSeconds": 140, "notes": [], "steps": [
+              {"index": 0, "startSeconds": 0, "durationSeconds": 15, "kind": "GET_READY", "side": null, "set": null, "sets": 1,
+               "count": null, "secondsPerRep": null, "exerciseOrder": 1, "exerciseId": "leg-swings", "exerciseName": "Leg Swings",
+               "cue": "Swing from the hip, not by arching the lower back.",
+               "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]},
+              {"index": 1, "startSeconds": 15, "durationSeconds": 30, "kind": "REPS", "side": "LEFT", "set": 1, "sets": 1,
+               "count": 10, "secondsPerRep": 3, "exerciseOrder": 1, "exerciseId": "leg-swings", "exerciseName": "Leg Swings",
+               "cue": "Swing from the hip, not by arching the lower back.",
+               "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]},
+              {"index": 2, "startSeconds": 45, "durationSeconds": 5, "kind": "SWITCH_SIDES", "side": null, "set": 1, "sets": 1,
+               "count": null, "secondsPerRep": null, "exerciseOrder": 1, "exerciseId": "leg-swings", "exerciseName": "Leg Swings",
+               "cue": "Keep the movement controlled, never flinging the leg.",
+               "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]},
+              {"index": 3, "startSeconds": 50, "durationSeconds": 30, "kind": "REPS", "side": "RIGHT", "set": 1, "sets": 1,
+               "count": 10, "secondsPerRep": 3, "exerciseOrder": 1, "exerciseId": "leg-swings", "exerciseName": "Leg Swings",
+               "cue": "Keep the movement controlled, never flinging the leg.",
+               "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]},
+              {"index": 4, "startSeconds": 80, "durationSeconds": 15, "kind": "GET_READY", "side": null, "set": null, "sets": 1,
+               "count": null, "secondsPerRep": null, "exerciseOrder": 2, "exerciseId": "knee-to-chest",
+               "exerciseName": "Knee-to-Chest", "cue": "You can do this in bed before you get up.",
+               "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]},
+              {"index": 5, "startSeconds": 95, "durationSeconds": 20, "kind": "HOLD", "side": "LEFT", "set": 1, "sets": 1,
+               "count": 1, "secondsPerRep": 20, "exerciseOrder": 2, "exerciseId": "knee-to-chest",
+               "exerciseName": "Knee-to-Chest", "cue": "You can do this in bed before you get up.",
+               "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]},
+              {"index": 6, "startSeconds": 115, "durationSeconds": 5, "kind": "SWITCH_SIDES", "side": null, "set": 1, "sets": 1,
+               "count": null, "secondsPerRep": null, "exerciseOrder": 2, "exerciseId": "knee-to-chest",
+               "exerciseName": "Knee-to-Chest", "cue": "Keep the other leg relaxed and the back of your head on the surface.",
+               "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]},
+              {"index": 7, "startSeconds": 120, "durationSeconds": 20, "kind": "HOLD", "side": "RIGHT", "set": 1, "sets": 1,
+               "count": 1, "secondsPerRep": 20, "exerciseOrder": 2, "exerciseId": "knee-to-chest",
+               "exerciseName": "Knee-to-Chest", "cue": "Keep the other leg relaxed and the back of your head on the surface.",
+               "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]}]}""";
 
     @ExceptionHandler
     ProblemDetail notFound(RoutineNotFoundException e) {
