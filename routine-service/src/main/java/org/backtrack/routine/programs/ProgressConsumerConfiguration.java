@@ -1,23 +1,27 @@
 package org.backtrack.routine.programs;
 
-import org.backtrack.events.InvalidEventException;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.backtrack.deadletters.BoundedTopics;
+import org.backtrack.deadletters.DeadLetterConfiguration;
+import org.backtrack.events.Topics;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.context.annotation.Import;
 
-/** Unreadable progress events go to {@code backtrack.progress-dlt} at once; other failures are retried until they heal. */
+/**
+ * Error policy of the progress consumer: BackTrack's one dead-letter mechanism ({@link DeadLetterConfiguration}).
+ * Unreadable progress events (and writes retrying cannot fix) go to {@code backtrack.progress-dlt} at once with the
+ * reason; other failures are retried until they heal; a dead letter that cannot be written pauses the partition
+ * visibly. The dead-letter topic is declared here, by its consumer, so a cluster without auto-creation has it.
+ */
 @Configuration(proxyBeanMethods = false)
+@Import(DeadLetterConfiguration.class)
 class ProgressConsumerConfiguration {
 
     @Bean
-    DefaultErrorHandler progressErrorHandler(KafkaOperations<Object, Object> template) {
-        var backOff = new ExponentialBackOff(500, 2.0);
-        backOff.setMaxInterval(30_000);
-        var handler = new DefaultErrorHandler(new DeadLetterPublishingRecoverer(template), backOff);
-        handler.addNotRetryableExceptions(InvalidEventException.class);
-        return handler;
+    NewTopic progressDeadLetterTopic(@Value("${backtrack.topics.partitions}") int partitions,
+                                     @Value("${backtrack.topics.replication-factor}") short replicas) {
+        return BoundedTopics.deadLettersOf(Topics.PROGRESS, partitions, replicas);
     }
 }

@@ -30,7 +30,7 @@ class ProgressEventListener {
         this.json = json;
     }
 
-    @KafkaListener(topics = Topics.PROGRESS, groupId = "routine-service")
+    @KafkaListener(topics = Topics.PROGRESS, groupId = "${backtrack.progress.consumer-group:routine-service}")
     void onProgress(ConsumerRecord<String, byte[]> record) {
         JsonNode event;
         try {

@@ -14,6 +14,7 @@ import java.time.Instant;
  * acknowledged that event. A correction gets a new event id; a retry of the same data reuses it.
  *
  * @param key the session's identity, (clinicId, sessionId) as {@link ClinicKeys#of}: each clinic has its own ids
+ * @param corrections how often the session was corrected (null in sessions logged before it was counted: none)
  */
 @Document("sessions")
 @CompoundIndex(name = "patient_sessions", def = "{'clinicId': 1, 'patientId': 1, 'completedAt': -1}")
@@ -27,7 +28,18 @@ public record LoggedSession(
         String eventId,
         Instant eventTime,
         @Indexed Publication publication,
-        Instant loggedAt) {
+        Instant loggedAt,
+        Integer corrections) {
+
+    public LoggedSession(String key, String sessionId, String clinicId, String patientId, Instant completedAt,
+                         SessionCompleted data, String eventId, Instant eventTime, Publication publication, Instant loggedAt) {
+        this(key, sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt, 0);
+    }
+
+    /** How often the session was corrected so far ({@link org.backtrack.events.SessionLimits}). */
+    public int correctionCount() {
+        return corrections == null ? 0 : corrections;
+    }
 
     /**
      * PENDING: the event is owed (written in the same document as the session); PUBLISHING: a sender has claimed it;
@@ -40,6 +52,7 @@ public record LoggedSession(
     }
 
     LoggedSession withPublication(Publication publication) {
-        return new LoggedSession(key, sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt);
+        return new LoggedSession(key, sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt,
+                corrections);
     }
 }

@@ -1,6 +1,7 @@
 package org.backtrack.routine.sessions;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.backtrack.deadletters.BoundedTopics;
 import org.backtrack.events.PlausibleTime;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.SessionEventValidator;
@@ -8,7 +9,6 @@ import org.backtrack.events.Topics;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,10 +24,13 @@ class SessionConfiguration {
         return new SessionEventCodec(new SessionEventValidator(new PlausibleTime(earliest, maxFutureSkew, Clock.systemUTC())));
     }
 
-    /** Declared by its producer so a fresh cluster gets enough partitions for progress-service to scale out. */
+    /**
+     * Declared by its producer so a fresh cluster gets enough partitions for progress-service to scale out, and the
+     * contract's {@code max.message.bytes}.
+     */
     @Bean
     NewTopic sessionsTopic(@Value("${backtrack.topics.partitions}") int partitions,
                            @Value("${backtrack.topics.replication-factor}") short replicas) {
-        return TopicBuilder.name(Topics.SESSIONS).partitions(partitions).replicas(replicas).build();
+        return BoundedTopics.of(Topics.SESSIONS, partitions, replicas);
     }
 }

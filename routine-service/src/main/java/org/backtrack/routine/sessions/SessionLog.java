@@ -3,6 +3,7 @@ package org.backtrack.routine.sessions;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
+import org.backtrack.events.SessionLimits;
 import org.backtrack.security.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
@@ -17,7 +18,9 @@ import java.util.Optional;
  * Logs completed sessions. A session is (clinicId, sessionId): two clinics may use the same sessionId without
  * meeting. Idempotent on it: the same data again returns the stored session without a new event; changed data is a correction, stored and announced by a new event. The session is written before
  * it is published (one document holds both), so an unacknowledged publication is delivered later by the relay, with
- * the same event id.
+ * the same event id. The contract's limits per patient are kept here too ({@link SessionLimits}: sessions per day,
+ * counted by {@link SessionDays}, and corrections per session), so a session accepted here is not dead-lettered by
+ * progress-service for them; a session over one is refused ({@link SessionLimitException}).
  */
 @Service
 public class SessionLog {
@@ -32,14 +35,16 @@ public class SessionLog {
 
     private final SessionEventCodec codec;
     private final LoggedSessions sessions;
+    private final SessionDays days;
     private final SessionPublisher publisher;
     private final String eventSource;
     private final Clock clock;
 
-    SessionLog(SessionEventCodec codec, LoggedSessions sessions, SessionPublisher publisher,
+    SessionLog(SessionEventCodec codec, LoggedSessions sessions, SessionDays days, SessionPublisher publisher,
                @Value("${backtrack.sessions.event-source}") String eventSource, Optional<Clock> clock) {
         this.codec = codec;
         this.sessions = sessions;
+        this.days = days;
         this.publisher = publisher;
         this.eventSource = eventSource;
         this.clock = clock.orElse(Clock.systemUTC());
@@ -55,7 +60,8 @@ public class SessionLog {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             Optional<LoggedSession> stored = sessions.find(data.clinicId(), data.sessionId());
             if (stored.isEmpty()) {
-                LoggedSession fresh = newVersion(data, null);
+                LoggedSession fresh = newVersion(data, null, 0);
+                requireRoomOnItsDay(data);
                 try {
                     sessions.insert(fresh);
                 } catch (DuplicateKeyException raced) {
@@ -71,8 +77,18 @@ public class SessionLog {
                 LoggedSession result = current.publication() == LoggedSession.Publication.PENDING ? publish(current) : current;
                 return new Logged(Outcome.UNCHANGED, result);
             }
-            LoggedSession correction = newVersion(data, current.loggedAt());
+            if (!SessionLimits.mayBeCorrectedAgain(current.correctionCount())) {
+                throw new SessionLimitException(SessionLimits.correctedTooOften("sessionId"), SessionLimits.MAX_CORRECTIONS_PER_SESSION);
+            }
+            boolean movesDay = !SessionLimits.dayOf(current.completedAt()).equals(SessionLimits.dayOf(data.completedAt()));
+            if (movesDay) {
+                requireRoomOnItsDay(data);
+            }
+            LoggedSession correction = newVersion(data, current.loggedAt(), current.correctionCount() + 1);
             if (sessions.replace(current, correction)) {
+                if (movesDay) {
+                    days.release(current.clinicId(), current.patientId(), current.completedAt(), current.sessionId());
+                }
                 return new Logged(Outcome.CORRECTED, publish(correction));
             }
         }
@@ -85,12 +101,20 @@ public class SessionLog {
         return new Paging.Page<>(page.items().stream().map(LoggedSession::data).toList(), page.next());
     }
 
-    private LoggedSession newVersion(SessionCompleted data, Instant firstLoggedAt) {
+    /** Counts the session on the day it falls on, or refuses it when that day is full. */
+    private void requireRoomOnItsDay(SessionCompleted data) {
+        if (!days.reserve(data.clinicId(), data.patientId(), data.completedAt(), data.sessionId())) {
+            throw new SessionLimitException(SessionLimits.dayFull("completedAt", SessionLimits.dayOf(data.completedAt())),
+                    SessionLimits.MAX_SESSIONS_PER_PATIENT_PER_DAY);
+        }
+    }
+
+    private LoggedSession newVersion(SessionCompleted data, Instant firstLoggedAt, int corrections) {
         Instant now = clock.instant();
         CloudEvent<SessionCompleted> event = SessionEventCodec.newEvent(data, eventSource, now);
         return new LoggedSession(LoggedSession.keyOf(data.clinicId(), data.sessionId()), data.sessionId(), data.clinicId(),
                 data.patientId(), data.completedAt(), data,
-                event.id(), now, LoggedSession.Publication.PENDING, firstLoggedAt == null ? now : firstLoggedAt);
+                event.id(), now, LoggedSession.Publication.PENDING, firstLoggedAt == null ? now : firstLoggedAt, corrections);
     }
 
     /**

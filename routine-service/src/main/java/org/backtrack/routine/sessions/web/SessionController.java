@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.routine.sessions.LoggedSession;
+import org.backtrack.routine.sessions.SessionLimitException;
 import org.backtrack.routine.sessions.SessionLog;
 import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
@@ -57,7 +58,9 @@ class SessionController {
     @Operation(summary = "Log a completed session", description = "Body = the data of backtrack.session.completed.v1. "
             + "201 new, 200 same data again (no second event) or a correction (new event), 202 stored while the broker is "
             + "away (the event follows when it returns). Every bad field is named in the problem document. clinicId is "
-            + "the caller's (may be left out); a patient token logs only its own sessions.",
+            + "the caller's (may be left out); a patient token logs only its own sessions. 429 when the session would be "
+            + "over a limit per patient: 12 sessions per UTC day of completedAt (a correction moving a session to a full "
+            + "day included) or 20 corrections of one session; the problem document names the limit and the field.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "a morning session", value = EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
@@ -105,6 +108,15 @@ class SessionController {
         problem.setTitle("Invalid session");
         problem.setProperty("errors", e.violations().stream()
                 .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail overLimit(SessionLimitException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+        problem.setTitle("Session limit reached");
+        problem.setProperty("limit", e.limit());
+        problem.setProperty("errors", List.of(Map.of("field", e.violation().field(), "message", e.violation().message())));
         return problem;
     }
 
