@@ -63,14 +63,15 @@ public class ProgressQueries {
      */
     public Optional<PatientProgress> progressOf(String clinicId, String patientId, SeriesWindow window,
                                                 Function<SeriesWindow, String> linkTo) {
-        int sessionCount = sessions.countOf(clinicId, patientId);
+        // the days before the window are read too, so the 7-day rolling mean of its first days is complete
+        Instant readFrom = window.start().minus(Duration.ofDays(DailySeries.ROLLING_DAYS - 1L));
+        RecordedSessions.History history = sessions.historyOf(clinicId, patientId, readFrom, window.end());
+        int sessionCount = history.sessionCount();
         if (sessionCount == 0) {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        // the days before the window are read too, so the 7-day rolling mean of its first days is complete
-        Instant readFrom = window.start().minus(Duration.ofDays(DailySeries.ROLLING_DAYS - 1L));
-        List<RecordedSession> recorded = sessions.ofPatientBetween(clinicId, patientId, readFrom, window.end());
+        List<RecordedSession> recorded = history.between();
         PatientWindow patientWindow = windows.find(clinicId, patientId).orElseGet(() -> windows.recompute(patientId, clinicId));
         Assessment assessment = assessor.assess(patientWindow, catalog.current(), now);
         var series = recorded.stream().filter(r -> !r.completedAt().isBefore(window.start()))

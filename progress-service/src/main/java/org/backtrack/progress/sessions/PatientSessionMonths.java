@@ -147,37 +147,12 @@ class PatientSessionMonths {
         return keys;
     }
 
-    /**
-     * The keys of a patient's sessions listed under the months from {@code from} to {@code until} (exclusive): one
-     * {@code _id} range, whatever the length of the patient's history. A session moved by a correction may be
-     * listed under a month it no longer falls in; callers compare its {@code completedAt}.
-     */
-    Set<String> sessionKeysOf(String clinicId, String patientId, Instant from, Instant until) {
-        var months = query(where("_id").gte(idOf(clinicId, patientId, from)).lte(idOf(clinicId, patientId, until.minusMillis(1)))
-                .and("clinicId").is(clinicId).and("patientId").is(patientId));
-        Set<String> keys = new HashSet<>();
-        mongo.find(months, SessionMonth.class).forEach(m -> m.sessionIds().forEach(id -> keys.add(ClinicKeys.of(clinicId, id))));
-        return keys;
-    }
-
     /** Distinct sessions of each of the given patients of a clinic (reads only those patients' month listings). */
     Map<String, Integer> countsByPatient(String clinicId, Collection<String> patientIds) {
         Map<String, Set<String>> ids = new HashMap<>();
         var ofPatients = query(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId))
                 .and("clinicId").is(clinicId).and("patientId").in(patientIds));
         mongo.find(ofPatients, SessionMonth.class)
-                .forEach(m -> ids.computeIfAbsent(m.patientId(), p -> new HashSet<>()).addAll(m.sessionIds()));
-        Map<String, Integer> counts = new HashMap<>();
-        ids.forEach((patient, sessions) -> counts.put(patient, sessions.size()));
-        return counts;
-    }
-
-    /** Distinct sessions per patient of a clinic (reads one small document per patient and month of that clinic). */
-    Map<String, Integer> countsByPatient(String clinicId) {
-        Map<String, Set<String>> ids = new HashMap<>();
-        var ofClinic = query(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId))
-                .and("clinicId").is(clinicId));
-        mongo.find(ofClinic, SessionMonth.class)
                 .forEach(m -> ids.computeIfAbsent(m.patientId(), p -> new HashSet<>()).addAll(m.sessionIds()));
         Map<String, Integer> counts = new HashMap<>();
         ids.forEach((patient, sessions) -> counts.put(patient, sessions.size()));

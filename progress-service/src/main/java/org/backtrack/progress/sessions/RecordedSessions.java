@@ -353,37 +353,37 @@ public class RecordedSessions {
     }
 
     /**
-     * A patient's sessions completed from {@code from} to {@code until} (exclusive), in time order: only the months
-     * of that period are listed and only their sessions read, so the cost follows the period, not the history.
+     * A patient's session count over the whole history, and the sessions completed from {@code from} to {@code until}
+     * (exclusive) in time order.
      */
-    public List<RecordedSession> ofPatientBetween(String clinicId, String patientId, Instant from, Instant until) {
+    public record History(int sessionCount, List<RecordedSession> between) {
+    }
+
+    /**
+     * {@link History} from one read of the patient's listing (ids only) and a read of the sessions listed on the days of
+     * the period: the cost follows the period, not the length of the history.
+     */
+    public History historyOf(String clinicId, String patientId, Instant from, Instant until) {
+        TreeMap<LocalDate, Set<String>> days = months.daysOfPatient(clinicId, patientId);
+        Set<String> all = new HashSet<>();
+        days.values().forEach(all::addAll);
         if (!from.isBefore(until)) {
-            return List.of();
+            return new History(all.size(), List.of());
         }
-        Set<String> keys = months.sessionKeysOf(clinicId, patientId, from, until);
-        if (keys.isEmpty()) {
-            return List.of();
-        }
-        List<RecordedSession> found = new ArrayList<>(findByKeys(keys));
+        Set<String> keys = new HashSet<>();
+        days.subMap(SessionLimits.dayOf(from), true, SessionLimits.dayOf(until.minusMillis(1)), true).values()
+                .forEach(ids -> ids.forEach(id -> keys.add(ClinicKeys.of(clinicId, id))));
+        List<RecordedSession> found = new ArrayList<>(keys.isEmpty() ? List.of() : findByKeys(keys));
+        // a session a correction moved may still be listed on its former day for a moment: its completedAt decides
         found.removeIf(s -> !s.clinicId().equals(clinicId) || !s.patientId().equals(patientId)
                 || s.completedAt().isBefore(from) || !s.completedAt().isBefore(until));
         found.sort(Comparator.comparing(RecordedSession::completedAt).thenComparing(RecordedSession::sessionId));
-        return found;
-    }
-
-    /** Distinct sessions of one patient, from the month listing (ids only; no session is read). */
-    public int countOf(String clinicId, String patientId) {
-        return months.sessionKeysOf(clinicId, patientId).size();
+        return new History(all.size(), found);
     }
 
     /** Distinct sessions of each of the given patients of a clinic. */
     public Map<String, Integer> countsByPatient(String clinicId, Collection<String> patientIds) {
         return patientIds.isEmpty() ? Map.of() : months.countsByPatient(clinicId, patientIds);
-    }
-
-    /** Number of distinct sessions per patient of a clinic. */
-    public Map<String, Integer> countsByPatient(String clinicId) {
-        return months.countsByPatient(clinicId);
     }
 
     /** Lists every recorded session under its patient and month again, from scratch (rebuild, first start). */
