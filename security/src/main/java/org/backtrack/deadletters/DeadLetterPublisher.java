@@ -11,7 +11,9 @@ import org.backtrack.events.DeadLetterContent;
 import org.backtrack.events.Topics;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -25,6 +27,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Writes dead letters, bounded so that each fits its topic whatever arrived ({@link DeadLetterContent}): the value
@@ -42,11 +47,13 @@ public class DeadLetterPublisher extends DeadLetterPublishingRecoverer implement
 
     private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
     private final StalledPartitions stalls;
+    private final Duration sendTimeout;
 
     public DeadLetterPublisher(DefaultKafkaProducerFactory<byte[], byte[]> producers, StalledPartitions stalls, Duration sendTimeout) {
         super(new KafkaTemplate<>(producers));
         this.producers = producers;
         this.stalls = stalls;
+        this.sendTimeout = sendTimeout;
         setFailIfSendResultIsError(true);
         setWaitForSendResultTimeout(sendTimeout);
         setTimeoutBuffer(0);
@@ -65,6 +72,27 @@ public class DeadLetterPublisher extends DeadLetterPublishingRecoverer implement
             throw failed;
         }
         stalls.written(record, deadLetterTopic);
+    }
+
+    /**
+     * Sends and waits for the broker's acknowledgement, keeping why it failed (a topic missing from the metadata, a
+     * record the topic refuses) as the cause, for the stall's reason and log.
+     */
+    @Override
+    protected void publish(ProducerRecord<Object, Object> outRecord, KafkaOperations<Object, Object> kafkaTemplate,
+                           ConsumerRecord<?, ?> inRecord) {
+        String failed = "Dead-letter publication to " + outRecord.topic() + " failed for " + inRecord.topic() + "-"
+                + inRecord.partition() + "@" + inRecord.offset();
+        try {
+            kafkaTemplate.send(outRecord).get(sendTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KafkaException(failed, e);
+        } catch (ExecutionException e) {
+            throw new KafkaException(failed, e.getCause());
+        } catch (TimeoutException | RuntimeException e) {
+            throw new KafkaException(failed, e);
+        }
     }
 
     /** The class names and the most specific message, bounded; spring-kafka's stack-trace headers are never written. */
