@@ -86,6 +86,8 @@ final class DayByDayReplay {
         /** Per cohort: judged days, days the status matched the truth, false plateaus, flapping. */
         static final class CohortFigures {
             int patients;
+            int sessions;
+            int historyDays;
             int days;
             int agreeing;
             int improvingDays;
@@ -104,6 +106,8 @@ final class DayByDayReplay {
         final Map<LabelledHistories.Cohort, Delays> settledDelays = new EnumMap<>(LabelledHistories.Cohort.class);
         final Map<LabelledHistories.Cohort, CohortFigures> cohorts = new EnumMap<>(LabelledHistories.Cohort.class);
         final int patientsOverOneChangePerWeek;
+        /** Late red flags by days of delay: patients, and those shown RED_FLAG at least once after arrival. */
+        final Map<Integer, int[]> lateRedFlagsSurfaced = new java.util.TreeMap<>();
         final int improvingDays;
         final int falsePlateauDays;
         final int improvingPatients;
@@ -137,6 +141,8 @@ final class DayByDayReplay {
                 LabelledHistories.Patient p = j.patient();
                 CohortFigures figures = cohorts.computeIfAbsent(p.cohort(), c -> new CohortFigures());
                 figures.patients++;
+                figures.sessions += p.sessions().size();
+                figures.historyDays += p.days();
                 sessions += p.sessions().size();
                 historyDays += p.days();
                 boolean hadImproving = false;
@@ -215,6 +221,13 @@ final class DayByDayReplay {
                         settled = d - p.onset();
                     }
                     settledLists.computeIfAbsent(p.cohort(), c -> new ArrayList<>()).add(settled);
+                    if (p.cohort() == LabelledHistories.Cohort.RED_FLAG_LATE) {
+                        int late = p.sessions().stream().filter(s -> s.reading().redFlag())
+                                .mapToInt(s -> s.arrivalDay() - s.day()).findFirst().orElseThrow();
+                        int[] seen = lateRedFlagsSurfaced.computeIfAbsent(late, l -> new int[2]);
+                        seen[0]++;
+                        seen[1] += delay == NEVER ? 0 : 1;
+                    }
                 }
             }
             judgedDays = days;
@@ -260,9 +273,10 @@ final class DayByDayReplay {
                         days(d.percentile(0.5)), days(d.percentile(0.9)), days(maxDetected(d)), d.never(),
                         days(settled.percentile(0.5)), days(settled.percentile(0.9)), days(maxDetected(settled)), settled.never()));
             });
-            out.append(String.format(Locale.ROOT, "%-24s %8s %8s %9s %13s %13s%n", "cohort", "patients", "days", "agreement",
-                    "false PLATEAU", "changes/week"));
-            cohorts.forEach((c, f) -> out.append(String.format(Locale.ROOT, "%-24s %8d %8d %9s %13s %13s%n", c, f.patients, f.days,
+            out.append(String.format(Locale.ROOT, "%-24s %8s %12s %8s %9s %13s %13s%n", "cohort", "patients", "sessions/day",
+                    "days", "agreement", "false PLATEAU", "changes/week"));
+            cohorts.forEach((c, f) -> out.append(String.format(Locale.ROOT, "%-24s %8d %12.2f %8d %9s %13s %13s%n", c, f.patients,
+                    (double) f.sessions / f.historyDays, f.days,
                     ratio(f.days == 0 ? Double.NaN : (double) f.agreeing / f.days),
                     f.improvingDays == 0 ? "-" : percent((double) f.falsePlateauDays / f.improvingDays),
                     f.rated == 0 ? "-" : String.format(Locale.ROOT, "%.2f/%.2f", f.sumChangesPerWeek / f.rated, f.maxChangesPerWeek))));
@@ -272,6 +286,9 @@ final class DayByDayReplay {
                     + "patients above 1 a week: %d of %d%n", meanChangesPerWeek, maxChangesPerWeek, patientsOverOneChangePerWeek, patients));
             out.append(String.format(Locale.ROOT, "RED_FLAG recall on red-flag days: on time %s, arriving late %s%n",
                     ratio(redFlagRecallOnTime), ratio(redFlagRecallLate)));
+            out.append("late red flags shown at all, by days late:");
+            lateRedFlagsSurfaced.forEach((late, n) -> out.append(String.format(Locale.ROOT, " %d d: %d of %d;", late, n[1], n[0])));
+            out.append(System.lineSeparator());
             out.append(targets());
             return out.toString();
         }
