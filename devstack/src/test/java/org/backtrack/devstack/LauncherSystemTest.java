@@ -56,8 +56,21 @@ class LauncherSystemTest {
         Files.writeString(HOME.resolve("target/.backtrack-build-stamp"), "");
     }
 
+    /** Every launch, so that a failed assertion never leaves a suite running behind the test. */
+    static final List<Launch> LAUNCHES = new ArrayList<>();
+
     @AfterAll
-    static void removeDataDirectory() throws IOException {
+    static void removeDataDirectory() throws Exception {
+        for (Launch launch : LAUNCHES) {
+            if (launch.process.isAlive()) {
+                List<ProcessHandle> parts = launch.descendants();
+                new ProcessBuilder("kill", "-TERM", "--", "-" + launch.pid()).inheritIO().start().waitFor();
+                if (!launch.process.waitFor(90, TimeUnit.SECONDS)) {
+                    launch.process.destroyForcibly();
+                }
+                parts.forEach(ProcessHandle::destroyForcibly);
+            }
+        }
         if (dataDir != null && Files.exists(dataDir)) {
             try (var files = Files.walk(dataDir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -119,7 +132,9 @@ class LauncherSystemTest {
         command.addAll(ports);
         Process process = new ProcessBuilder(command).directory(HOME.toFile()).redirectErrorStream(true)
                 .redirectOutput(output.toFile()).start();
-        return new Launch(process, output);
+        Launch launch = new Launch(process, output);
+        LAUNCHES.add(launch);
+        return launch;
     }
 
     static void signal(String... args) throws Exception {
