@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 /**
  * {@code ./backtrack bench}: starts the suite on the embedded default (fresh data directory, free ports), loads it,
  * and prints the figures docs/benchmarks.md records, as Markdown. Options: {@code --out=FILE} also writes the
- * report there; {@code --quick} shortens every phase (a smoke run, not figures to publish).
+ * report there; {@code --quick} shortens every phase (a smoke run, not figures to publish); {@code --ingestion-only} runs
+ * the ingestion rounds alone, {@code --reads-only} the bounded reads on a clinic of 500 patients alone.
  */
 public final class Bench {
 
@@ -46,6 +47,7 @@ public final class Bench {
         Path out = null;
         boolean quick = false;
         boolean ingestionOnly = false;
+        boolean readsOnly = false;
         java.util.List<String> jvmOptions = org.backtrack.devstack.DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS;
         for (String arg : args) {
             if (arg.startsWith("--out=")) {
@@ -54,16 +56,18 @@ public final class Bench {
                 quick = true;
             } else if (arg.equals("--ingestion-only")) {
                 ingestionOnly = true;
+            } else if (arg.equals("--reads-only")) {
+                readsOnly = true;
             } else if (arg.startsWith("--service-jvm-options=")) {
                 jvmOptions = java.util.List.of(arg.substring("--service-jvm-options=".length()).trim().split("\\s+"));
             } else {
-                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick, --ingestion-only, --service-jvm-options=\"...\")");
+                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick, --ingestion-only, --reads-only, --service-jvm-options=\"...\")");
                 System.exit(2);
             }
         }
         String text;
         try (Suite suite = Suite.start(home, null, 6, jvmOptions)) {
-            text = new Bench(suite, quick, jvmOptions).run(ingestionOnly);
+            text = new Bench(suite, quick, jvmOptions).run(ingestionOnly, readsOnly);
         }
         System.out.println(text);
         if (out != null) {
@@ -72,7 +76,7 @@ public final class Bench {
         System.exit(0); // the Kafka clients' threads would keep the JVM alive a little longer
     }
 
-    private String run(boolean ingestionOnly) throws Exception {
+    private String run(boolean ingestionOnly, boolean readsOnly) throws Exception {
         line("# BackTrack benchmark, " + Instant.now() + (quick ? " (quick run: not for publication)" : ""));
         line("");
         line("Machine: " + Machine.describe());
@@ -84,6 +88,10 @@ public final class Bench {
             Map<String, Long> idle = RssSampler.now(() -> suite.stack().pids());
             if (ingestionOnly) {
                 ingestion(direct, topic, 10, quick ? 100 : 1000);
+                return report.toString();
+            }
+            if (readsOnly) {
+                boundedReads(direct, topic);
                 return report.toString();
             }
             endpoints(direct, topic);
@@ -297,28 +305,59 @@ public final class Bench {
         try (var mongo = com.mongodb.client.MongoClients.create(suite.config().mongoUri())) {
             sessions = mongo.getDatabase("progress").getCollection("sessions").countDocuments();
         }
+        line("## Progress reads once the database has grown");
+        line("");
+        readsTable("After all of the above: %,d sessions in the progress database.".formatted(sessions), new SessionFactory("bench-read-"), 50,
+                new SessionFactory("bench-long-"), 10);
+    }
+
+    /**
+     * {@code --reads-only}: a clinic of exactly 500 patients on a fresh suite, 499 with 30 sessions and one with 2,400
+     * (six and a half years of daily sessions), then the reads the issue on bounded reads names.
+     */
+    private void boundedReads(DirectSessions direct, TopicLog topic) throws Exception {
+        SessionFactory clinic = new SessionFactory("bench-clinic-");
+        SessionFactory long2400 = new SessionFactory("bench-long-");
+        int patients = 499;
+        int history = quick ? 300 : SessionFactory.MAX_SESSIONS_PER_PATIENT;
+        for (int i = 0; i < 30; i++) {
+            for (int p = 0; p < patients; p++) {
+                direct.send(clinic.session(p, i));
+            }
+        }
+        for (int i = 0; i < history; i++) {
+            direct.send(long2400.session(0, i));
+        }
+        direct.flush();
+        awaitDrained(topic, Duration.ofMinutes(30));
+        line("## Bounded reads: a clinic of 500 patients");
+        line("");
+        readsTable("A fresh suite: %d patients with 30 sessions and one with %,d, sent as events before the run.".formatted(patients, history),
+                clinic, 50, long2400, 1);
+    }
+
+    private void readsTable(String data, SessionFactory short30, int shortCount, SessionFactory long2400, int longCount) throws Exception {
         Duration length = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(10);
         Duration warmUp = Duration.ofSeconds(2);
         int clients = 8;
         String token = suite.tokens().bearer(SessionFactory.CLINICIAN);
-        SessionFactory short30 = new SessionFactory("bench-read-");
-        SessionFactory long2000 = new SessionFactory("bench-long-");
-        line("## Progress reads once the database has grown");
-        line("");
-        line("After all of the above: %,d sessions in the progress database. %d clients, %d s each.".formatted(sessions, clients,
-                length.toSeconds()));
+        URI overview = URI.create(suite.progressUrl() + "/api/v1/clinics/" + SessionFactory.CLINIC + "/patients");
+        PagedWalk.Result whole = PagedWalk.walk(http, URI.create(overview + "?size=200"), token);
+        line(data + " The clinic's overview lists %d patients (%d pages of up to 200). %d clients for the progress reads, 2 for the overview, %d s each."
+                .formatted(whole.items(), whole.pages(), clients, length.toSeconds()));
         line("");
         line("| operation | requests/s | p50 | p99 | non-2xx |");
         line("|---|---|---|---|---|");
         row("progress of a patient with 30 sessions", ClosedLoop.run(clients, warmUp, length, (c, i) ->
-                send(HttpRequest.newBuilder(URI.create(suite.progressUrl() + "/api/v1/patients/" + short30.patientId((c * 7 + i) % 50)
+                send(HttpRequest.newBuilder(URI.create(suite.progressUrl() + "/api/v1/patients/" + short30.patientId((c * 7 + i) % shortCount)
                         + "/progress")).header("Authorization", token).GET())));
-        row("progress of a patient with 2,400 sessions (the whole series, about 0.5 MB of JSON)", ClosedLoop.run(clients, warmUp, length,
-                (c, i) -> send(HttpRequest.newBuilder(URI.create(suite.progressUrl() + "/api/v1/patients/" + long2000.patientId((c * 3 + i) % 10)
+        row("progress of a patient with 2,400 sessions, default read (series of the last 180 days)", ClosedLoop.run(clients, warmUp, length,
+                (c, i) -> send(HttpRequest.newBuilder(URI.create(suite.progressUrl() + "/api/v1/patients/" + long2400.patientId((c * 3 + i) % longCount)
                         + "/progress")).header("Authorization", token).GET())));
-        row("clinic overview of every patient of the clinic `GET /api/v1/clinics/{id}/patients` (2 clients)", ClosedLoop.run(2, warmUp, length,
-                (c, i) -> send(HttpRequest.newBuilder(URI.create(suite.progressUrl() + "/api/v1/clinics/" + SessionFactory.CLINIC
-                        + "/patients")).header("Authorization", token).GET())));
+        row("clinic overview, first page `GET /api/v1/clinics/{id}/patients` (default size)", ClosedLoop.run(2, warmUp, length,
+                (c, i) -> send(HttpRequest.newBuilder(overview).header("Authorization", token).GET())));
+        row("clinic overview, every patient: all pages of `?size=200` in turn, as the dashboard reads it", ClosedLoop.run(2, warmUp, length,
+                (c, i) -> PagedWalk.walk(http, URI.create(overview + "?size=200"), token).status()));
         line("");
     }
 
