@@ -113,8 +113,9 @@ class TokenAttacksIntegrationTest {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         int fetches = ISSUER.hits.get() - before;
-        // Nimbus allows two fetches per interval; without the limit this would be 500
-        long windows = took.toSeconds() / REFETCH_SECONDS + 1;
+        // Nimbus allows two fetches per interval; without the limit this would be 500. Its intervals start at a fetch, not
+        // at this loop, so the loop can touch one interval begun earlier (by setUp or another test) plus the ones it spans.
+        long windows = took.toSeconds() / REFETCH_SECONDS + 2;
         System.out.printf("500 unknown key ids in %d ms: %d key-set fetches (limit %d per %d s)%n", took.toMillis(), fetches, 2, REFETCH_SECONDS);
         assertThat(fetches).isLessThanOrEqualTo((int) (2 * windows)).isLessThanOrEqualTo(20);
         // the known key still works throughout
