@@ -15,4 +15,10 @@ class ArchitectureTest {
             .that().resideInAPackage("..progress.assessment..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
                     "org.apache.kafka..", "tools.jackson..");
+
+    @ArchTest
+    static final ArchRule alertRulesArePlainJava = noClasses()
+            .that().resideInAPackage("..progress.alerts.rules..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
+                    "org.apache.kafka..", "tools.jackson..", "com.fasterxml..");
 }

@@ -1,0 +1,24 @@
+package org.backtrack.events;
+
+/** How an alert resolved. Which types resolve in which ways is said by {@link AlertType#resolvesBy()}. */
+public enum AlertResolution {
+
+    /** A clinician acknowledged it, and for this type that is what resolves it (red flags). */
+    ACKNOWLEDGED("Acknowledged by a clinician"),
+    /** The patient logged a session after the absence (disengagement). */
+    SESSION_LOGGED("A session was logged"),
+    /** A later session no longer shows the sign (sharp pain, pain spike, worsening). */
+    SIGN_CLEARED("The sign cleared at a later session"),
+    /** A longer absence's alert replaced it (3 days superseded by 14 days). */
+    SUPERSEDED("Superseded by a longer absence");
+
+    private final String label;
+
+    AlertResolution(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,54 @@
+package org.backtrack.events;
+
+/**
+ * What an alert is about: the one vocabulary of alert types, with the words the dashboard shows and how each alert
+ * resolves. progress-service raises them (see docs/analytics.md, "Alerts"); the progress document, the alert API,
+ * the {@code backtrack.progress.alert-*} events and the dashboard (through {@code GET /api/v1/alert-types}) all use
+ * these names and labels, never copies.
+ */
+public enum AlertType {
+
+    RED_FLAG_SYMPTOM("Red-flag symptom",
+            "A session reported pain down the leg, numbness or night pain.",
+            "Only a clinician's acknowledgement resolves it, however late the session arrived and however old it is."),
+    SHARP_PAIN("Sharp pain",
+            "The latest session reported sharp pain.",
+            "Resolves at the next later session without sharp pain; an acknowledgement records who saw it."),
+    PAIN_SPIKE("Pain spike",
+            "Pain before a session rose by 2 points or more since the previous session, or reached 7/10 from below.",
+            "Resolves at the first later session whose pain is below 7 and less than 2 points above the level before the spike."),
+    WORSENING("Worsening",
+            "The patient's status became worsening: pain is rising.",
+            "Resolves once the status is improving, plateau or recovered again (a red flag or too little data leaves it open)."),
+    NO_SESSION_3_DAYS("No session for 3 days",
+            "No session for three days: the patient may need a nudge.",
+            "Resolves at the next session, or when the absence reaches 14 days (superseded by that alert)."),
+    NO_SESSION_14_DAYS("No session for 14 days",
+            "No session for fourteen days: the patient may have given up.",
+            "Resolves at the next session.");
+
+    private final String label;
+    private final String description;
+    private final String resolvesBy;
+
+    AlertType(String label, String description, String resolvesBy) {
+        this.label = label;
+        this.description = description;
+        this.resolvesBy = resolvesBy;
+    }
+
+    /** The name a clinician reads. */
+    public String label() {
+        return label;
+    }
+
+    /** What raises it, in one sentence. */
+    public String description() {
+        return description;
+    }
+
+    /** How it resolves, in one sentence. */
+    public String resolvesBy() {
+        return resolvesBy;
+    }
+}

@@ -1,0 +1,34 @@
+package org.backtrack.progress.alerts.rules;
+
+import org.backtrack.events.AlertType;
+
+import java.util.List;
+
+/**
+ * Every session that reports a red-flag symptom (pain down the leg, numbness, night pain) raises an alert of its own,
+ * whenever it happened and however late it arrives: the episode is the session, so its replays, redeliveries and
+ * corrections meet on the same alert, and a correction that drops the symptom does not withdraw it. Only a clinician's
+ * acknowledgement resolves it ({@link AlertLifecycle#resolvesOnAcknowledgement}).
+ */
+public final class RedFlagRule implements SessionAlertRule {
+
+    @Override
+    public String decides() {
+        return "a session reporting a red-flag symptom raises its own alert, however old and however late";
+    }
+
+    @Override
+    public List<AlertDecision> decide(SessionStep step, OpenAlerts open) {
+        SessionFacts session = step.session();
+        if (!session.redFlag()) {
+            return List.of();
+        }
+        var identity = new AlertIdentity(step.clinicId(), step.patientId(), AlertType.RED_FLAG_SYMPTOM,
+                AlertIdentity.ofSession(session.sessionId()));
+        String symptoms = String.join(" and ", session.redFlagSymptoms());
+        String summary = Character.toUpperCase(symptoms.charAt(0)) + symptoms.substring(1) + " reported (pain "
+                + session.painBefore() + "/10 before the session)";
+        return List.of(new AlertDecision.Raise(identity, session.completedAt(), session.arrivedAt(), session.sessionId(),
+                summary, session.completedAt(), null));
+    }
+}
