@@ -9,7 +9,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Reads and writes {@code backtrack.session.completed.v1} events. Decoding always validates first, so a
@@ -37,8 +36,7 @@ public final class SessionEventCodec {
 
     /** Wraps a payload in a new event with a fresh id; the subject is the patient, as partitioning is. */
     public static CloudEvent<SessionCompleted> newEvent(SessionCompleted session, String source, Instant time) {
-        return new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, SessionCompleted.TYPE,
-                session.patientId(), time, CloudEvent.JSON_CONTENT_TYPE, session);
+        return new CloudEventFactory(source).newEvent(SessionCompleted.TYPE, session.patientId(), time, session);
     }
 
     public CloudEvent<SessionCompleted> decode(byte[] raw) {

@@ -4,14 +4,16 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.springframework.kafka.core.KafkaOperations;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * One send to Kafka that waits for the broker's acknowledgement (acks=all) for at most the publish timeout, counting
- * the time {@code send} itself blocks for metadata.
+ * BackTrack's one send to Kafka that waits for the broker's acknowledgement (acks=all) for at most a timeout, counting
+ * the time {@code send} itself blocks for metadata. Every producer uses it, so "published" means the same everywhere.
  */
 public final class AcknowledgedSend {
 
@@ -19,7 +21,7 @@ public final class AcknowledgedSend {
     }
 
     /** @throws EventNotPublishedException when it was not acknowledged within {@code timeout} */
-    public static void send(KafkaOperations<String, byte[]> kafka, String topic, String key, byte[] value, Duration timeout) {
+    public static <K, V> void send(KafkaOperations<K, V> kafka, String topic, K key, V value, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             var sent = kafka.send(topic, key, value);
@@ -29,6 +31,22 @@ public final class AcknowledgedSend {
             throw new EventNotPublishedException(e);
         } catch (ExecutionException | TimeoutException | org.apache.kafka.common.KafkaException
                  | org.springframework.kafka.KafkaException e) { // the template wraps failures it sees before sending
+            throw new EventNotPublishedException(e);
+        }
+    }
+
+    /**
+     * Waits for sends already in flight (a batch sent together), at most {@code timeout} for all of them.
+     *
+     * @throws EventNotPublishedException when any was not acknowledged in time
+     */
+    public static void awaitAll(List<? extends CompletableFuture<?>> sends, Duration timeout) {
+        try {
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EventNotPublishedException(e);
+        } catch (ExecutionException | TimeoutException e) {
             throw new EventNotPublishedException(e);
         }
     }

@@ -1,13 +1,14 @@
 package org.backtrack.routine.programs;
 
 import org.backtrack.routine.patients.PatientRecords;
-import org.springframework.dao.DuplicateKeyException;
+import org.backtrack.storage.GuardedWrite;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
@@ -102,29 +103,23 @@ public class PatientPrograms implements PatientRecords {
      */
     private PatientProgram change(String clinicId, String patientId, boolean createIfAbsent, UnaryOperator<PatientProgram> change) {
         String key = PatientProgram.keyOf(clinicId, patientId);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            PatientProgram stored = mongo.findById(key, PatientProgram.class);
-            if (stored == null && !createIfAbsent) {
-                throw new ProposalNotFoundException("(patient " + patientId + " has no program)");
-            }
-            PatientProgram current = stored != null ? stored : PatientProgram.initial(clinicId, patientId);
-            PatientProgram next = change.apply(current);
-            if (next == null) {
-                return current;
-            }
-            try {
-                if (stored == null) {
-                    return mongo.insert(next);
-                }
-                PatientProgram written = mongo.findAndReplace(query(where("_id").is(key).and("version").is(stored.version())), next);
-                if (written != null) {
-                    return next;
-                }
-            } catch (DuplicateKeyException raced) {
-                // someone created it meanwhile: read again
-            }
-        }
-        throw new IllegalStateException("program of " + patientId + " kept changing under concurrent updates");
+        return GuardedWrite.retry(MAX_ATTEMPTS,
+                () -> new IllegalStateException("program of " + patientId + " kept changing under concurrent updates"), () -> {
+                    PatientProgram stored = mongo.findById(key, PatientProgram.class);
+                    if (stored == null && !createIfAbsent) {
+                        throw new ProposalNotFoundException("(patient " + patientId + " has no program)");
+                    }
+                    PatientProgram current = stored != null ? stored : PatientProgram.initial(clinicId, patientId);
+                    PatientProgram next = change.apply(current);
+                    if (next == null) {
+                        return Optional.of(current);
+                    }
+                    if (stored == null) {
+                        return GuardedWrite.insert(() -> mongo.insert(next));
+                    }
+                    var sameVersion = query(where("_id").is(key).and("version").is(stored.version()));
+                    return Optional.ofNullable(mongo.findAndReplace(sameVersion, next)).map(replaced -> next);
+                });
     }
 
     public static class ProposalNotFoundException extends RuntimeException {

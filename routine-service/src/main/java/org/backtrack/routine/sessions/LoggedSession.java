@@ -1,6 +1,7 @@
 package org.backtrack.routine.sessions;
 
 import org.backtrack.events.SessionCompleted;
+import org.backtrack.outbox.Publication;
 import org.backtrack.security.ClinicKeys;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.index.CompoundIndex;
@@ -11,7 +12,8 @@ import java.time.Instant;
 
 /**
  * A session as logged, with the event that announces its current version and whether the broker has
- * acknowledged that event. A correction gets a new event id; a retry of the same data reuses it.
+ * acknowledged that event (the shared outbox's fields: {@code eventId}, {@code publication}, {@code claimedAt}, ordered by
+ * {@code loggedAt}). A correction gets a new event id; a retry of the same data reuses it.
  *
  * @param key the session's identity, (clinicId, sessionId) as {@link ClinicKeys#of}: each clinic has its own ids
  * @param corrections how often the session was corrected (null in sessions logged before it was counted: none)
@@ -40,12 +42,6 @@ public record LoggedSession(
     public int correctionCount() {
         return corrections == null ? 0 : corrections;
     }
-
-    /**
-     * PENDING: the event is owed (written in the same document as the session); PUBLISHING: a sender has claimed it;
-     * PUBLISHED: the broker acknowledged it.
-     */
-    public enum Publication { PENDING, PUBLISHING, PUBLISHED }
 
     static String keyOf(String clinicId, String sessionId) {
         return ClinicKeys.of(clinicId, sessionId);

@@ -1,13 +1,15 @@
 package org.backtrack.routine.sessions;
 
+import org.backtrack.outbox.MongoOwedEvents;
+import org.backtrack.outbox.OwedEvents;
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.security.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +35,8 @@ class LoggedSessions implements PatientRecords {
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException when the session was logged meanwhile */
-    void insert(LoggedSession session) {
-        mongo.insert(session);
+    LoggedSession insert(LoggedSession session) {
+        return mongo.insert(session);
     }
 
     /** Replaces {@code current} with {@code next}; false when another request changed it first. */
@@ -42,29 +44,10 @@ class LoggedSessions implements PatientRecords {
         return mongo.findAndReplace(query(thisVersion(current)), next) != null;
     }
 
-    /**
-     * Moves the publication of this session version from one state to another in one guarded write.
-     *
-     * @return false when another sender claimed it, or a correction replaced it, first
-     */
-    boolean transition(LoggedSession session, LoggedSession.Publication from, LoggedSession.Publication to) {
-        var guard = query(thisVersion(session).and("publication").is(from));
-        return mongo.updateFirst(guard, new Update().set("publication", to).set("claimedAt", Instant.now()),
-                LoggedSession.class).getModifiedCount() == 1;
-    }
-
-    /** Sessions whose event is still owed, oldest first; claims older than {@code staleClaim} are owed again. */
-    List<LoggedSession> owed(Instant staleClaim, int limit) {
-        var pending = new Criteria().orOperator(
-                where("publication").is(LoggedSession.Publication.PENDING),
-                where("publication").is(LoggedSession.Publication.PUBLISHING).and("claimedAt").lt(staleClaim));
-        return mongo.find(query(pending).with(Sort.by("loggedAt")).limit(limit), LoggedSession.class);
-    }
-
-    /** Gives a stale claim back (its sender died) so it can be claimed again. */
-    void release(LoggedSession session) {
-        mongo.updateFirst(query(thisVersion(session).and("publication").is(LoggedSession.Publication.PUBLISHING)),
-                new Update().set("publication", LoggedSession.Publication.PENDING), LoggedSession.class);
+    /** The events the stored sessions owe, as the shared outbox reads and marks them (oldest logged first). */
+    OwedEvents<LoggedSession> owedEvents(Clock clock) {
+        return new MongoOwedEvents<>(mongo, LoggedSession.class, LoggedSession::key, LoggedSession::eventId,
+                LoggedSession::publication, "loggedAt", clock);
     }
 
     /**

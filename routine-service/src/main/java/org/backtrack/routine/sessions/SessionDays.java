@@ -2,7 +2,7 @@ package org.backtrack.routine.sessions;
 
 import org.backtrack.events.SessionLimits;
 import org.backtrack.security.ClinicKeys;
-import org.springframework.dao.DuplicateKeyException;
+import org.backtrack.storage.GuardedWrite;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -11,6 +11,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -49,29 +50,25 @@ class SessionDays {
      */
     boolean reserve(String clinicId, String patientId, Instant completedAt, String sessionId) {
         String id = idOf(clinicId, patientId, completedAt);
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            SessionDay day = mongo.findById(id, SessionDay.class);
-            if (day == null) {
-                try {
-                    mongo.insert(new SessionDay(id, clinicId, patientId, List.of(sessionId)));
-                    return true;
-                } catch (DuplicateKeyException raced) {
-                    continue;
-                }
-            }
-            if (day.sessionIds().contains(sessionId)) {
-                return true;
-            }
-            if (!SessionLimits.roomForAnotherSession(day.sessionIds().size())) {
-                return false;
-            }
-            // guarded by the count read: a reservation made meanwhile sends this one round again
-            var unchanged = query(where("_id").is(id).and("sessionIds").size(day.sessionIds().size()));
-            if (mongo.updateFirst(unchanged, new Update().addToSet("sessionIds", sessionId), SessionDay.class).getModifiedCount() == 1) {
-                return true;
-            }
-        }
-        throw new IllegalStateException("the sessions of " + id + " kept changing under concurrent requests");
+        return GuardedWrite.retry(MAX_ATTEMPTS,
+                () -> new IllegalStateException("the sessions of " + id + " kept changing under concurrent requests"), () -> {
+                    SessionDay day = mongo.findById(id, SessionDay.class);
+                    if (day == null) {
+                        return GuardedWrite.insert(() -> mongo.insert(new SessionDay(id, clinicId, patientId, List.of(sessionId))))
+                                .map(inserted -> true);
+                    }
+                    if (day.sessionIds().contains(sessionId)) {
+                        return Optional.of(true);
+                    }
+                    if (!SessionLimits.roomForAnotherSession(day.sessionIds().size())) {
+                        return Optional.of(false);
+                    }
+                    // guarded by the count read: a reservation made meanwhile sends this one round again
+                    var unchanged = query(where("_id").is(id).and("sessionIds").size(day.sessionIds().size()));
+                    boolean added = mongo.updateFirst(unchanged, new Update().addToSet("sessionIds", sessionId), SessionDay.class)
+                            .getModifiedCount() == 1;
+                    return added ? Optional.of(true) : Optional.empty();
+                });
     }
 
     /** Takes a session off a day it no longer falls on (a correction moved it). */

@@ -1,12 +1,12 @@
 package org.backtrack.routine.sessions;
 
-import org.backtrack.events.CloudEvent;
+import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.SessionLimits;
+import org.backtrack.outbox.Publication;
 import org.backtrack.security.Paging;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
+import org.backtrack.storage.GuardedWrite;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
@@ -36,17 +36,15 @@ public class SessionLog {
     private final SessionEventCodec codec;
     private final LoggedSessions sessions;
     private final SessionDays days;
-    private final SessionPublisher publisher;
-    private final String eventSource;
+    private final SessionEvents events;
     private final Clock clock;
 
-    SessionLog(SessionEventCodec codec, LoggedSessions sessions, SessionDays days, SessionPublisher publisher,
-               @Value("${backtrack.sessions.event-source}") String eventSource, Optional<Clock> clock) {
+    SessionLog(SessionEventCodec codec, LoggedSessions sessions, SessionDays days, SessionEvents events,
+               Optional<Clock> clock) {
         this.codec = codec;
         this.sessions = sessions;
         this.days = days;
-        this.publisher = publisher;
-        this.eventSource = eventSource;
+        this.events = events;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
@@ -57,42 +55,44 @@ public class SessionLog {
 
     /** Stores a decoded session and publishes its event (or leaves it owed to the relay). */
     public Logged log(SessionCompleted data) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<LoggedSession> stored = sessions.find(data.clinicId(), data.sessionId());
-            if (stored.isEmpty()) {
-                LoggedSession fresh = newVersion(data, null, 0);
-                requireRoomOnItsDay(data);
-                try {
-                    sessions.insert(fresh);
-                } catch (DuplicateKeyException raced) {
-                    continue;
-                }
-                return new Logged(Outcome.CREATED, publish(fresh));
-            }
-            LoggedSession current = stored.get();
-            if (!current.patientId().equals(data.patientId())) {
-                throw new SessionConflictException(data.sessionId());
-            }
-            if (current.data().equals(data)) {
-                LoggedSession result = current.publication() == LoggedSession.Publication.PENDING ? publish(current) : current;
-                return new Logged(Outcome.UNCHANGED, result);
-            }
-            if (!SessionLimits.mayBeCorrectedAgain(current.correctionCount())) {
-                throw new SessionLimitException(SessionLimits.correctedTooOften("sessionId"), SessionLimits.MAX_CORRECTIONS_PER_SESSION);
-            }
-            boolean movesDay = !SessionLimits.dayOf(current.completedAt()).equals(SessionLimits.dayOf(data.completedAt()));
-            if (movesDay) {
-                requireRoomOnItsDay(data);
-            }
-            LoggedSession correction = newVersion(data, current.loggedAt(), current.correctionCount() + 1);
-            if (sessions.replace(current, correction)) {
-                if (movesDay) {
-                    days.release(current.clinicId(), current.patientId(), current.completedAt(), current.sessionId());
-                }
-                return new Logged(Outcome.CORRECTED, publish(correction));
-            }
+        return GuardedWrite.retry(MAX_ATTEMPTS,
+                () -> new IllegalStateException("session " + data.sessionId() + " kept changing under concurrent requests"),
+                () -> sessions.find(data.clinicId(), data.sessionId())
+                        .map(current -> logAgain(current, data))
+                        .orElseGet(() -> logFirst(data)));
+    }
+
+    private Optional<Logged> logFirst(SessionCompleted data) {
+        LoggedSession fresh = newVersion(data, null, 0);
+        requireRoomOnItsDay(data);
+        return GuardedWrite.insert(() -> sessions.insert(fresh))
+                .map(inserted -> new Logged(Outcome.CREATED, publish(fresh)));
+    }
+
+    /** The same data again (answered from the store), or a correction replacing the stored version. */
+    private Optional<Logged> logAgain(LoggedSession current, SessionCompleted data) {
+        if (!current.patientId().equals(data.patientId())) {
+            throw new SessionConflictException(data.sessionId());
         }
-        throw new IllegalStateException("session " + data.sessionId() + " kept changing under concurrent requests");
+        if (current.data().equals(data)) {
+            LoggedSession result = current.publication() == Publication.PENDING ? publish(current) : current;
+            return Optional.of(new Logged(Outcome.UNCHANGED, result));
+        }
+        if (!SessionLimits.mayBeCorrectedAgain(current.correctionCount())) {
+            throw new SessionLimitException(SessionLimits.correctedTooOften("sessionId"), SessionLimits.MAX_CORRECTIONS_PER_SESSION);
+        }
+        boolean movesDay = !SessionLimits.dayOf(current.completedAt()).equals(SessionLimits.dayOf(data.completedAt()));
+        if (movesDay) {
+            requireRoomOnItsDay(data);
+        }
+        LoggedSession correction = newVersion(data, current.loggedAt(), current.correctionCount() + 1);
+        if (!sessions.replace(current, correction)) {
+            return Optional.empty();
+        }
+        if (movesDay) {
+            days.release(current.clinicId(), current.patientId(), current.completedAt(), current.sessionId());
+        }
+        return Optional.of(new Logged(Outcome.CORRECTED, publish(correction)));
     }
 
     /** A page of the patient's sessions, newest first; {@code after} is the cursor of the page before. */
@@ -109,33 +109,22 @@ public class SessionLog {
         }
     }
 
+    /** The next stored version, owing a new event in the same write. */
     private LoggedSession newVersion(SessionCompleted data, Instant firstLoggedAt, int corrections) {
         Instant now = clock.instant();
-        CloudEvent<SessionCompleted> event = SessionEventCodec.newEvent(data, eventSource, now);
         return new LoggedSession(LoggedSession.keyOf(data.clinicId(), data.sessionId()), data.sessionId(), data.clinicId(),
-                data.patientId(), data.completedAt(), data,
-                event.id(), now, LoggedSession.Publication.PENDING, firstLoggedAt == null ? now : firstLoggedAt, corrections);
+                data.patientId(), data.completedAt(), data, CloudEventFactory.newId(), now, Publication.PENDING,
+                firstLoggedAt == null ? now : firstLoggedAt, corrections);
     }
 
     /**
      * Tries to deliver the owed event now. The session and its owed event are already stored in one document;
-     * when the broker is away the event stays PENDING and {@link SessionRelay} delivers it later.
+     * when the broker is away the event stays PENDING and the relay of {@link SessionEvents} delivers it later.
      *
      * @return the session with the publication state it ended in
      */
-    LoggedSession publish(LoggedSession session) {
-        if (!sessions.transition(session, LoggedSession.Publication.PENDING, LoggedSession.Publication.PUBLISHING)) {
-            return session; // another sender has it
-        }
-        try {
-            publisher.publish(new CloudEvent<>(CloudEvent.SPEC_VERSION, session.eventId(), eventSource, SessionCompleted.TYPE,
-                    session.patientId(), session.eventTime(), CloudEvent.JSON_CONTENT_TYPE, session.data()));
-        } catch (SessionNotPublishedException brokerAway) {
-            sessions.transition(session, LoggedSession.Publication.PUBLISHING, LoggedSession.Publication.PENDING);
-            return session.withPublication(LoggedSession.Publication.PENDING);
-        }
-        sessions.transition(session, LoggedSession.Publication.PUBLISHING, LoggedSession.Publication.PUBLISHED);
-        return session.withPublication(LoggedSession.Publication.PUBLISHED);
+    private LoggedSession publish(LoggedSession session) {
+        return session.withPublication(events.announce(session));
     }
 
     /** The sessionId is already taken by a session of another patient of the same clinic (never another clinic's). */

@@ -24,7 +24,7 @@ class LoggedSessionsTest {
         Instant at = Instant.parse("2026-11-20T07:31:00Z");
         var data = new SessionCompleted("s-1", clinic, "patient-42", null, at, null, 6, 4, null, null, null);
         sessions.insert(new LoggedSession(LoggedSession.keyOf(clinic, "s-1"), "s-1", clinic, "patient-42", at, data,
-                "e-1", at, LoggedSession.Publication.PUBLISHED, at));
+                "e-1", at, org.backtrack.outbox.Publication.PUBLISHED, at));
     }
 
     @Test

@@ -11,6 +11,10 @@ import org.backtrack.testsupport.KafkaTestClient.ReceivedRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.backtrack.outbox.Publication;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,10 +26,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Sessions logged over HTTP reach {@code backtrack.sessions} as contract-true CloudEvents, exactly once each. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -38,6 +45,8 @@ abstract class SessionLoggingIntegrationTests {
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
+    @Autowired
+    MongoOperations mongo;
 
     KafkaTestClient kafka;
     RestClient http;
@@ -111,6 +120,38 @@ abstract class SessionLoggingIntegrationTests {
         assertThat(event.subject()).isEqualTo(patientId);
         assertThat(event.data().painBefore()).isEqualTo(6);
         assertThat(event.data().exercises()).hasSize(1);
+    }
+
+    /**
+     * Sessions stored by routine-service's own outbox, before it moved onto the shared one, keep their owed events: the
+     * fields were the same, so the shared relay finds and delivers them with the ids they were stored with.
+     */
+    @Test
+    void eventsOwedBySessionsStoredBeforeTheSharedOutboxAreRelayed() {
+        Instant at = Instant.now().minusSeconds(600);
+        LoggedSession pending = storedBeforeTheSharedOutbox(patientId + "-owed", at);
+        LoggedSession claimedByADeadSender = storedBeforeTheSharedOutbox(patientId + "-claimed", at.plusSeconds(1));
+        mongo.insert(pending);
+        mongo.insert(claimedByADeadSender);
+        mongo.updateFirst(query(where("_id").is(claimedByADeadSender.key())), new Update()
+                .set("publication", "PUBLISHING").set("claimedAt", Instant.now().minus(SessionEvents.STALE_CLAIM.multipliedBy(2))),
+                LoggedSession.class);
+
+        List<ReceivedRecord> records = kafka.readUntil(Topics.SESSIONS,
+                r -> r.value() != null && r.value().contains(claimedByADeadSender.eventId()), WAIT);
+
+        assertThat(records).filteredOn(r -> patientId.equals(r.key()))
+                .extracting(r -> new SessionEventCodec().decode(r.value().getBytes(StandardCharsets.UTF_8)).id())
+                .containsExactly(pending.eventId(), claimedByADeadSender.eventId());
+        assertThat(mongo.findById(pending.key(), LoggedSession.class).publication()).isEqualTo(Publication.PUBLISHED);
+    }
+
+    /** A session as the earlier outbox of routine-service stored it: its event owed (PENDING) in the same document. */
+    private LoggedSession storedBeforeTheSharedOutbox(String sessionId, Instant loggedAt) {
+        var data = new SessionCompleted(sessionId, "clinic-it", patientId, null, Instant.parse("2026-11-20T07:31:00Z"),
+                null, 6, 4, null, null, null);
+        return new LoggedSession(LoggedSession.keyOf("clinic-it", sessionId), sessionId, "clinic-it", patientId,
+                data.completedAt(), data, UUID.randomUUID().toString(), loggedAt, Publication.PENDING, loggedAt);
     }
 
     @Test
@@ -331,8 +372,6 @@ abstract class SessionLoggingIntegrationTests {
         assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly(field);
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    org.springframework.data.mongodb.core.MongoOperations mongo;
     @org.springframework.beans.factory.annotation.Autowired
     org.backtrack.security.AccessLogRetention retention;
 

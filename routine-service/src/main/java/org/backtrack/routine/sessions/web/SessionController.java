@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
+import org.backtrack.outbox.Publication;
 import org.backtrack.routine.sessions.LoggedSession;
 import org.backtrack.routine.sessions.SessionLimitException;
 import org.backtrack.routine.sessions.SessionLog;
@@ -75,7 +76,7 @@ class SessionController {
         scope.requireWritable(caller, data.patientId());
         SessionLog.Logged logged = sessionLog.log(data);
         var view = LoggedSessionView.of(logged);
-        if (view.publication() != LoggedSession.Publication.PUBLISHED) {
+        if (view.publication() != Publication.PUBLISHED) {
             return ResponseEntity.accepted().location(URI.create("/api/v1/patients/" + view.patientId() + "/sessions")).body(view);
         }
         if (logged.outcome() == SessionLog.Outcome.CREATED) {
@@ -129,7 +130,7 @@ class SessionController {
     }
 
     /** What the client gets back: the session's identity, its event and whether the broker has it. */
-    record LoggedSessionView(String sessionId, String patientId, String eventId, LoggedSession.Publication publication,
+    record LoggedSessionView(String sessionId, String patientId, String eventId, Publication publication,
                              SessionCompleted data) {
 
         static LoggedSessionView of(SessionLog.Logged logged) {

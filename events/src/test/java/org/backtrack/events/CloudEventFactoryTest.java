@@ -1,0 +1,30 @@
+package org.backtrack.events;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CloudEventFactoryTest {
+
+    final CloudEventFactory events = new CloudEventFactory("/test-service");
+    final Instant at = Instant.parse("2026-11-20T07:31:00Z");
+
+    @Test
+    void everyEventCarriesTheEnvelopeOfTheProducer() {
+        CloudEvent<String> event = events.event("e-1", "backtrack.test.v1", "patient-42", at, "data");
+
+        assertThat(event).isEqualTo(new CloudEvent<>("1.0", "e-1", "/test-service", "backtrack.test.v1", "patient-42", at,
+                "application/json", "data"));
+    }
+
+    @Test
+    void aNewEventGetsAFreshId() {
+        var first = events.newEvent("backtrack.test.v1", "patient-42", at, "data");
+        var second = events.newEvent("backtrack.test.v1", "patient-42", at, "data");
+
+        assertThat(first.id()).isNotBlank().isNotEqualTo(second.id());
+        assertThat(first.source()).isEqualTo("/test-service");
+    }
+}

@@ -1,0 +1,68 @@
+package org.backtrack.routine.sessions;
+
+import org.backtrack.events.CloudEvent;
+import org.backtrack.events.CloudEventFactory;
+import org.backtrack.events.SessionCompleted;
+import org.backtrack.events.SessionEventCodec;
+import org.backtrack.events.Topics;
+import org.backtrack.outbox.AcknowledgedSend;
+import org.backtrack.outbox.Outbox;
+import org.backtrack.outbox.Publication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Announces logged sessions on {@code backtrack.sessions}, keyed by patient, through the shared outbox ({@link Outbox}):
+ * each version of a session owes its event in its own document; the request waits for the broker's acknowledgement at
+ * most the publish timeout, and the relay delivers what is still owed, oldest first, once the broker is back. A claim
+ * left by a sender that died is taken back after {@link #STALE_CLAIM}; at worst an event is sent twice with the same
+ * id, which consumers count once.
+ */
+@Component
+class SessionEvents {
+
+    static final Duration STALE_CLAIM = Duration.ofMinutes(1);
+    private static final int RELAY_BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);
+
+    private final CloudEventFactory events;
+    private final Outbox<LoggedSession> outbox;
+
+    SessionEvents(LoggedSessions sessions, KafkaTemplate<String, byte[]> kafka, SessionEventCodec codec,
+                  @Value("${backtrack.sessions.event-source}") String eventSource,
+                  @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout) {
+        this.events = new CloudEventFactory(eventSource);
+        Clock clock = Clock.systemUTC();
+        this.outbox = new Outbox<>(sessions.owedEvents(clock), owed -> AcknowledgedSend.send(kafka, Topics.SESSIONS,
+                owed.patientId(), codec.encode(eventOf(owed)), publishTimeout), STALE_CLAIM, clock);
+    }
+
+    /**
+     * Tries to deliver the event a freshly written session version owes, waiting at most the publish timeout.
+     *
+     * @return PUBLISHED when the broker acknowledged it; PENDING when it stays owed to the relay
+     */
+    Publication announce(LoggedSession written) {
+        return outbox.publish(written);
+    }
+
+    @Scheduled(initialDelayString = "${backtrack.sessions.relay-interval}", fixedDelayString = "${backtrack.sessions.relay-interval}")
+    void deliverOwedEvents() {
+        int delivered = outbox.relay(RELAY_BATCH);
+        if (delivered > 0) {
+            log.info("relayed {} session event(s) that were waiting for the broker", delivered);
+        }
+    }
+
+    /** The event of the stored version, under the id stored with it, so every delivery carries the same id. */
+    private CloudEvent<SessionCompleted> eventOf(LoggedSession session) {
+        return events.event(session.eventId(), SessionCompleted.TYPE, session.patientId(), session.eventTime(), session.data());
+    }
+}
