@@ -92,8 +92,10 @@ public record PatientWindow(String patientId, String clinicId, Instant firstAt, 
             if (firstMovesLater || latestMovesEarlier) {
                 return Optional.empty();
             }
-        } else if (firstAt != null && session.completedAt().isBefore(firstAt) && baselineHasFullDay()) {
-            // an earlier first shifts the baseline, so that readings a full day left out may come back
+        }
+        if (firstAt != null && session.completedAt().isBefore(firstAt) && baselineHasFullDay()) {
+            // an earlier first, new or a correction of a known session, shifts the baseline's end earlier: the
+            // readings of a full day that it kept at its end may leave, and ones it left out come back
             return Optional.empty();
         }
         return Optional.of(without(session.sessionId()).withSession(session));
