@@ -1,6 +1,6 @@
 package org.backtrack.catalog.exercises;
 
-import org.backtrack.events.CloudEvent;
+import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.Topics;
 import org.backtrack.outbox.AcknowledgedSend;
 import org.backtrack.outbox.Outbox;
@@ -36,6 +36,7 @@ public class CatalogEvents {
     private static final int RELAY_BATCH = 200;
     private static final Logger log = LoggerFactory.getLogger(CatalogEvents.class);
 
+    private final CloudEventFactory events = new CloudEventFactory(SOURCE);
     private final Outbox<Exercise> outbox;
     private final JsonMapper json;
 
@@ -79,7 +80,7 @@ public class CatalogEvents {
             retired.put("version", exercise.version());
             data = retired;
         }
-        return json.writeValueAsBytes(new CloudEvent<>(CloudEvent.SPEC_VERSION, exercise.eventId(), SOURCE,
-                exercise.retired() ? RETIRED : UPSERTED, exercise.id(), exercise.changedAt(), CloudEvent.JSON_CONTENT_TYPE, data));
+        return json.writeValueAsBytes(events.event(exercise.eventId(), exercise.retired() ? RETIRED : UPSERTED, exercise.id(),
+                exercise.changedAt(), data));
     }
 }

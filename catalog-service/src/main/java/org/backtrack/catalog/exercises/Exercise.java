@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
+import org.backtrack.events.CloudEventFactory;
 
 /**
  * One exercise or recovery tool. Built-in entries have no {@code clinicId} and carry the {@code contentVersion} of the
@@ -61,7 +61,7 @@ public record Exercise(
     public Exercise asVersion(long newVersion, Instant at) {
         return new Exercise(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage, estimatedSeconds,
                 summary, steps, cues, cautions, stopIf, contraindications, progressions, regressions, contentVersion,
-                newVersion, retired, UUID.randomUUID().toString(), at, Publication.PENDING);
+                newVersion, retired, CloudEventFactory.newId(), at, Publication.PENDING);
     }
 
     /** The same text, based on another content file version. */

@@ -21,7 +21,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
+import org.backtrack.events.CloudEventFactory;
 import java.util.regex.Pattern;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -77,7 +77,7 @@ public class Exercises {
     int adoptLegacyPendingFlags(Instant at) {
         int adopted = 0;
         for (Exercise legacy : mongo.find(Query.query(where(LEGACY_PENDING).is(true)), Exercise.class)) {
-            Update owed = new Update().set(MongoOwedEvents.EVENT_ID, UUID.randomUUID().toString()).set("changedAt", at)
+            Update owed = new Update().set(MongoOwedEvents.EVENT_ID, CloudEventFactory.newId()).set("changedAt", at)
                     .set(MongoOwedEvents.PUBLICATION, Publication.PENDING).unset(LEGACY_PENDING);
             adopted += (int) mongo.updateFirst(Query.query(where("_id").is(legacy.id()).and("version").is(legacy.version())
                     .and(LEGACY_PENDING).is(true)), owed, Exercise.class).getModifiedCount();

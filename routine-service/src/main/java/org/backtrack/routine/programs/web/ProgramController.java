@@ -8,9 +8,6 @@ import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,19 +80,5 @@ class ProgramController {
                            @RequestBody(required = false) Decision ignored) {
         scope.requireVisible(caller, patientId);
         return programs.decide(caller.clinicId(), patientId, proposalId, false, caller.subject());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(PatientPrograms.ProposalNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Proposal not found");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail decided(PatientPrograms.ProposalAlreadyDecidedException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Proposal already decided");
-        return problem;
     }
 }

@@ -8,13 +8,13 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.backtrack.events.Identifiers;
-import org.backtrack.routine.catalog.CatalogAccess;
 import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.programs.PatientProgram;
 import org.backtrack.routine.programs.PatientPrograms;
 import org.backtrack.routine.routines.GuidedTimelines;
 import org.backtrack.routine.routines.Routine;
 import org.backtrack.routine.routines.RoutineComposition;
+import org.backtrack.routine.routines.RoutineNotFoundException;
 import org.backtrack.routine.web.InvalidFieldsException;
 import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
@@ -23,10 +23,7 @@ import org.backtrack.security.Paging;
 import org.backtrack.security.PatientAccess;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -212,24 +209,4 @@ class RoutineController {
                "count": 1, "secondsPerRep": 20, "exerciseOrder": 2, "exerciseId": "knee-to-chest",
                "exerciseName": "Knee-to-Chest", "cue": "Keep the other leg relaxed and the back of your head on the surface.",
                "stopIf": ["Sharp or stabbing pain", "Pain that travels down a leg"]}]}""";
-
-    @ExceptionHandler
-    ProblemDetail notFound(RoutineNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Routine not found");
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail catalogDown(CatalogAccess.CatalogUnavailableException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("Catalog unavailable");
-        return problem;
-    }
-
-    static final class RoutineNotFoundException extends RuntimeException {
-        RoutineNotFoundException(String id) {
-            super("No routine with id " + id);
-        }
-    }
 }

@@ -6,11 +6,9 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
-import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.outbox.Publication;
 import org.backtrack.routine.sessions.LoggedSession;
-import org.backtrack.routine.sessions.SessionLimitException;
 import org.backtrack.routine.sessions.SessionLog;
 import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
@@ -18,10 +16,7 @@ import org.backtrack.security.Paging;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import tools.jackson.databind.node.ObjectNode;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,7 +27,6 @@ import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 @RestController
@@ -101,32 +95,6 @@ class SessionController {
         Optional<Paging.Cursor> after = Paging.Cursor.decode(Paging.CURSOR, cursor.orElse(null), 2);
         Paging.Page<SessionCompleted> page = sessionLog.ofPatient(caller.clinicId(), patientId, after, pageSize);
         return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
-    }
-
-    @ExceptionHandler
-    ProblemDetail invalid(InvalidEventException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid session");
-        problem.setProperty("errors", e.violations().stream()
-                .map(v -> Map.of("field", v.field(), "message", v.message())).toList());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail overLimit(SessionLimitException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
-        problem.setTitle("Session limit reached");
-        problem.setProperty("limit", e.limit());
-        problem.setProperty("errors", List.of(Map.of("field", e.violation().field(), "message", e.violation().message())));
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail conflict(SessionLog.SessionConflictException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
-        problem.setTitle("Session id already in use");
-        problem.setProperty("errors", List.of(Map.of("field", "sessionId", "message", e.getMessage())));
-        return problem;
     }
 
     /** What the client gets back: the session's identity, its event and whether the broker has it. */
