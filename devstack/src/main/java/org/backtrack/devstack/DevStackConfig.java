@@ -27,11 +27,12 @@ public record DevStackConfig(Path home, Path dataDir, Path libDir, String host, 
     public static final int DEFAULT_SEED_PATIENTS = 20;
     /**
      * Quick start and a small footprint: six JVMs share two cores on a laptop-sized machine. C1 only (peak speed is
-     * traded for start-up and a smaller code cache); the serial collector gives heap it does not need back after a
-     * collection (the free-ratio bounds); small thread stacks. Measured in docs/benchmarks.md.
+     * traded for start-up and a smaller code cache); a small initial heap the serial collector grows on demand; small
+     * thread stacks. No tight heap free-ratio bounds: with them the old generation ran nine tenths full under load and
+     * progress-service spent a fifth of an ingestion run in full collections (docs/benchmarks.md).
      */
     public static final List<String> DEFAULT_SERVICE_JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-Xms24m", "-Xmx256m",
-            "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25", "-Xss512k", "-XX:ReservedCodeCacheSize=48m");
+            "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=48m");
 
     public DevStackConfig {
         serviceJvmOptions = List.copyOf(serviceJvmOptions);

@@ -121,7 +121,7 @@ final class KafkaBroker implements AutoCloseable {
     private static KafkaBroker launch(DevStackConfig config, Path properties, KafkaCredentials credentials)
             throws IOException, InterruptedException, URISyntaxException {
         ChildProcess child = ChildProcess.start("kafka", List.of(ChildProcess.javaExecutable(), "-Xmx512m", "-Xms32m",
-                "-XX:+UseSerialGC", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=25",
+                "-XX:+UseSerialGC",
                 "-cp", classpath(config), "kafka.Kafka", properties.toString()),
                 config.dataDir().resolve("logs").resolve("kafka.log"));
         Map<String, Object> adminSettings = new HashMap<>(credentials == null ? Map.of() : credentials.clientProperties(KafkaAccess.ADMIN));
