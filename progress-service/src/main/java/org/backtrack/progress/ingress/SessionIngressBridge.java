@@ -5,14 +5,12 @@ import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
+import org.backtrack.outbox.AcknowledgedSend;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Forwards what a clinic's integration wrote on its own ingress topic ({@code backtrack.sessions.<clinicId>}) to
@@ -40,9 +38,9 @@ class SessionIngressBridge {
     // new ingress topics are found within the metadata age
     @KafkaListener(topicPattern = Topics.INGRESS_PATTERN, groupId = "${backtrack.ingress.group-id:" + GROUP + "}",
             properties = "metadata.max.age.ms=${backtrack.ingress.discovery-interval:30000}")
-    void forward(ConsumerRecord<String, byte[]> record) throws InterruptedException, ExecutionException, TimeoutException {
+    void forward(ConsumerRecord<String, byte[]> record) {
         CloudEvent<SessionCompleted> event = codec.decode(record.value());
         IngressClinicRule.requireOwnClinic(record.topic(), event.data());
-        kafka.send(Topics.SESSIONS, event.data().patientId(), record.value()).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        AcknowledgedSend.send(kafka, Topics.SESSIONS, event.data().patientId(), record.value(), SEND_TIMEOUT);
     }
 }

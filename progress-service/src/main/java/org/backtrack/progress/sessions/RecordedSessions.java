@@ -8,6 +8,7 @@ import org.backtrack.events.Violation;
 import org.backtrack.progress.assessment.PainReading;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.security.ClinicKeys;
+import org.backtrack.storage.GuardedWrite;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -218,20 +219,16 @@ public class RecordedSessions {
 
     public Recorded record(CloudEvent<SessionCompleted> event, Instant eventTime) {
         SessionCompleted session = event.data();
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        return GuardedWrite.retry(MAX_ATTEMPTS, () -> new ConcurrentSessionUpdateException(RecordedSession.keyOf(session)), () -> {
             RecordedSession stored = mongo.findById(RecordedSession.keyOf(session), RecordedSession.class);
             if (stored == null) {
                 var fresh = fresh(event, eventTime);
                 months.add(List.of(fresh));
-                try {
-                    return new Recorded(Outcome.NEW, mongo.insert(fresh));
-                } catch (DuplicateKeyException raced) {
-                    continue;
-                }
+                return GuardedWrite.insert(() -> new Recorded(Outcome.NEW, mongo.insert(fresh)));
             }
             Outcome outcome = decide(stored, event, eventTime);
             if (outcome == Outcome.DUPLICATE) {
-                return new Recorded(outcome, stored);
+                return Optional.of(new Recorded(outcome, stored));
             }
             Update update = new Update().addToSet("eventIds", event.id());
             if (outcome == Outcome.CORRECTED) {
@@ -242,14 +239,14 @@ public class RecordedSessions {
             var guard = query(where("_id").is(stored.key()).and("eventId").is(stored.eventId()));
             RecordedSession updated = mongo.findAndModify(guard, update,
                     FindAndModifyOptions.options().returnNew(true), RecordedSession.class);
-            if (updated != null) {
-                if (!SessionLimits.dayOf(updated.completedAt()).equals(SessionLimits.dayOf(stored.completedAt()))) {
-                    months.remove(List.of(stored)); // listed under its new day above; off the old one now it is written
-                }
-                return new Recorded(outcome, updated);
+            if (updated == null) {
+                return Optional.empty();
             }
-        }
-        throw new ConcurrentSessionUpdateException(RecordedSession.keyOf(session));
+            if (!SessionLimits.dayOf(updated.completedAt()).equals(SessionLimits.dayOf(stored.completedAt()))) {
+                months.remove(List.of(stored)); // listed under its new day above; off the old one now it is written
+            }
+            return Optional.of(new Recorded(outcome, updated));
+        });
     }
 
     private RecordedSession fresh(CloudEvent<SessionCompleted> event, Instant eventTime) {

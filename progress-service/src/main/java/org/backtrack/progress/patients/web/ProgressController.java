@@ -1,6 +1,8 @@
 package org.backtrack.progress.patients.web;
 
 import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.progress.patients.ClinicNotFoundException;
+import org.backtrack.progress.patients.PatientNotFoundException;
 import org.backtrack.progress.patients.PatientProgress;
 import org.backtrack.progress.patients.PatientSummary;
 import org.backtrack.progress.patients.ProgressQueries;
@@ -17,10 +19,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -98,35 +97,5 @@ class ProgressController {
         Paging.Page<PatientSummary> page = queries.overviewOf(clinicId, status, after, pageSize);
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
         return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(PatientNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Patient not found");
-        problem.setProperty("patientId", e.patientId);
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail notFound(ClinicNotFoundException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-        problem.setTitle("Clinic not found");
-        return problem;
-    }
-
-    static final class ClinicNotFoundException extends RuntimeException {
-        ClinicNotFoundException(String clinicId) {
-            super("No clinic " + clinicId + " among yours");
-        }
-    }
-
-    static final class PatientNotFoundException extends RuntimeException {
-        final String patientId;
-
-        PatientNotFoundException(String patientId) {
-            super("No session has been recorded for patient " + patientId);
-            this.patientId = patientId;
-        }
     }
 }
