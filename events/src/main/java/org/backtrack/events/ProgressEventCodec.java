@@ -1,0 +1,74 @@
+package org.backtrack.events;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads {@code backtrack.progress} into the typed records of this contract. A status change is checked for what a
+ * consumer acts on (the event id, the patient's clinic and id, the suggested action) and anything that breaks it is an
+ * {@link InvalidEventException} naming the field; other progress event types are not status changes and are passed
+ * over, so producers may add types without breaking consumers.
+ */
+public final class ProgressEventCodec {
+
+    private static final JsonMapper LENIENT = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // the contract grows by optional fields
+            .build();
+    private static final JavaType STATUS_CHANGED =
+            LENIENT.getTypeFactory().constructParametricType(CloudEvent.class, ProgressStatusChanged.class);
+
+    private final JsonMapper parser;
+
+    /** @param parser reads the raw record, with the consumer's limits on what a hostile record can make it parse */
+    public ProgressEventCodec(JsonMapper parser) {
+        this.parser = parser;
+    }
+
+    public ProgressEventCodec() {
+        this(LENIENT);
+    }
+
+    /**
+     * @return the status change; empty for a progress event of another type
+     * @throws InvalidEventException when the record is no JSON, or a status change without what consumers act on
+     */
+    public Optional<CloudEvent<ProgressStatusChanged>> decodeStatusChanged(byte[] raw) {
+        JsonNode event = parse(raw);
+        if (!ProgressStatusChanged.TYPE.equals(event.path("type").asString(""))) {
+            return Optional.empty();
+        }
+        JsonNode data = event.path("data");
+        // the event id becomes a proposal's id, which clinicians name in a path: the same rule as every id
+        Identifiers.require("id", event.path("id").asString(""));
+        Identifiers.require("data.clinicId", data.path("clinicId").asString(""));
+        Identifiers.require("data.patientId", data.path("patientId").asString(""));
+        if (data.path("suggestion").path("action").asString("").isBlank()) {
+            throw invalid("data.suggestion.action", "is required");
+        }
+        try {
+            return Optional.of(LENIENT.treeToValue(event, STATUS_CHANGED));
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw invalid("$", "could not be read: " + e.getMessage());
+        }
+    }
+
+    private JsonNode parse(byte[] raw) {
+        try {
+            JsonNode tree = parser.readTree(raw);
+            return tree == null ? MissingNode.getInstance() : tree; // no content: no type, so nothing to act on
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw invalid("$", "is not valid JSON");
+        }
+    }
+
+    private static InvalidEventException invalid(String field, String message) {
+        return new InvalidEventException(List.of(new Violation(field, message)));
+    }
+}
