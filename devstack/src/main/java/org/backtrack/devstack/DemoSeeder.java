@@ -2,6 +2,8 @@ package org.backtrack.devstack;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
+
 
 import java.io.IOException;
 import java.net.URI;
@@ -62,6 +64,7 @@ final class DemoSeeder {
     }
 
     static final Duration CATCH_UP = Duration.ofMinutes(2);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
      * Progress is derived from the sessions asynchronously (Kafka, then progress-service). The ready line promises
@@ -76,7 +79,7 @@ final class DemoSeeder {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(overview).timeout(Duration.ofSeconds(30))
                     .header("Authorization", tokens.bearer("dr.lee")).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200) {
-                listed = countOf(response.body(), "\"patientId\"");
+                listed = JSON.readTree(response.body()).size(); // one page of up to 200 patients
                 if (listed >= patients) {
                     return;
                 }
@@ -85,14 +88,6 @@ final class DemoSeeder {
         }
         throw new DevStackException("demo seeding: the clinic overview lists " + listed + " of " + patients
                 + " seeded patients after " + CATCH_UP.toMinutes() + " minutes; see the progress-service log");
-    }
-
-    private static int countOf(String text, String needle) {
-        int count = 0;
-        for (int at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length())) {
-            count++;
-        }
-        return count;
     }
 
     /** The demo clinic's machine client, by client credentials: sessions are logged as an integration would. */

@@ -93,7 +93,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static DevStack start(DevStackConfig config) throws Exception {
-        DevStack stack = new DevStack(config, StartProgress.silent());
+        DevStack stack = new DevStack(config, StartProgress.logged());
         try {
             stack.startAll();
             return stack;
@@ -146,7 +146,6 @@ public final class DevStack implements AutoCloseable {
             this.mongo = mongo;
         }
         progress.phase("MongoDB-wire server ready on " + config.mongoUri());
-        log.info("MongoDB-wire server on {} (data in {})", config.mongoUri(), config.dataDir().resolve("mongo"));
         KafkaBroker kafka = KafkaBroker.start(config);
         synchronized (this) {
             this.kafka = kafka;
@@ -158,8 +157,7 @@ public final class DevStack implements AutoCloseable {
         kafka.ensureTopics(TOPICS, config.partitions());
         startTimes.put("kafka", Duration.ofNanos(System.nanoTime() - t0));
         pids.put("kafka", kafka.pid());
-        log.info("Kafka broker (KRaft) on {} ready in {} s", config.kafkaBootstrap(), startTimes.get("kafka").toMillis() / 1000.0);
-        progress.phase("Kafka broker ready on " + config.kafkaBootstrap());
+        progress.phase("Kafka broker (KRaft) ready on " + config.kafkaBootstrap());
     }
 
     private static List<String> topics() {
@@ -220,7 +218,6 @@ public final class DevStack implements AutoCloseable {
                         startTimes.put(service.name(), took);
                         pids.put(service.name(), service.pid());
                     }
-                    log.info("{} is up ({} s)", service.name(), took.toMillis() / 1000.0);
                     progress.phase(service.name() + " is up");
                     return null;
                 }));
