@@ -27,6 +27,7 @@ public final class MongoOwedEvents<T> implements OwedEvents<T> {
 
     private final MongoOperations mongo;
     private final Class<T> type;
+    private final String collection;
     private final Function<T, Object> id;
     private final Function<T, String> eventId;
     private final Function<T, Publication> publication;
@@ -35,8 +36,15 @@ public final class MongoOwedEvents<T> implements OwedEvents<T> {
 
     public MongoOwedEvents(MongoOperations mongo, Class<T> type, Function<T, Object> id, Function<T, String> eventId,
                            Function<T, Publication> publication, String orderField, Clock clock) {
+        this(mongo, type, mongo.getCollectionName(type), id, eventId, publication, orderField, clock);
+    }
+
+    /** For a document type mapped to a collection of its store's choosing rather than by annotation. */
+    public MongoOwedEvents(MongoOperations mongo, Class<T> type, String collection, Function<T, Object> id,
+                           Function<T, String> eventId, Function<T, Publication> publication, String orderField, Clock clock) {
         this.mongo = mongo;
         this.type = type;
+        this.collection = collection;
         this.id = id;
         this.eventId = eventId;
         this.publication = publication;
@@ -47,7 +55,7 @@ public final class MongoOwedEvents<T> implements OwedEvents<T> {
     @Override
     public boolean transition(T owed, Publication from, Publication to) {
         var guard = query(thisVersion(owed).and(PUBLICATION).is(from));
-        return mongo.updateFirst(guard, new Update().set(PUBLICATION, to).set(CLAIMED_AT, clock.instant()), type)
+        return mongo.updateFirst(guard, new Update().set(PUBLICATION, to).set(CLAIMED_AT, clock.instant()), type, collection)
                 .getModifiedCount() == 1;
     }
 
@@ -56,7 +64,7 @@ public final class MongoOwedEvents<T> implements OwedEvents<T> {
         var owed = new Criteria().orOperator(
                 where(PUBLICATION).is(Publication.PENDING),
                 where(PUBLICATION).is(Publication.PUBLISHING).and(CLAIMED_AT).lt(staleClaim));
-        return mongo.find(query(owed).with(Sort.by(orderField)).limit(limit), type);
+        return mongo.find(query(owed).with(Sort.by(orderField)).limit(limit), type, collection);
     }
 
     @Override

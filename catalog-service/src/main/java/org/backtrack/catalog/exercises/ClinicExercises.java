@@ -1,7 +1,15 @@
 package org.backtrack.catalog.exercises;
 
+import org.backtrack.catalog.model.Exercise;
+import org.backtrack.catalog.model.ExerciseDraft;
+import org.backtrack.catalog.model.ExerciseFilter;
+import org.backtrack.catalog.publication.CatalogEvents;
+import org.backtrack.catalog.rules.ExerciseRules;
+import org.backtrack.catalog.storage.Exercises;
 import org.backtrack.outbox.Publication;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -30,6 +38,11 @@ public class ClinicExercises {
     ClinicExercises(Exercises exercises, CatalogEvents events) {
         this.exercises = exercises;
         this.events = events;
+    }
+
+    /** A page of the library as a clinic sees it (built-in and its own, none retired), narrowed by the filter. */
+    public Page<Exercise> find(ExerciseFilter filter, String clinicId, Pageable pageable) {
+        return exercises.find(filter, clinicId, pageable);
     }
 
     /** An exercise as the caller may see it: built-in, or its own clinic's. */

@@ -1,2 +1,5 @@
-/** Exercises: the content model, its built-in library and the queries over it. */
+/**
+ * The application layer of the library: reading it as a clinic sees it, and creating, editing and retiring exercises,
+ * each change checked by the rules, stored guarded by the version read and announced.
+ */
 package org.backtrack.catalog.exercises;

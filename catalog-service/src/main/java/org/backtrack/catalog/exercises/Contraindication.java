@@ -1,6 +1,0 @@
-package org.backtrack.catalog.exercises;
-
-public enum Contraindication {
-    KNEE_PROBLEMS, WRIST_PROBLEMS, HIP_PROBLEMS, SHOULDER_PROBLEMS, PREGNANCY, OSTEOPOROSIS, RECENT_SURGERY,
-    ACUTE_FLARE, BALANCE_PROBLEMS
-}

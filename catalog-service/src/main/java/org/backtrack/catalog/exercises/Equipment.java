@@ -1,3 +1,0 @@
-package org.backtrack.catalog.exercises;
-
-public enum Equipment { MAT, FOAM_ROLLER, YOGA_BLOCK, WALL, MASSAGE_BALL, TOWEL, COLD_PACK, HEAT_PACK, BED }

@@ -1,8 +1,0 @@
-package org.backtrack.catalog.exercises;
-
-import java.util.Optional;
-
-/** Filters of the exercise list; each one present narrows the result (they combine with AND). */
-public record ExerciseFilter(Optional<Stage> stage, Optional<Region> region, Optional<Kind> kind,
-                             Optional<Equipment> equipment, Optional<TimeOfDay> timeOfDay, Optional<String> text) {
-}

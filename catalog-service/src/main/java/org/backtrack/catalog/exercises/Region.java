@@ -1,3 +1,0 @@
-package org.backtrack.catalog.exercises;
-
-public enum Region { LOWER_BACK, UPPER_BACK, NECK, WHOLE_SPINE, HIPS, GLUTES, HAMSTRINGS, HIP_FLEXORS, SHOULDERS, CORE }

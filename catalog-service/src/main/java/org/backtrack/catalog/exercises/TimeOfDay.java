@@ -1,4 +1,0 @@
-package org.backtrack.catalog.exercises;
-
-/** When an exercise fits: gentle mobility in the morning, deeper work in the evening when muscles are warm. */
-public enum TimeOfDay { MORNING, EVENING }

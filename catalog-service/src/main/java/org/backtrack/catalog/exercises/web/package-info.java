@@ -1,2 +1,0 @@
-/** HTTP adapter of the exercise library. */
-package org.backtrack.catalog.exercises.web;

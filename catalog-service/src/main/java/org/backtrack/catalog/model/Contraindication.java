@@ -1,0 +1,6 @@
+package org.backtrack.catalog.model;
+
+public enum Contraindication {
+    KNEE_PROBLEMS, WRIST_PROBLEMS, HIP_PROBLEMS, SHOULDER_PROBLEMS, PREGNANCY, OSTEOPOROSIS, RECENT_SURGERY,
+    ACUTE_FLARE, BALANCE_PROBLEMS
+}

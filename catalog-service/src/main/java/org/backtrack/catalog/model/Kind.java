@@ -1,0 +1,3 @@
+package org.backtrack.catalog.model;
+
+public enum Kind { STATIC_HOLD, DYNAMIC, STRENGTH, TOOL }

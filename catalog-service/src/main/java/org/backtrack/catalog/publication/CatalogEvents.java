@@ -1,0 +1,88 @@
+package org.backtrack.catalog.publication;
+
+import org.backtrack.catalog.model.Exercise;
+import org.backtrack.catalog.storage.Exercises;
+import org.backtrack.events.CloudEventFactory;
+import org.backtrack.events.Topics;
+import org.backtrack.outbox.AcknowledgedSend;
+import org.backtrack.outbox.Outbox;
+import org.backtrack.outbox.Publication;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Announces every catalog change on {@code backtrack.catalog}, keyed by exercise id: {@value #UPSERTED} with the
+ * whole exercise, or {@value #RETIRED}. Every write of an exercise owes its event in the same single-document write
+ * (the shared outbox, {@link Outbox}); the writer waits for the broker's acknowledgement at most the publish timeout,
+ * and the relay delivers what is still owed, oldest first, once the broker is back. Delivery is at least once with a
+ * stable event id per version; consumers keep the highest {@code version} per exercise.
+ */
+@Component
+public class CatalogEvents {
+
+    public static final String UPSERTED = "backtrack.catalog.exercise-upserted.v1";
+    public static final String RETIRED = "backtrack.catalog.exercise-retired.v1";
+    static final String SOURCE = "/catalog-service";
+    /** A claim older than this was left by a sender that died; the relay takes it back. */
+    static final Duration STALE_CLAIM = Duration.ofMinutes(1);
+    private static final int RELAY_BATCH = 200;
+    private static final Logger log = LoggerFactory.getLogger(CatalogEvents.class);
+
+    private final CloudEventFactory events = new CloudEventFactory(SOURCE);
+    private final Outbox<Exercise> outbox;
+    private final JsonMapper json;
+
+    CatalogEvents(Exercises exercises, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
+                  @Value("${backtrack.catalog.publish-timeout}") Duration publishTimeout) {
+        this.json = json;
+        Clock clock = Clock.systemUTC();
+        this.outbox = new Outbox<>(exercises.owedEvents(clock),
+                owed -> AcknowledgedSend.send(kafka, Topics.CATALOG, owed.id(), encode(owed), publishTimeout), STALE_CLAIM, clock);
+    }
+
+    /**
+     * Sends the event a freshly written exercise owes, waiting at most the publish timeout.
+     *
+     * @return true when the broker acknowledged it; false when it stays owed to the relay
+     */
+    public boolean announce(Exercise written) {
+        return outbox.publish(written) == Publication.PUBLISHED;
+    }
+
+    @Scheduled(initialDelayString = "${backtrack.catalog.relay-interval}", fixedDelayString = "${backtrack.catalog.relay-interval}")
+    void relay() {
+        deliverOwed();
+    }
+
+    /** Delivers owed events oldest first until the broker fails to acknowledge one. */
+    public int deliverOwed() {
+        int delivered = outbox.relay(RELAY_BATCH);
+        if (delivered > 0) {
+            log.info("relayed {} catalog event(s) that were waiting for the broker", delivered);
+        }
+        return delivered;
+    }
+
+    private byte[] encode(Exercise exercise) {
+        Object data = exercise;
+        if (exercise.retired()) {
+            Map<String, Object> retired = new LinkedHashMap<>();
+            retired.put("id", exercise.id());
+            retired.put("clinicId", exercise.clinicId());
+            retired.put("version", exercise.version());
+            data = retired;
+        }
+        return json.writeValueAsBytes(events.event(exercise.eventId(), exercise.retired() ? RETIRED : UPSERTED, exercise.id(),
+                exercise.changedAt(), data));
+    }
+}
