@@ -64,6 +64,11 @@ class RoutingIntegrationTest {
             "POST,   /api/v1/patients/patient-42/program/proposals/ev-1/accept, routine",
             "GET,    /api/v1/patients/patient-42/progress,  progress",
             "GET,    /api/v1/clinics/clinic-7/patients?status=PLATEAU, progress",
+            "GET,    /api/v1/alerts?status=open,            progress",
+            "GET,    /api/v1/alerts/a-0123456789abcdef01234567, progress",
+            "POST,   /api/v1/alerts/a-0123456789abcdef01234567/acknowledgement, progress",
+            "GET,    /api/v1/patients/patient-42/alerts,    progress",
+            "GET,    /api/v1/alert-types,                   progress",
     })
     void routesEachPublicPathToItsServiceWithTheCallersTokenAndNoCookies(String method, String path, String service) {
         String token = "Bearer token-" + java.util.UUID.randomUUID();

@@ -5,7 +5,7 @@ import org.backtrack.events.CloudEvent;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
-import org.backtrack.progress.assessment.Assessment;
+import org.backtrack.progress.alerts.SessionAlerts;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.publication.ProgressPublisher;
 import org.backtrack.progress.readmodel.PatientSummaries;
@@ -19,11 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Handles a batch of raw session events: validate each, record the sessions under their clinic, update the patients'
- * read models (windows, overview summaries), publish progress changes. Every step is idempotent, so a redelivered or
+ * read models (windows, overview summaries), publish progress changes, raise and resolve alerts. Every step is idempotent, so a redelivered or
  * retried batch is harmless. An event that breaks the contract or one of its limits is left out and reported, and the
  * rest of the batch goes on: a flood of bad events from one patient costs one pass, not one pass each.
  */
@@ -48,14 +47,16 @@ public class SessionIngestion {
     private final PatientWindows windows;
     private final ProgressPublisher publisher;
     private final PatientSummaries summaries;
+    private final SessionAlerts alerts;
 
     SessionIngestion(SessionEventCodec codec, RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher,
-                     PatientSummaries summaries) {
+                     PatientSummaries summaries, SessionAlerts alerts) {
         this.codec = codec;
         this.sessions = sessions;
         this.windows = windows;
         this.publisher = publisher;
         this.summaries = summaries;
+        this.alerts = alerts;
     }
 
     /**
@@ -101,9 +102,11 @@ public class SessionIngestion {
         rejections.sort(Comparator.comparingInt(Rejection::index));
         // always the versions that stand, so a stale correction or a redelivery re-applies the same state
         List<PatientWindow> steps = windows.applyAll(recorded.current());
-        Map<String, Assessment> assessed = publisher.publishIfChanged(steps);
+        ProgressPublisher.Evaluations assessed = publisher.publishIfChanged(steps);
         // the overview's summaries, from the assessments the publisher made (after it, so a failed send retries both)
-        summaries.storeLatest(steps, assessed);
+        summaries.storeLatest(steps, assessed.latest());
+        // alerts last: after the summary holds the latest session, so the disengagement sweep and this meet (see SessionAlerts)
+        alerts.afterSessions(PatientWindows.inApplicationOrder(recorded.current()), steps, assessed.steps());
         log.debug("{} records: {} sessions applied, {} rejected", batch.size(), recorded.current().size(), rejections.size());
         return rejections;
     }

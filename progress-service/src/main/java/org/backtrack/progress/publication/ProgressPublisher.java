@@ -60,18 +60,27 @@ public class ProgressPublisher {
     }
 
     /**
+     * The assessments made while publishing, so that no window is assessed twice.
+     *
+     * @param steps  the assessment of each window given, in the same order (what the alert rules read)
+     * @param latest the assessment of each patient's last window, by patient key ({@code clinicId/patientId}), for the
+     *               summaries the overview reads
+     */
+    public record Evaluations(List<Assessment> steps, Map<String, Assessment> latest) {
+    }
+
+    /**
      * Publishes every change the given windows show, in their order: one read of what was last published for
      * these patients, the sends in flight together, then one bulk write of the bookkeeping once the broker has
      * acknowledged every send.
      *
      * @param windows each patient's windows after each session applied, in order
-     * @return the assessment of each patient's last window, by patient key ({@code clinicId/patientId}), for the
-     *         summaries the overview reads (so that no window is assessed twice)
      */
-    public Map<String, Assessment> publishIfChanged(List<PatientWindow> windows) {
+    public Evaluations publishIfChanged(List<PatientWindow> windows) {
         Map<String, Assessment> latest = new HashMap<>();
+        List<Assessment> steps = new ArrayList<>(windows.size());
         if (windows.isEmpty()) {
-            return latest;
+            return new Evaluations(steps, latest);
         }
         Map<String, PublishedProgress> published = new HashMap<>();
         List<String> patientKeys = windows.stream().map(PublishedProgress::keyOf).distinct().toList();
@@ -86,6 +95,7 @@ public class ProgressPublisher {
             List<String> alerts = alertsOf(assessment);
             String key = PublishedProgress.keyOf(window);
             latest.put(key, assessment);
+            steps.add(assessment);
             PublishedProgress last = published.get(key);
             if (last != null && last.sameAs(status, action, alerts)) {
                 continue;
@@ -102,7 +112,7 @@ public class ProgressPublisher {
             changes.put(key, change);
         }
         if (changes.isEmpty()) {
-            return latest;
+            return new Evaluations(steps, latest);
         }
         try {
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
@@ -115,7 +125,7 @@ public class ProgressPublisher {
         BulkOperations bookkeeping = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PublishedProgress.class);
         changes.values().forEach(p -> bookkeeping.replaceOne(query(where("_id").is(p.key())), p, FindAndReplaceOptions.options().upsert()));
         bookkeeping.execute();
-        return latest;
+        return new Evaluations(steps, latest);
     }
 
     /** Whether what was last published for the patient is what their window shows now (the read-model check). */

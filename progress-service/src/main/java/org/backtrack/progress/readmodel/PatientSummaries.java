@@ -97,6 +97,40 @@ public class PatientSummaries {
         }
     }
 
+    /** A patient's last session, as the summary holds it (for the disengagement sweep). */
+    public record LastSession(String key, String clinicId, String patientId, Instant lastSessionAt) {
+    }
+
+    /**
+     * Patients whose last session lies between {@code from} and {@code to} (both inclusive), by key after
+     * {@code afterKey} (null: from the first), at most {@code limit}: a page of the sweep, reading four fields only.
+     */
+    public List<LastSession> lastSessionsBetween(Instant from, Instant to, String afterKey, int limit) {
+        var between = where("lastSessionAt").gte(from).lte(to);
+        if (afterKey != null) {
+            between = between.and("_id").gt(afterKey);
+        }
+        var page = query(between).with(Sort.by("_id")).limit(limit);
+        page.fields().include("_id", "clinicId", "patientId", "lastSessionAt");
+        return mongo.find(page, org.bson.Document.class, mongo.getCollectionName(StoredSummary.class)).stream()
+                .map(d -> new LastSession(d.getString("_id"), d.getString("clinicId"), d.getString("patientId"),
+                        d.getDate("lastSessionAt").toInstant()))
+                .toList();
+    }
+
+    /** The last session time of each of these patients that has a summary, by key. */
+    public Map<String, Instant> lastSessionAt(Collection<String> keys) {
+        Map<String, Instant> last = new HashMap<>();
+        if (keys.isEmpty()) {
+            return last;
+        }
+        var byKey = query(where("_id").in(keys));
+        byKey.fields().include("_id", "lastSessionAt");
+        mongo.find(byKey, org.bson.Document.class, mongo.getCollectionName(StoredSummary.class))
+                .forEach(d -> last.put(d.getString("_id"), d.getDate("lastSessionAt").toInstant()));
+        return last;
+    }
+
     /** Every stored summary by patient key, for the read-model check. */
     public Map<String, PatientSnapshot> all() {
         Map<String, PatientSnapshot> all = new HashMap<>();

@@ -61,8 +61,7 @@ public class PatientWindows {
      *         every change of status the data shows can be published, not only the last of the batch
      */
     public List<PatientWindow> applyAll(Collection<RecordedSession> sessions) {
-        Map<String, List<RecordedSession>> byPatient = new LinkedHashMap<>();
-        sessions.forEach(s -> byPatient.computeIfAbsent(s.patientKey(), p -> new ArrayList<>()).add(s));
+        Map<String, List<RecordedSession>> byPatient = byPatient(sessions);
         Map<String, StoredWindow> stored = new HashMap<>();
         mongo.find(query(where("_id").in(byPatient.keySet())), StoredWindow.class).forEach(w -> stored.put(w.key(), w));
 
@@ -99,6 +98,18 @@ public class PatientWindows {
         }
         return byPatient.values().stream().flatMap(List::stream)
                 .map(s -> apply(s.patientId(), s.clinicId(), RecordedSessions.reading(s))).toList();
+    }
+
+    /** The order in which {@link #applyAll} applies sessions: its steps are the windows after each of these, in turn. */
+    public static List<RecordedSession> inApplicationOrder(Collection<RecordedSession> sessions) {
+        return byPatient(sessions).values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Sessions grouped by patient, patients in order of first appearance, each patient's in the order given. */
+    private static Map<String, List<RecordedSession>> byPatient(Collection<RecordedSession> sessions) {
+        Map<String, List<RecordedSession>> byPatient = new LinkedHashMap<>();
+        sessions.forEach(s -> byPatient.computeIfAbsent(s.patientKey(), p -> new ArrayList<>()).add(s));
+        return byPatient;
     }
 
     /**

@@ -81,7 +81,10 @@ class CohortEvaluationIntegrationTest {
             }
             List<CohortReport.Transition> transitions = kafka.readAll(Topics.PROGRESS, Duration.ofSeconds(3)).stream()
                     .filter(r -> r.key() != null && r.key().startsWith("cohort-"))
-                    .map(r -> JSON.readTree(r.value()).get("data"))
+                    .map(r -> JSON.readTree(r.value()))
+                    // status changes only: alert events share the topic
+                    .filter(e -> org.backtrack.events.ProgressStatusChanged.TYPE.equals(e.path("type").asString("")))
+                    .map(e -> e.get("data"))
                     .map(d -> new CohortReport.Transition(d.get("patientId").asString(), d.get("status").asString(),
                             Instant.parse(d.get("asOf").asString())))
                     .toList();

@@ -169,8 +169,9 @@ abstract class SessionFlowIntegrationTests {
         }
         kafka.send(Topics.SESSIONS, patientId, session("e4", "s4", "2026-11-04T08:00:00Z", "2026-11-04T07:00:00Z", 5, 4, true));
 
-        var records = kafka.readUntil(Topics.PROGRESS, r -> patientId.equals(r.key()) && r.value().contains("RED_FLAG"), WAIT);
-        var mine = records.stream().filter(r -> patientId.equals(r.key())).toList();
+        // status changes only: the same topic carries the red flag's alert-raised event (AlertLifecycleIntegrationTests)
+        var records = kafka.readUntil(Topics.PROGRESS, r -> patientId.equals(r.key()) && r.value().contains("\"status\":\"RED_FLAG\""), WAIT);
+        var mine = records.stream().filter(r -> patientId.equals(r.key()) && r.value().contains(org.backtrack.events.ProgressStatusChanged.TYPE)).toList();
         assertThat(mine).hasSize(2);
         assertThat(mine.get(0).value()).contains("\"type\":\"backtrack.progress.status-changed.v1\"",
                 "\"status\":\"INSUFFICIENT_DATA\"", "\"asOf\":\"2026-11-01T07:00:00Z\"");

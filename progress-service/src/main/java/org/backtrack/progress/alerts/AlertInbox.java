@@ -1,0 +1,46 @@
+package org.backtrack.progress.alerts;
+
+import org.backtrack.events.AlertStatus;
+import org.backtrack.security.Paging;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.Optional;
+
+/** What the alert API reads and the one change it makes: a clinician's acknowledgement, published like every change. */
+@Service
+public class AlertInbox {
+
+    private final Alerts alerts;
+    private final AlertEvents events;
+    private final Clock clock;
+
+    AlertInbox(Alerts alerts, AlertEvents events, Optional<Clock> clock) {
+        this.alerts = alerts;
+        this.events = events;
+        this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    public Paging.Page<Alert> page(String clinicId, Optional<String> patientId, Optional<AlertStatus> status,
+                                   Optional<Paging.Cursor> after, int size, boolean withNotes) {
+        Paging.Page<StoredAlert> page = alerts.page(clinicId, patientId, status, after, size);
+        return new Paging.Page<>(page.items().stream().map(a -> Alert.of(a, withNotes)).toList(), page.next());
+    }
+
+    public Optional<Alert> find(String clinicId, String alertId, boolean withNote) {
+        return alerts.find(clinicId, alertId).map(a -> Alert.of(a, withNote));
+    }
+
+    /** What an acknowledgement came to, with the alert as it stands afterwards (or as it was, when already acknowledged). */
+    public record Acknowledgement(Alerts.Acknowledged.Outcome outcome, Alert alert) {
+    }
+
+    /** Records the acknowledgement and sends its event (at once when the broker answers in time, else by the relay). */
+    public Acknowledgement acknowledge(String clinicId, String alertId, String by, String note) {
+        Alerts.Acknowledged done = alerts.acknowledge(clinicId, alertId, by, note, clock.instant());
+        if (done.outcome() == Alerts.Acknowledged.Outcome.ACKNOWLEDGED) {
+            events.publish(done.alert());
+        }
+        return new Acknowledgement(done.outcome(), done.alert() == null ? null : Alert.of(done.alert(), true));
+    }
+}
