@@ -1,5 +1,6 @@
 package org.backtrack.security;
 
+import org.backtrack.problems.InvalidParameterException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.backtrack.events.Identifiers;
 import org.springframework.http.HttpHeaders;

@@ -16,7 +16,7 @@ import java.util.List;
  * Publishes each operation's {@code @RolesAllowed} in the OpenAPI document as {@value #EXTENSION}, with the bearer
  * scheme. The authorization matrix test reads it, so a new endpoint is tested without anyone remembering to.
  */
-final class RolesInOpenApi implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
+public final class RolesInOpenApi implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
     static final String EXTENSION = "x-backtrack-roles";
     static final String SCHEME = "bearer-jwt";

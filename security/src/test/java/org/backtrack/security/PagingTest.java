@@ -1,5 +1,6 @@
 package org.backtrack.security;
 
+import org.backtrack.problems.InvalidParameterException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -373,7 +373,7 @@ abstract class SessionLoggingIntegrationTests {
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    org.backtrack.security.AccessLogRetention retention;
+    org.backtrack.security.accesslog.AccessLogRetention retention;
 
     @Test
     void theAccessLogPagesBackwardsAndEntriesWrittenBetweenPagesShiftNothing() {
@@ -415,7 +415,7 @@ abstract class SessionLoggingIntegrationTests {
         String clinic = "clinic-retention-" + UUID.randomUUID();
         java.time.Instant now = java.time.Instant.now();
         for (int days : new int[] {401, 399, 1}) {
-            mongo.insert(new org.backtrack.security.AccessLog.Entry(null, now.minus(Duration.ofDays(days)), "dr.old@" + clinic, clinic,
+            mongo.insert(new org.backtrack.security.accesslog.AccessLog.Entry(null, now.minus(Duration.ofDays(days)), "dr.old@" + clinic, clinic,
                     "patient-" + days, "routine-service", "GET", "/api/v1/patients/patient-" + days + "/sessions", 200), "access_log");
         }
         var admin = TestHttp.client(port, TestIssuer.clinicAdmin(clinic));

@@ -20,7 +20,7 @@ import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
 import org.backtrack.security.CurrentToken;
 import org.backtrack.security.Paging;
-import org.backtrack.security.PatientAccess;
+import org.backtrack.security.accesslog.PatientAccess;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.request;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * clinicId}, ..., {@code patient}) must obey {@link Identifiers}. Anything else answers 400 as a problem document
  * naming the field; the offending value is never echoed.
  */
-final class IdentifierCheck implements HandlerInterceptor {
+public final class IdentifierCheck implements HandlerInterceptor {
 
     /** Headers that carry identifiers; none of BackTrack's APIs reads others as ids. */
     static final java.util.List<String> ID_HEADERS = java.util.List.of("X-Patient-Id", "X-Clinic-Id");

@@ -1,5 +1,6 @@
-package org.backtrack.security;
+package org.backtrack.security.token;
 
+import org.backtrack.security.TokenClaims;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.accesslog;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.context.request.RequestContextHolder;

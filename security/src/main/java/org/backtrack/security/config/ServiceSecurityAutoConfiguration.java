@@ -1,5 +1,19 @@
-package org.backtrack.security;
+package org.backtrack.security.config;
 
+import org.backtrack.security.Caller;
+import org.backtrack.security.CallerArgumentResolver;
+import org.backtrack.security.CallerAuthenticationConverter;
+import org.backtrack.security.RolesInOpenApi;
+import org.backtrack.security.accesslog.AccessLog;
+import org.backtrack.security.accesslog.AccessLogController;
+import org.backtrack.security.accesslog.AccessLogInterceptor;
+import org.backtrack.security.accesslog.AccessLogRetention;
+import org.backtrack.security.request.ContentTypeFilter;
+import org.backtrack.security.request.IdentifierCheck;
+import org.backtrack.security.request.RequestSizeLimitFilter;
+import org.backtrack.security.request.SecurityProblems;
+import org.backtrack.security.token.AccessTokenDecoder;
+import org.backtrack.security.token.TokenPolicy;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;

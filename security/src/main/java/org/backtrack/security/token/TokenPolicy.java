@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.token;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

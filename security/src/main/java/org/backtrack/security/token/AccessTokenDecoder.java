@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.token;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -30,7 +30,7 @@ import java.util.List;
  * rate limit, and Spring Security's validators for issuer, audience and time, with {@code exp} and {@code iat} required
  * and the lifetime bounded ({@link TokenPolicy}).
  */
-final class AccessTokenDecoder {
+public final class AccessTokenDecoder {
 
     /** Generous for a loopback or LAN issuer that is busy starting, yet bounded (Nimbus's defaults are 500 ms). */
     static final int JWKS_CONNECT_TIMEOUT_MS = 2_000;
@@ -41,7 +41,7 @@ final class AccessTokenDecoder {
     private AccessTokenDecoder() {
     }
 
-    static JwtDecoder create(URL jwkSetUri, String issuer, List<String> audiences, List<SignatureAlgorithm> algorithms,
+    public static JwtDecoder create(URL jwkSetUri, String issuer, List<String> audiences, List<SignatureAlgorithm> algorithms,
                              TokenPolicy policy, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(jwkSetUri, policy))
                 .jwsAlgorithms(set -> set.addAll(algorithms.isEmpty() ? List.of(SignatureAlgorithm.RS256) : algorithms))

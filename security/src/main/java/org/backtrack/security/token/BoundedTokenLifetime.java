@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.token;
 
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2ErrorCodes;

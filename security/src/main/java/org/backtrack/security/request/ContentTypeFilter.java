@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.request;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.accesslog;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

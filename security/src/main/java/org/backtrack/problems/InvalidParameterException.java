@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.problems;
 
 import org.backtrack.problems.Problems;
 import org.springframework.http.HttpStatus;

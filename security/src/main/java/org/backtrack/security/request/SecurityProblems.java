@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.request;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +17,7 @@ import java.io.IOException;
  * 401 and 403 as RFC 9457 problem documents, keeping the standard {@code WWW-Authenticate} header of RFC 6750.
  * The detail says what is missing, never why a signature failed beyond the standard error code.
  */
-final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+public final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private final BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
     private final BearerTokenAccessDeniedHandler bearerDenied = new BearerTokenAccessDeniedHandler();
@@ -41,7 +41,7 @@ final class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHa
      * Writes a problem document where no MVC exception handler runs (filters, the security entry points). The
      * texts are this module's own constants, free of characters JSON would need escaped.
      */
-    static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
+    public static void write(HttpServletResponse response, HttpStatus status, String title, String detail) throws IOException {
         write(response, status, title, detail, "");
     }
 

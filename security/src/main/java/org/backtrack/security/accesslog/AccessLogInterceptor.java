@@ -1,5 +1,6 @@
-package org.backtrack.security;
+package org.backtrack.security.accesslog;
 
+import org.backtrack.security.CallerAuthenticationConverter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -13,13 +14,13 @@ import java.util.Map;
  * Records a successful request in the {@link AccessLog} when it named a patient: by a {@code patientId} path
  * variable, or by {@link #touched} from a handler that found the patient inside the resource (a routine by id).
  */
-final class AccessLogInterceptor implements HandlerInterceptor {
+public final class AccessLogInterceptor implements HandlerInterceptor {
 
     private static final String PATIENT_ATTRIBUTE = AccessLogInterceptor.class.getName() + ".patient";
 
     private final AccessLog accessLog;
 
-    AccessLogInterceptor(AccessLog accessLog) {
+    public AccessLogInterceptor(AccessLog accessLog) {
         this.accessLog = accessLog;
     }
 

@@ -1,5 +1,9 @@
-package org.backtrack.security;
+package org.backtrack.security.accesslog;
 
+import org.backtrack.problems.InvalidParameterException;
+import org.backtrack.security.Caller;
+import org.backtrack.security.Paging;
+import org.backtrack.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -17,7 +21,7 @@ import java.util.Optional;
 
 /** The access log of this service, for the administrators of the caller's clinic. */
 @RestController
-class AccessLogController {
+public class AccessLogController {
 
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 500;

@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.security.request;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
