@@ -1,10 +1,13 @@
 package org.backtrack.progress.alerts;
 
 import org.backtrack.events.AlertStatus;
+import org.backtrack.progress.readmodel.PatientSummaries;
+import org.backtrack.security.ClinicKeys;
 import org.backtrack.security.Paging;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** What the alert API reads and the one change it makes: a clinician's acknowledgement, published like every change. */
@@ -13,12 +16,19 @@ public class AlertInbox {
 
     private final Alerts alerts;
     private final AlertEvents events;
+    private final PatientSummaries summaries;
     private final Clock clock;
 
-    AlertInbox(Alerts alerts, AlertEvents events, Optional<Clock> clock) {
+    AlertInbox(Alerts alerts, AlertEvents events, PatientSummaries summaries, Optional<Clock> clock) {
         this.alerts = alerts;
         this.events = events;
+        this.summaries = summaries;
         this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** Whether the clinic has this patient (a session recorded): else the patient's alerts answer 404, like their progress. */
+    public boolean knows(String clinicId, String patientId) {
+        return !summaries.lastSessionAt(List.of(ClinicKeys.of(clinicId, patientId))).isEmpty();
     }
 
     public Paging.Page<Alert> page(String clinicId, Optional<String> patientId, Optional<AlertStatus> status,

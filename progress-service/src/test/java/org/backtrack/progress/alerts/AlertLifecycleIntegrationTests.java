@@ -109,8 +109,10 @@ abstract class AlertLifecycleIntegrationTests {
                 .uri("/api/v1/patients/{id}/progress", patient).retrieve().body(JsonNode.class).get("sessionCount").asInt()).isEqualTo(count));
     }
 
+    /** The patient's alerts; none while the patient is not known yet (404 until the first session is in). */
     JsonNode alertsOf(String patient) {
-        return clinician.get().uri("/api/v1/patients/{id}/alerts", patient).retrieve().body(JsonNode.class);
+        JsonNode answer = clinician.get().uri("/api/v1/patients/{id}/alerts", patient).retrieve().body(JsonNode.class);
+        return answer != null && answer.isArray() ? answer : JSON.createArrayNode();
     }
 
     List<JsonNode> alertsOf(String patient, String type) {
@@ -170,7 +172,10 @@ abstract class AlertLifecycleIntegrationTests {
         var foreign = acknowledge(otherClinician, alertId, "{\"note\":\"not mine\"}");
         assertThat(foreign.getStatusCode().value()).isEqualTo(404);
         assertThat(foreign.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(otherClinician.get().uri("/api/v1/patients/{id}/alerts", patientId).retrieve().body(String.class)).isEqualTo("[]");
+        assertThat(otherClinician.get().uri("/api/v1/patients/{id}/alerts", patientId).retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(404); // as for an unknown patient
+        assertThat(clinician.get().uri("/api/v1/patients/{id}/alerts", "patient-unknown").retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(404);
 
         // the patient reads it but cannot acknowledge it
         RestClient patient = TestHttp.client(port, TestIssuer.patient(clinic, patientId));

@@ -86,8 +86,8 @@ class AlertController {
             @Parameter(description = "Only alerts of this status: " + STATUS_VALUES) @RequestParam Optional<String> status,
             @Parameter(description = "Alerts per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
             @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
-        if (!caller.mayName(patientId)) {
-            throw new PatientNotFoundException(patientId);
+        if (!caller.mayName(patientId) || !inbox.knows(caller.clinicId(), patientId)) {
+            throw new PatientNotFoundException(patientId); // another clinic's patient answers like an unknown one
         }
         var page = inbox.page(caller.clinicId(), Optional.of(patientId), statusOf(status), cursorOf(cursor),
                 Paging.size("size", size.orElse(null)), caller.clinicWide());
