@@ -91,5 +91,118 @@ function poll(load) {
   setInterval(() => load().catch(() => {}), POLL_MS);
 }
 
+// --- alerts: shared by the inbox (overview) and the patient page -------------------------------------------------
+// The words (types, statuses, resolutions) come from the API (GET /api/v1/alert-types), never copies kept here.
+let alertVocabulary = null;
+const DAY_MS = 86400000;
+
+async function loadAlertVocabulary() {
+  if (!alertVocabulary) {
+    const v = await fetchJson('/api/v1/alert-types');
+    alertVocabulary = {
+      types: Object.fromEntries(v.types.map(t => [t.type, t])),
+      statuses: v.statuses,
+      statusLabels: Object.fromEntries(v.statuses.map(s => [s.status, s.label])),
+      resolutions: Object.fromEntries(v.resolutions.map(r => [r.resolution, r.label])),
+      maxNoteLength: v.maxNoteLength
+    };
+  }
+  return alertVocabulary;
+}
+
+/**
+ * Only clinicians and clinic administrators acknowledge (the service refuses anyone else with 403); when the sign-in
+ * names no roles the action is offered and the service decides.
+ */
+function mayAcknowledge(config) {
+  const roles = config.roles || [];
+  return roles.length === 0 || roles.some(r => r === 'CLINICIAN' || r === 'CLINIC_ADMIN');
+}
+
+function alertChip(alert) {
+  const type = alertVocabulary.types[alert.type];
+  return el('span', {class: `alert-chip ${alert.type}`, title: type ? type.description : ''}, type ? type.label : alert.type);
+}
+
+/** When it happened and, for a session that arrived late, when it arrived. */
+function alertWhen(alert) {
+  const parts = [el('span', {class: 'happened'}, `Happened ${dateText(alert.occurredAt)}`)];
+  if (alert.late && alert.arrivedAt) {
+    const days = Math.round((new Date(alert.arrivedAt) - new Date(alert.occurredAt)) / DAY_MS);
+    parts.push(el('br'), el('strong', {class: 'late'}, 'Late'),
+      el('span', {class: 'arrived'}, `: arrived ${dateText(alert.arrivedAt)}, ${days} day${days === 1 ? '' : 's'} after it happened`));
+  }
+  return el('span', {class: 'alert-when'}, ...parts);
+}
+
+/** Its status in words, who acknowledged it (and their note), how it resolved. */
+function alertOutcome(alert) {
+  const parts = [el('span', {class: `alert-status ${alert.status}`}, alertVocabulary.statusLabels[alert.status] || alert.status)];
+  const ack = alert.acknowledgement;
+  if (ack) {
+    parts.push(el('span', {class: 'acknowledged-by'}, ` · acknowledged by ${ack.by}, ${dateText(ack.at)}`));
+    if (ack.note) parts.push(el('span', {class: 'ack-note'}, `: “${ack.note}”`));
+  }
+  // a red flag resolved by its acknowledgement: the line above already says so
+  if (alert.resolution && !(ack && alert.resolution.reason === 'ACKNOWLEDGED')) {
+    const how = alertVocabulary.resolutions[alert.resolution.reason] || alert.resolution.reason;
+    parts.push(el('span', {class: 'resolution'}, ` · ${how} (${dateText(alert.resolution.at)})`));
+  }
+  return el('span', {class: 'alert-outcome'}, ...parts);
+}
+
+async function acknowledgeAlert(alertId, note) {
+  return fetch(`/api/v1/alerts/${encodeURIComponent(alertId)}/acknowledgement`, {
+    method: 'POST', headers: {'Content-Type': 'application/json', Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken()},
+    body: JSON.stringify(note.trim() ? {note: note.trim()} : {})});
+}
+
+/**
+ * The acknowledge action of one alert: a button that opens a small form with an optional note. While the form is open
+ * the page does not redraw the alerts (onOpen(true)), so polling never wipes what is being typed.
+ *
+ * @param what words naming the alert for screen readers (the button's visible text is "Acknowledge")
+ * @param done called with a message once the alert was acknowledged (or someone else had)
+ */
+function acknowledgeControl(alert, what, onOpen, done) {
+  const formId = `ack-${alert.alertId}`;
+  const noteId = `note-${alert.alertId}`;
+  const open = el('button', {type: 'button', class: 'acknowledge-open', 'aria-expanded': 'false', 'aria-controls': formId},
+    'Acknowledge', el('span', {class: 'visually-hidden'}, ` ${what}`));
+  const note = el('textarea', {id: noteId, name: 'note', rows: '2', maxlength: String(alertVocabulary.maxNoteLength)});
+  const confirm = el('button', {type: 'submit', class: 'acknowledge-confirm'}, 'Confirm acknowledgement');
+  const cancel = el('button', {type: 'button', class: 'acknowledge-cancel'}, 'Cancel');
+  const message = el('p', {class: 'acknowledge-message', role: 'status'});
+  const form = el('form', {id: formId, class: 'acknowledge-form', hidden: ''},
+    el('label', {for: noteId}, `Note (optional, at most ${alertVocabulary.maxNoteLength} characters)`), note,
+    el('span', {class: 'acknowledge-buttons'}, confirm, cancel), message);
+  const show = shown => {
+    form.hidden = !shown;
+    open.hidden = shown;
+    open.setAttribute('aria-expanded', String(shown));
+    onOpen(shown);
+  };
+  open.addEventListener('click', () => { show(true); note.focus(); });
+  cancel.addEventListener('click', () => { show(false); open.focus(); });
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    confirm.disabled = true;
+    const response = await acknowledgeAlert(alert.alertId, note.value).catch(() => null);
+    if (response && response.ok) {
+      onOpen(false);
+      done(`${alertVocabulary.types[alert.type] ? alertVocabulary.types[alert.type].label : alert.type} of ${alert.patientId} acknowledged.`);
+    } else if (response && response.status === 409) {
+      const problem = await response.json().catch(() => ({}));
+      onOpen(false);
+      done(`Already acknowledged by ${problem.acknowledgedBy || 'someone else'}.`);
+    } else {
+      const problem = response ? await response.json().catch(() => ({})) : {};
+      message.textContent = `Could not acknowledge: ${problem.detail || (response ? `HTTP ${response.status}` : 'no answer')}.`;
+      confirm.disabled = false;
+    }
+  });
+  return el('div', {class: 'acknowledge'}, open, form);
+}
+
 // forms that only filter or hold buttons never submit (kept out of the HTML: the CSP allows no inline script)
-document.querySelectorAll('form#controls, form#decision').forEach(form => form.addEventListener('submit', e => e.preventDefault()));
+document.querySelectorAll('form#controls, form#decision, form#inbox-controls').forEach(form => form.addEventListener('submit', e => e.preventDefault()));

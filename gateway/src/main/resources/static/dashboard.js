@@ -82,6 +82,56 @@ async function load() {
   render();
 }
 
+// --- the clinic's alert inbox: open first, newest first (the server's order), acknowledge with an optional note ---
+const inbox = {alerts: [], formOpen: false, mayAcknowledge: false, message: ''};
+
+function patientHref(patientId) {
+  return `/patient.html?clinic=${encodeURIComponent(state.clinic)}&patient=${encodeURIComponent(patientId)}`;
+}
+
+function renderInbox() {
+  const body = document.querySelector('#inbox-table tbody');
+  body.replaceChildren(...inbox.alerts.map(a => {
+    const what = `${alertVocabulary.types[a.type] ? alertVocabulary.types[a.type].label : a.type} of ${a.patientId}`;
+    const action = !a.acknowledgement && inbox.mayAcknowledge
+      ? acknowledgeControl(a, what, open => { inbox.formOpen = open; }, message => { inbox.message = message; loadInbox(); })
+      : '';
+    const row = el('tr', {'data-alert-id': a.alertId, 'data-status': a.status, 'data-type': a.type},
+      el('th', {scope: 'row'}, el('a', {href: patientHref(a.patientId)}, a.patientId)),
+      el('td', {}, alertChip(a)),
+      el('td', {}, a.summary),
+      el('td', {}, alertWhen(a)),
+      el('td', {}, alertOutcome(a)),
+      el('td', {}, action));
+    if (a.status === 'OPEN') row.classList.add('attention');
+    if (a.late) row.classList.add('late-row');
+    return row;
+  }));
+  const open = inbox.alerts.filter(a => a.status === 'OPEN').length;
+  document.getElementById('inbox-table').hidden = inbox.alerts.length === 0;
+  document.getElementById('inbox-status').textContent = (inbox.message ? `${inbox.message} ` : '')
+    + (inbox.alerts.length ? `${open} open of ${inbox.alerts.length} alerts shown.` : 'No alerts.')
+    + ` Updated ${new Date().toLocaleTimeString()}.`;
+}
+
+async function loadInbox() {
+  const status = document.getElementById('inbox-filter').value;
+  // a few pages at most: the inbox is read open first, so what needs someone is always on the first ones
+  inbox.alerts = await fetchAllPages(`/api/v1/alerts?size=50${status ? `&status=${encodeURIComponent(status)}` : ''}`, 4);
+  if (!inbox.formOpen) renderInbox();
+}
+
+async function startInbox(config) {
+  await loadAlertVocabulary();
+  inbox.mayAcknowledge = mayAcknowledge(config);
+  const filter = document.getElementById('inbox-filter');
+  filter.append(...alertVocabulary.statuses.map(s => el('option', {value: s.parameter}, s.label)));
+  filter.addEventListener('change', () => { inbox.message = ''; loadInbox(); });
+  poll(() => loadInbox().catch(error => {
+    document.getElementById('inbox-status').textContent = `Could not load alerts: ${error.message}`;
+  }));
+}
+
 async function start() {
   const params = new URLSearchParams(location.search);
   const config = await signedIn();
@@ -100,6 +150,9 @@ async function start() {
   poll(() => load().catch(error => {
     document.getElementById('status').textContent = `Could not load patients: ${error.message}`;
   }));
+  startInbox(config).catch(error => {
+    document.getElementById('inbox-status').textContent = `Could not load alerts: ${error.message}`;
+  });
 }
 
 start();

@@ -119,9 +119,33 @@ function drawSuggestion(progress) {
   document.getElementById('suggestion-action').textContent = ACTIONS[s.action] || s.action;
   document.getElementById('suggestion-reason').textContent = s.reason;
   document.getElementById('suggestion-exercises').replaceChildren(...s.exercises.map(id => el('li', {}, exerciseNames[id] || id)));
-  const alerts = progress.alerts.map(a => el('li', {class: `alert ${a.type}`}, `${a.message} (${dateText(a.at)})`));
-  document.getElementById('alerts-section').hidden = alerts.length === 0;
-  document.getElementById('alerts').replaceChildren(...alerts);
+}
+
+// --- the patient's alerts: open (not resolved yet) and past, each with its lifecycle; acknowledge the open ones ---
+const alertsView = {formOpen: false, mayAcknowledge: false, message: ''};
+
+function alertItem(a) {
+  const what = `${alertVocabulary.types[a.type] ? alertVocabulary.types[a.type].label : a.type} raised ${dateText(a.raisedAt)}`;
+  const action = !a.acknowledgement && alertsView.mayAcknowledge
+    ? acknowledgeControl(a, what, open => { alertsView.formOpen = open; }, message => { alertsView.message = message; loadAlerts(); })
+    : '';
+  const item = el('li', {'data-alert-id': a.alertId, 'data-status': a.status, 'data-type': a.type},
+    el('p', {class: 'alert-head'}, alertChip(a), ' ', a.summary),
+    el('p', {}, alertWhen(a), el('span', {class: 'raised'}, ` · raised ${dateText(a.raisedAt)}`)),
+    el('p', {}, alertOutcome(a)), action);
+  if (a.late) item.classList.add('late-row');
+  return item;
+}
+
+async function loadAlerts() {
+  const alerts = await fetchAllPages(`/api/v1/patients/${encodeURIComponent(patientId)}/alerts?size=100`, 5);
+  if (alertsView.formOpen) return;
+  const open = alerts.filter(a => a.status !== 'RESOLVED');
+  const past = alerts.filter(a => a.status === 'RESOLVED');
+  const none = text => el('li', {class: 'none'}, text);
+  document.getElementById('open-alerts').replaceChildren(...(open.length ? open.map(alertItem) : [none('No open alert.')]));
+  document.getElementById('past-alerts').replaceChildren(...(past.length ? past.map(alertItem) : [none('No past alert.')]));
+  document.getElementById('alerts-status').textContent = alertsView.message;
 }
 
 const STAGES = {BASIC: 'basic stretches', DEEPER: 'deeper stretches', STRENGTHENING: 'strengthening'};
@@ -171,6 +195,7 @@ async function load() {
     drawSessions(progress);
   }
   await loadProgram().catch(() => {});
+  await loadAlerts().catch(() => {});
   const shown = progress.series.length === progress.sessionCount ? ''
     : ` (${progress.series.length} from ${progress.seriesFrom} on shown)`;
   document.getElementById('status').textContent = `${progress.sessionCount} sessions${shown}. Updated ${new Date().toLocaleTimeString()}.`;
@@ -181,7 +206,9 @@ async function start() {
   document.title = `BackTrack – ${patientId}`;
   document.getElementById('proposal-accept').addEventListener('click', () => decide('accept'));
   document.getElementById('proposal-decline').addEventListener('click', () => decide('decline'));
-  await signedIn().catch(() => {});
+  const config = await signedIn().catch(() => ({roles: []}));
+  alertsView.mayAcknowledge = mayAcknowledge(config);
+  await loadAlertVocabulary().catch(() => {});
   if (clinic) document.getElementById('back').href = `/?clinic=${encodeURIComponent(clinic)}`;
   try {
     const catalog = await fetchJson('/api/v1/exercises?size=100');

@@ -83,6 +83,7 @@ class AuthorizationMatrixSystemTest {
     @BeforeAll
     static void fixtures() throws Exception {
         config = SuiteUnderTest.config();
+        alertId = openAlert(); // first: whatever it publishes is over before the proposals below are made
         var exercise = send("dr.lee", "POST", "/api/v1/exercises", null, draft("matrix-" + UUID.randomUUID().toString().substring(0, 8)));
         assertThat(exercise.statusCode()).as(exercise.body()).isEqualTo(201);
         exerciseId = JSON.readTree(exercise.body()).get("id").asString();
@@ -102,6 +103,34 @@ class AuthorizationMatrixSystemTest {
         proposals.put("accept", "matrix-accept-" + UUID.randomUUID());
         proposals.put("decline", "matrix-decline-" + UUID.randomUUID());
         propose("accept", "PROGRESS_TO_DEEPER_STRETCHES");
+    }
+
+    static String alertId;
+
+    /**
+     * An open alert of the demo clinic for the alert operations (the insider's acknowledgement is their 2xx): raised by a
+     * red-flag session of the demo patient synced 50 days late, older than the read model's six weeks, so that it
+     * changes no status, suggestion or proposal the other tests rely on.
+     */
+    static String openAlert() throws Exception {
+        String sessionId = "matrix-red-flag-" + UUID.randomUUID();
+        var logged = send("dr.lee", "POST", "/api/v1/sessions", null, "{\"sessionId\":\"" + sessionId + "\",\"patientId\":\"" + PATIENT
+                + "\",\"completedAt\":\"" + Instant.now().minus(Duration.ofDays(50)) + "\",\"painBefore\":4,\"painAfter\":3,"
+                + "\"flags\":{\"numbness\":true}}");
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        String[] alertId = {null};
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var alerts = get("dr.lee", "/api/v1/patients/" + PATIENT + "/alerts?status=open&size=200");
+            if (alerts.statusCode() == 200) {
+                for (JsonNode alert : JSON.readTree(alerts.body())) {
+                    if (sessionId.equals(alert.path("sessionId").asString(""))) {
+                        alertId[0] = alert.get("alertId").asString();
+                    }
+                }
+            }
+            return alertId[0] != null;
+        });
+        return alertId[0];
     }
 
     /** Publishes a progression as progress-service would and waits until routine-service holds it as pending. */
@@ -294,6 +323,9 @@ class AuthorizationMatrixSystemTest {
         }
         if (path.startsWith("/api/v1/exercises/")) {
             path = path.replace("{id}", exerciseId);
+        }
+        if (path.contains("{alertId}")) {
+            path = path.replace("{alertId}", alertId);
         }
         if (path.contains("{proposalId}")) {
             path = path.replace("{proposalId}", proposals.get(path.endsWith("/accept") ? "accept" : "decline"));

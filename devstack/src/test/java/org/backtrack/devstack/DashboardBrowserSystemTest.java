@@ -89,10 +89,12 @@ class DashboardBrowserSystemTest {
     @Order(1)
     void theOverviewListsTheDemoClinicAndFilters() throws Exception {
         browser.get(gateway + "/?clinic=" + DemoClinic.CLINIC_ID);
+        int[] shown = {-1};
         List<WebElement> rows = waitFor(() -> {
             var found = browser.findElements(By.cssSelector("#patients tbody tr"));
+            shown[0] = found.size();
             return found.size() == SuiteUnderTest.SEED_PATIENTS ? found : null;
-        });
+        }, () -> "rows shown: " + shown[0] + ", status line: " + browser.findElement(By.id("status")).getText());
         screenshot("overview.png");
         // status is shown in words, never by colour alone
         assertThat(rows).allSatisfy(row -> assertThat(row.findElement(By.cssSelector(".chip")).getText()).isNotBlank());
@@ -162,6 +164,109 @@ class DashboardBrowserSystemTest {
 
     @Test
     @Order(5)
+    void aRedFlagSyncedSixteenDaysLateTopsTheInboxMarkedLateAndAClinicianAcknowledgesItWithANote() throws Exception {
+        String patient = DemoClinic.patientId(1);
+        String sessionId = logRedFlag(patient, Duration.ofDays(16));
+        browser.get(gateway + "/?clinic=" + DemoClinic.CLINIC_ID);
+        // raised as it arrived, among the open alerts, which come first (the page redraws every few seconds: every read
+        // below finds its element again)
+        String alertId = waitFor(() -> browser.findElements(By.cssSelector("#inbox-table tbody tr[data-type=RED_FLAG_SYMPTOM][data-status=OPEN]"))
+                .stream().filter(r -> r.getText().contains("16 days after it happened")).map(r -> r.getAttribute("data-alert-id"))
+                .findFirst().orElse(null), () -> "inbox: " + browser.findElement(By.id("inbox-status")).getText());
+        assertThat(api("/api/v1/alerts/" + alertId).get("sessionId").asString()).isEqualTo(sessionId);
+        String row = "#inbox-table tbody tr[data-alert-id='" + alertId + "']";
+        JsonNode vocabulary = api("/api/v1/alert-types");
+        List<String> statusOrder = vocabulary.get("statuses").findValuesAsString("status");
+        List<String> labels = vocabulary.get("types").findValuesAsString("label");
+        List<List<String>> shown = inboxRows();
+        assertThat(shown.stream().map(r -> statusOrder.indexOf(r.get(0))).toList()).as("open alerts first").isSorted();
+        // every alert named in the words the API gives, never by colour alone; late ones say when it happened and arrived
+        assertThat(shown).allSatisfy(r -> assertThat(labels).contains(r.get(1)));
+        String text = waitFor(() -> browser.findElement(By.cssSelector(row)).getText());
+        assertThat(text).contains(patient, "Numbness reported", "Happened", "arrived");
+        assertThat(waitFor(() -> browser.findElement(By.cssSelector(row + " .late")).getText())).isEqualToIgnoringCase("Late");
+        screenshot("inbox.png");
+
+        // opening the form stops the redraws until it is done
+        waitFor(() -> {
+            browser.findElement(By.cssSelector(row + " button.acknowledge-open")).click();
+            return true;
+        });
+        WebElement note = browser.findElement(By.id("note-" + alertId));
+        assertThat(browser.switchTo().activeElement()).isEqualTo(note);
+        note.sendKeys("Called the patient; seen tomorrow.");
+        screenshot("inbox-acknowledging.png");
+        browser.findElement(By.cssSelector("#ack-" + alertId + " button.acknowledge-confirm")).click();
+
+        // a red flag resolves by its acknowledgement
+        String done = waitFor(() -> {
+            WebElement r = browser.findElement(By.cssSelector(row));
+            return "RESOLVED".equals(r.getAttribute("data-status")) ? r.getText() : null;
+        });
+        assertThat(done).contains("by dr.lee", "Called the patient; seen tomorrow.");
+        assertThat(browser.findElements(By.cssSelector(row + " button.acknowledge-open"))).isEmpty();
+        assertThat(waitFor(() -> browser.findElement(By.id("inbox-status")).getText())).contains("acknowledged");
+        JsonNode stored = api("/api/v1/alerts/" + alertId);
+        assertThat(stored.get("acknowledgement").get("by").asString()).isEqualTo("dr.lee");
+        assertThat(stored.get("acknowledgement").get("note").asString()).isEqualTo("Called the patient; seen tomorrow.");
+
+        new Select(browser.findElement(By.id("inbox-filter"))).selectByValue("open");
+        waitFor(() -> inboxRows().stream().allMatch(r -> "OPEN".equals(r.get(0))) && browser.findElements(By.cssSelector(row)).isEmpty()
+                ? true : null);
+    }
+
+    @Test
+    @Order(6)
+    void thePatientPageShowsOpenAndPastAlertsMarksALateOneAndAcknowledgesThere() throws Exception {
+        String patient = DemoClinic.patientId(1);
+        logRedFlag(patient, Duration.ofDays(17));
+        browser.get(gateway + "/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + patient);
+        String alertId = waitFor(() -> browser.findElements(By.cssSelector("#open-alerts li[data-type=RED_FLAG_SYMPTOM].late-row")).stream()
+                .filter(li -> li.getText().contains("17 days after it happened")).map(li -> li.getAttribute("data-alert-id"))
+                .findFirst().orElse(null));
+        String item = "#open-alerts li[data-alert-id='" + alertId + "']";
+        assertThat(waitFor(() -> browser.findElement(By.cssSelector(item + " .late")).getText())).isEqualToIgnoringCase("Late");
+        // the one acknowledged in the inbox is among the past alerts, still marked late
+        waitFor(() -> browser.findElements(By.cssSelector("#past-alerts li[data-type=RED_FLAG_SYMPTOM]")).stream()
+                .anyMatch(li -> li.getText().contains("16 days after it happened") && li.getText().contains("by dr.lee")) ? true : null);
+        screenshot("patient-late-red-flag.png");
+
+        waitFor(() -> {
+            browser.findElement(By.cssSelector(item + " button.acknowledge-open")).click();
+            return true;
+        });
+        browser.findElement(By.id("note-" + alertId)).sendKeys("Late sync; phoned, no numbness now.");
+        browser.findElement(By.cssSelector("#ack-" + alertId + " button.acknowledge-confirm")).click();
+        String past = waitFor(() -> browser.findElements(By.cssSelector("#past-alerts li[data-alert-id='" + alertId + "']"))
+                .stream().findFirst().map(WebElement::getText).orElse(null));
+        assertThat(past).contains("by dr.lee", "Late sync; phoned, no numbness now.");
+        assertThat(browser.findElements(By.cssSelector(item))).isEmpty();
+        screenshot("patient-alerts.png");
+    }
+
+    /** Status and label of every inbox row, read in one go (the page redraws the rows every few seconds). */
+    @SuppressWarnings("unchecked")
+    static List<List<String>> inboxRows() {
+        return (List<List<String>>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#inbox-table tbody tr')]"
+                        + ".map(r => [r.dataset.status, r.querySelector('.alert-chip').textContent]);");
+    }
+
+    /** Logs a session with numbness that happened {@code ago}, synced only now, as a patient app that was offline. */
+    static String logRedFlag(String patient, Duration ago) throws Exception {
+        String sessionId = "late-red-flag-" + Instant.now().toEpochMilli();
+        Instant happened = Instant.now().minus(ago).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String body = ("{\"sessionId\":\"%s\",\"clinicId\":\"%s\",\"patientId\":\"%s\",\"completedAt\":\"%s\","
+                + "\"painBefore\":4,\"painAfter\":3,\"flags\":{\"sharpPain\":false,\"radiatingPain\":false,\"numbness\":true,\"nightPain\":false}}")
+                .formatted(sessionId, DemoClinic.CLINIC_ID, patient, happened);
+        HttpResponse<String> logged = DemoTokens.send("dr.lee", HttpRequest.newBuilder(URI.create(gateway + "/api/v1/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+        return sessionId;
+    }
+
+    @Test
+    @Order(7)
     void bothPagesPassTheAxeAccessibilityRules() throws Exception {
         String axePath = System.getenv().getOrDefault("BACKTRACK_AXE", "../.ci/tools/node_modules/axe-core/axe.min.js");
         assumeTrue(Files.isRegularFile(Path.of(axePath)), "axe-core is not installed (npm install axe-core); .ci/run installs it");
@@ -170,6 +275,11 @@ class DashboardBrowserSystemTest {
                 "/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + DemoClinic.patientId(1))) {
             browser.get(gateway + page);
             waitFor(() -> browser.findElement(By.id("status")).getText().contains("Updated") ? true : null);
+            if (page.startsWith("/?")) {
+                // the inbox with an acknowledgement form open: its note has a label, its buttons names
+                waitFor(() -> browser.findElement(By.id("inbox-status")).getText().contains("Updated") ? true : null);
+                browser.findElements(By.cssSelector("#inbox-table button.acknowledge-open")).stream().findFirst().ifPresent(WebElement::click);
+            }
             ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(axe);
             Object violations = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
                     "const done = arguments[arguments.length - 1];"
@@ -180,12 +290,27 @@ class DashboardBrowserSystemTest {
         }
     }
 
+    static JsonNode api(String path) throws Exception {
+        return JSON.readTree(DemoTokens.send("dr.lee", HttpRequest.newBuilder(URI.create(gateway + path))).body());
+    }
+
     static JsonNode progress(String patient) throws Exception {
         return JSON.readTree(DemoTokens.send("dr.lee", HttpRequest.newBuilder(URI.create(gateway + "/api/v1/patients/" + patient + "/progress"))).body());
     }
 
     static <T> T waitFor(java.util.function.Supplier<T> condition) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> condition.get());
+        // the pages redraw every few seconds: an element found just before may be gone, then the next try finds it anew
+        return new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> condition.get());
+    }
+
+    /** The same, saying what was seen last when the wait runs out. */
+    static <T> T waitFor(java.util.function.Supplier<T> condition, java.util.function.Supplier<String> seen) {
+        try {
+            return waitFor(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("waited 30 s; " + seen.get(), e);
+        }
     }
 
     static void screenshot(String name) throws Exception {
