@@ -4,21 +4,21 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.backtrack.testsupport.ArchitectureRules;
 
 @AnalyzeClasses(packages = "org.backtrack.progress", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** Trends, plateaus, red flags, suggestions: the progress rules. */
     @ArchTest
-    static final ArchRule assessmentRulesArePlainJava = noClasses()
-            .that().resideInAPackage("..progress.assessment..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-                    "org.apache.kafka..", "tools.jackson..");
+    static final ArchRule assessmentRulesArePlainJava = ArchitectureRules.rulesArePlainJava("..progress.assessment..");
 
     @ArchTest
-    static final ArchRule alertRulesArePlainJava = noClasses()
-            .that().resideInAPackage("..progress.alerts.rules..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-                    "org.apache.kafka..", "tools.jackson..", "com.fasterxml..");
+    static final ArchRule webAdaptersAreTheEdge = ArchitectureRules.webAdaptersAreTheEdge();
+
+    @ArchTest
+    static final ArchRule messagingAdaptersAreTheEdge = ArchitectureRules.messagingAdaptersAreTheEdge();
+
+    @ArchTest
+    static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("org.backtrack.progress");
 }

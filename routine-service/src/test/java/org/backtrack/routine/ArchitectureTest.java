@@ -4,15 +4,21 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import org.backtrack.testsupport.ArchitectureRules;
 
 @AnalyzeClasses(packages = "org.backtrack.routine", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+    /** How a routine is composed and timed. */
     @ArchTest
-    static final ArchRule compositionRulesArePlainJava = noClasses()
-            .that().resideInAPackage("..routine.composition..")
-            .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "com.mongodb..", "org.bson..",
-                    "org.apache.kafka..", "tools.jackson..");
+    static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..routine.composition..");
+
+    @ArchTest
+    static final ArchRule webAdaptersAreTheEdge = ArchitectureRules.webAdaptersAreTheEdge();
+
+    @ArchTest
+    static final ArchRule messagingAdaptersAreTheEdge = ArchitectureRules.messagingAdaptersAreTheEdge();
+
+    @ArchTest
+    static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("org.backtrack.routine");
 }

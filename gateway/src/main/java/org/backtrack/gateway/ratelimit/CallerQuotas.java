@@ -21,7 +21,7 @@ public final class CallerQuotas {
     static final String SUBJECT = "sub";
     static final String CLIENT_ID = "client_id";
     static final String AUTHORIZED_PARTY = "azp";
-    static final String CLINIC_ID = "clinic_id";
+    public static final String CLINIC_ID = "clinic_id";
     static final String ROLES = "roles";
     /** BackTrack's role for machine clients ({@code org.backtrack.security.Role.INTEGRATION}). */
     static final String INTEGRATION_ROLE = "INTEGRATION";

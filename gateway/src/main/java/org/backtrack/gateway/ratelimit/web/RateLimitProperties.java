@@ -1,5 +1,7 @@
-package org.backtrack.gateway.ratelimit;
+package org.backtrack.gateway.ratelimit.web;
 
+import org.backtrack.gateway.ratelimit.Quota;
+import org.backtrack.gateway.ratelimit.QuotaKind;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.EnumMap;

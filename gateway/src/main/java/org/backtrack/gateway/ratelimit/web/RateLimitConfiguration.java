@@ -1,5 +1,6 @@
-package org.backtrack.gateway.ratelimit;
+package org.backtrack.gateway.ratelimit.web;
 
+import org.backtrack.gateway.ratelimit.RateLimits;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;

@@ -1,5 +1,8 @@
-package org.backtrack.gateway.ratelimit;
+package org.backtrack.gateway.ratelimit.web;
 
+import org.backtrack.gateway.ratelimit.CallerQuotas;
+import org.backtrack.gateway.ratelimit.Charge;
+import org.backtrack.gateway.ratelimit.RateLimits;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
