@@ -254,6 +254,12 @@ abstract class SessionLoggingIntegrationTests {
         var forged = post(otherClinic, session("other-" + patientId, 5, 5));
         assertThat(forged.getStatusCode().value()).isEqualTo(400);
         assertThat(forged.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly("clinicId");
+        // so is a clinic that is not a string at all (the API fuzz found an array answered 500)
+        for (String notAString : List.of("[\"clinic-it\"]", "1", "{\"id\":\"clinic-it\"}", "true")) {
+            var odd = post(session("odd-" + patientId, 5, 5).replace("\"clinicId\":\"clinic-it\"", "\"clinicId\":" + notAString));
+            assertThat(odd.getStatusCode().value()).as(notAString).isEqualTo(400);
+            assertThat(odd.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).as(notAString).containsExactly("clinicId");
+        }
         assertThat(publishedEvents()).extracting(e -> e.data().sessionId()).containsExactly(patientId + "-s1");
     }
 

@@ -64,7 +64,9 @@ class SessionController {
         if (body instanceof ObjectNode object) {
             // the event's clinic is the caller's, whatever the body says; a different one is refused
             JsonNode named = object.get("clinicId");
-            object.put("clinicId", PatientScope.clinicOf(caller, named == null || named.isNull() ? null : named.asString()));
+            if (named == null || named.isNull() || named.isString()) {
+                object.put("clinicId", PatientScope.clinicOf(caller, named == null || named.isNull() ? null : named.asString()));
+            } // anything else (a number, an array, an object) is left for the contract's check, which names the field
         }
         SessionCompleted data = sessionLog.decode(body);
         scope.requireWritable(caller, data.patientId());
