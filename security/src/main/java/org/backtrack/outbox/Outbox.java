@@ -1,5 +1,8 @@
 package org.backtrack.outbox;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +22,8 @@ public final class Outbox<T> {
         /** @throws EventNotPublishedException when the broker did not acknowledge it in time */
         void send(T owed);
     }
+
+    private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final OwedEvents<T> events;
     private final Sender<T> sender;
@@ -59,6 +64,14 @@ public final class Outbox<T> {
      * @return how many were delivered
      */
     public int relay(int limit) {
+        return relay(limit, null);
+    }
+
+    /**
+     * {@link #relay(int)}, saying at INFO how many events of this kind ({@code "session"}, {@code "catalog"}) waited
+     * for the broker, when any did.
+     */
+    public int relay(int limit, String kind) {
         int delivered = 0;
         List<T> owed = events.owed(clock.instant().minus(staleClaim), limit);
         for (T next : owed) {
@@ -69,6 +82,9 @@ public final class Outbox<T> {
                 break;
             }
             delivered++;
+        }
+        if (delivered > 0 && kind != null) {
+            log.info("relayed {} {} event(s) that were waiting for the broker", delivered, kind);
         }
         return delivered;
     }

@@ -4,6 +4,7 @@ import org.backtrack.problems.InvalidParameterException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.backtrack.events.Identifiers;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -34,6 +35,24 @@ public final class Paging {
     private static final char SEPARATOR = '/';
 
     private Paging() {
+    }
+
+    /** What a paged read asks for: at most {@code size} items, after {@code after} (the cursor of the page before). */
+    public record Request(int size, Optional<Cursor> after) {
+
+        /**
+         * From the {@code size} and {@code cursor} query parameters; a bad one is a 400 naming it.
+         *
+         * @param cursorParts how many parts the list's cursors hold (its sort key and the id)
+         */
+        public static Request of(Optional<String> size, Optional<String> cursor, int cursorParts) {
+            return new Request(Paging.size("size", size.orElse(null)), Cursor.decode(CURSOR, cursor.orElse(null), cursorParts));
+        }
+    }
+
+    /** A page as the answer: its items as the body, and an RFC 8288 {@code Link} to the next page when more follow. */
+    public static <T> ResponseEntity<List<T>> answer(Page<T> page) {
+        return ResponseEntity.ok().headers(linkToNext(page.next(), CURSOR)).body(page.items());
     }
 
     /** One page: its items and, when more follow, the cursor of the next. */

@@ -3,6 +3,7 @@ package org.backtrack.catalog.publication;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.backtrack.events.Topics;
 import org.backtrack.outbox.AcknowledgedSend;
+import org.backtrack.topics.TopicSettings;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -16,9 +17,8 @@ class CatalogConfiguration {
 
     /** Declared by its producer so a fresh cluster has it; keyed by exercise id. */
     @Bean
-    NewTopic catalogTopic(@Value("${backtrack.topics.partitions}") int partitions,
-                          @Value("${backtrack.topics.replication-factor}") short replicas) {
-        return TopicBuilder.name(Topics.CATALOG).partitions(partitions).replicas(replicas).build();
+    NewTopic catalogTopic(TopicSettings topics) {
+        return TopicBuilder.name(Topics.CATALOG).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
     }
 
     /** No producer step blocks a write longer than the publish timeout (Kafka's defaults are a minute and more). */

@@ -7,8 +7,6 @@ import org.backtrack.events.Topics;
 import org.backtrack.outbox.AcknowledgedSend;
 import org.backtrack.outbox.Outbox;
 import org.backtrack.outbox.Publication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -36,7 +34,6 @@ public class CatalogEvents {
     /** A claim older than this was left by a sender that died; the relay takes it back. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(1);
     private static final int RELAY_BATCH = 200;
-    private static final Logger log = LoggerFactory.getLogger(CatalogEvents.class);
 
     private final CloudEventFactory events = new CloudEventFactory(SOURCE);
     private final Outbox<Exercise> outbox;
@@ -66,11 +63,7 @@ public class CatalogEvents {
 
     /** Delivers owed events oldest first until the broker fails to acknowledge one. */
     public int deliverOwed() {
-        int delivered = outbox.relay(RELAY_BATCH);
-        if (delivered > 0) {
-            log.info("relayed {} catalog event(s) that were waiting for the broker", delivered);
-        }
-        return delivered;
+        return outbox.relay(RELAY_BATCH, "catalog");
     }
 
     private byte[] encode(Exercise exercise) {

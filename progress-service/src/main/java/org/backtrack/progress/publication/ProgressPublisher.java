@@ -1,8 +1,10 @@
 package org.backtrack.progress.publication;
 
-import org.backtrack.events.CloudEvent;
+import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.ProgressStatusChanged;
 import org.backtrack.events.Topics;
+import org.backtrack.outbox.AcknowledgedSend;
+import org.backtrack.outbox.EventNotPublishedException;
 import org.backtrack.progress.assessment.Assessment;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
@@ -23,9 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -42,6 +42,7 @@ public class ProgressPublisher {
     static final String SOURCE = "/progress-service";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(15);
 
+    private final CloudEventFactory events = new CloudEventFactory(SOURCE);
     private final MongoOperations mongo;
     private final KafkaOperations<Object, Object> kafka;
     private final JsonMapper json;
@@ -103,8 +104,7 @@ public class ProgressPublisher {
             var data = new ProgressStatusChanged(window.patientId(), window.clinicId(), last == null ? null : last.status(),
                     status, new ProgressStatusChanged.Suggestion(action, assessment.suggestion().exercises(),
                     assessment.suggestion().reason()), alerts, window.latestAt(), clock.instant());
-            var event = new CloudEvent<>(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), SOURCE,
-                    ProgressStatusChanged.TYPE, window.patientId(), clock.instant(), CloudEvent.JSON_CONTENT_TYPE, data);
+            var event = events.newEvent(ProgressStatusChanged.TYPE, window.patientId(), clock.instant(), data);
             sends.add(kafka.send(Topics.PROGRESS, window.patientId(), json.writeValueAsBytes(event)));
             var change = new PublishedProgress(key, window.clinicId(), window.patientId(), status, action, alerts, event.id(),
                     clock.instant());
@@ -115,11 +115,8 @@ public class ProgressPublisher {
             return new Evaluations(steps, latest);
         }
         try {
-            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while publishing progress", e);
-        } catch (Exception e) {
+            AcknowledgedSend.awaitAll(sends, SEND_TIMEOUT);
+        } catch (EventNotPublishedException e) {
             throw new IllegalStateException("progress of " + changes.size() + " patients could not be published", e);
         }
         BulkOperations bookkeeping = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, PublishedProgress.class);

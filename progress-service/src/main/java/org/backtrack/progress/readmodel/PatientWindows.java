@@ -5,6 +5,7 @@ import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.backtrack.security.ClinicKeys;
+import org.backtrack.storage.GuardedWrite;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -41,15 +42,13 @@ public class PatientWindows {
 
     /** Applies the current version of one session and returns the patient's updated window. */
     public PatientWindow apply(String patientId, String clinicId, PainReading session) {
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            StoredWindow stored = mongo.findById(ClinicKeys.of(clinicId, patientId), StoredWindow.class);
-            PatientWindow current = stored == null ? PatientWindow.empty(patientId, clinicId) : stored.window();
-            PatientWindow next = current.apply(session).orElseGet(() -> recompute(patientId, clinicId));
-            if (write(stored, StoredWindow.of(next, stored == null ? 1 : stored.version() + 1))) {
-                return next;
-            }
-        }
-        throw new IllegalStateException("the window of patient " + patientId + " kept changing under concurrent updates");
+        return GuardedWrite.retry(MAX_ATTEMPTS,
+                () -> new IllegalStateException("the window of patient " + patientId + " kept changing under concurrent updates"), () -> {
+                    StoredWindow stored = mongo.findById(ClinicKeys.of(clinicId, patientId), StoredWindow.class);
+                    PatientWindow current = stored == null ? PatientWindow.empty(patientId, clinicId) : stored.window();
+                    PatientWindow next = current.apply(session).orElseGet(() -> recompute(patientId, clinicId));
+                    return write(stored, StoredWindow.of(next, stored == null ? 1 : stored.version() + 1)) ? Optional.of(next) : Optional.empty();
+                });
     }
 
     /**

@@ -1,10 +1,10 @@
 package org.backtrack.routine.programs;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.backtrack.deadletters.BoundedTopics;
 import org.backtrack.deadletters.DeadLetterConfiguration;
 import org.backtrack.events.Topics;
-import org.springframework.beans.factory.annotation.Value;
+import org.backtrack.topics.BoundedTopics;
+import org.backtrack.topics.TopicSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -20,8 +20,7 @@ import org.springframework.context.annotation.Import;
 class ProgressConsumerConfiguration {
 
     @Bean
-    NewTopic progressDeadLetterTopic(@Value("${backtrack.topics.partitions}") int partitions,
-                                     @Value("${backtrack.topics.replication-factor}") short replicas) {
-        return BoundedTopics.deadLettersOf(Topics.PROGRESS, partitions, replicas);
+    NewTopic progressDeadLetterTopic(TopicSettings topics) {
+        return BoundedTopics.deadLettersOf(Topics.PROGRESS, topics);
     }
 }

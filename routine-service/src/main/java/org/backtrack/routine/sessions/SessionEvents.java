@@ -8,8 +8,6 @@ import org.backtrack.events.Topics;
 import org.backtrack.outbox.AcknowledgedSend;
 import org.backtrack.outbox.Outbox;
 import org.backtrack.outbox.Publication;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,7 +28,6 @@ class SessionEvents {
 
     static final Duration STALE_CLAIM = Duration.ofMinutes(1);
     private static final int RELAY_BATCH = 200;
-    private static final Logger log = LoggerFactory.getLogger(SessionEvents.class);
 
     private final CloudEventFactory events;
     private final Outbox<LoggedSession> outbox;
@@ -55,10 +52,7 @@ class SessionEvents {
 
     @Scheduled(initialDelayString = "${backtrack.sessions.relay-interval}", fixedDelayString = "${backtrack.sessions.relay-interval}")
     void deliverOwedEvents() {
-        int delivered = outbox.relay(RELAY_BATCH);
-        if (delivered > 0) {
-            log.info("relayed {} session event(s) that were waiting for the broker", delivered);
-        }
+        outbox.relay(RELAY_BATCH, "session");
     }
 
     /** The event of the stored version, under the id stored with it, so every delivery carries the same id. */

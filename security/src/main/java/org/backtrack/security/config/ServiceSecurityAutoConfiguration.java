@@ -14,6 +14,7 @@ import org.backtrack.security.request.RequestSizeLimitFilter;
 import org.backtrack.security.request.SecurityProblems;
 import org.backtrack.security.token.AccessTokenDecoder;
 import org.backtrack.security.token.TokenPolicy;
+import org.backtrack.topics.TopicSettings;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -61,7 +62,7 @@ import java.util.Optional;
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
         JacksonAutoConfiguration.class})
 @EnableMethodSecurity(jsr250Enabled = true)
-@EnableConfigurationProperties({TokenPolicy.class, OAuth2ResourceServerProperties.class})
+@EnableConfigurationProperties({TokenPolicy.class, OAuth2ResourceServerProperties.class, TopicSettings.class})
 @Import(AccessLogController.class)
 public class ServiceSecurityAutoConfiguration {
 

@@ -15,17 +15,7 @@ import java.time.Instant;
  * expires ({@code exp}), be issued for at most the maximum lifetime, and not be issued in the future (beyond the clock
  * skew). Expiry itself and {@code nbf} are Spring's {@code JwtTimestampValidator}'s to check.
  */
-public final class BoundedTokenLifetime implements OAuth2TokenValidator<Jwt> {
-
-    private final Duration maxLifetime;
-    private final Duration clockSkew;
-    private final Clock clock;
-
-    public BoundedTokenLifetime(Duration maxLifetime, Duration clockSkew, Clock clock) {
-        this.maxLifetime = maxLifetime;
-        this.clockSkew = clockSkew;
-        this.clock = clock;
-    }
+public record BoundedTokenLifetime(Duration maxLifetime, Duration clockSkew, Clock clock) implements OAuth2TokenValidator<Jwt> {
 
     @Override
     public OAuth2TokenValidatorResult validate(Jwt token) {

@@ -92,10 +92,9 @@ class ProgressController {
         if (!clinicId.equals(caller.clinicId())) {
             throw new ClinicNotFoundException(clinicId);
         }
-        int pageSize = Paging.size("size", size.orElse(null));
-        Optional<Paging.Cursor> after = Paging.Cursor.decode(Paging.CURSOR, cursor.orElse(null), 4);
-        Paging.Page<PatientSummary> page = queries.overviewOf(clinicId, status, after, pageSize);
+        Paging.Request page = Paging.Request.of(size, cursor, 4);
+        Paging.Page<PatientSummary> patients = queries.overviewOf(clinicId, status, page.after(), page.size());
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
-        return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
+        return Paging.answer(patients);
     }
 }

@@ -168,10 +168,8 @@ class RoutineController {
             @Parameter(description = "Routines per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
             @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
         scope.requireVisible(caller, patientId);
-        int pageSize = Paging.size("size", size.orElse(null));
-        Optional<Paging.Cursor> after = Paging.Cursor.decode(Paging.CURSOR, cursor.orElse(null), 2);
-        Paging.Page<Routine> page = composition.ofPatient(caller.clinicId(), patientId, after, pageSize);
-        return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
+        Paging.Request page = Paging.Request.of(size, cursor, 2);
+        return Paging.answer(composition.ofPatient(caller.clinicId(), patientId, page.after(), page.size()));
     }
 
     static final String TIMELINE_EXAMPLE = """

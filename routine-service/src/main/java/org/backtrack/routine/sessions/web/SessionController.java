@@ -93,10 +93,8 @@ class SessionController {
             @Parameter(description = "Sessions per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
             @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
         scope.requireVisible(caller, patientId);
-        int pageSize = Paging.size("size", size.orElse(null));
-        Optional<Paging.Cursor> after = Paging.Cursor.decode(Paging.CURSOR, cursor.orElse(null), 2);
-        Paging.Page<SessionCompleted> page = sessionLog.ofPatient(caller.clinicId(), patientId, after, pageSize);
-        return ResponseEntity.ok().headers(Paging.linkToNext(page.next(), Paging.CURSOR)).body(page.items());
+        Paging.Request page = Paging.Request.of(size, cursor, 2);
+        return Paging.answer(sessionLog.ofPatient(caller.clinicId(), patientId, page.after(), page.size()));
     }
 
     /** What the client gets back: the session's identity, its event and whether the broker has it. */

@@ -1,4 +1,4 @@
-package org.backtrack.deadletters;
+package org.backtrack.topics;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -16,13 +16,13 @@ public final class BoundedTopics {
     private BoundedTopics() {
     }
 
-    public static NewTopic of(String topic, int partitions, short replicas) {
-        return TopicBuilder.name(topic).partitions(partitions).replicas(replicas)
+    public static NewTopic of(String topic, TopicSettings settings) {
+        return TopicBuilder.name(topic).partitions(settings.partitions()).replicas(settings.replicationFactor())
                 .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES)).build();
     }
 
     /** The dead-letter topic of {@code topic}, with as many partitions: dead letters keep their partition number. */
-    public static NewTopic deadLettersOf(String topic, int partitions, short replicas) {
-        return of(Topics.deadLetterOf(topic), partitions, replicas);
+    public static NewTopic deadLettersOf(String topic, TopicSettings settings) {
+        return of(Topics.deadLetterOf(topic), settings);
     }
 }
