@@ -3,6 +3,7 @@ package org.backtrack.security;
 import org.backtrack.problems.InvalidParameterException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.backtrack.events.Identifiers;
+import io.swagger.v3.oas.annotations.Parameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -47,6 +48,19 @@ public final class Paging {
          */
         public static Request of(Optional<String> size, Optional<String> cursor, int cursorParts) {
             return new Request(Paging.size("size", size.orElse(null)), Cursor.decode(CURSOR, cursor.orElse(null), cursorParts));
+        }
+    }
+
+    /**
+     * The {@code size} and {@code cursor} query parameters of a paged list, read and documented once: a handler takes
+     * it as an argument marked {@code @ParameterObject}.
+     */
+    public record Query(@Parameter(description = "Items per page, 1 to " + MAX_SIZE + " (default " + DEFAULT_SIZE + ")") String size,
+                        @Parameter(description = "Where the page starts: the cursor of the Link header") String cursor) {
+
+        /** @throws InvalidParameterException naming {@code size} or {@code cursor} when either is not one this list gives */
+        public Request request(int cursorParts) {
+            return Request.of(Optional.ofNullable(size), Optional.ofNullable(cursor), cursorParts);
         }
     }
 

@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -87,12 +88,11 @@ class ProgressController {
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
     @GetMapping("/api/v1/clinics/{clinicId}/patients")
     ResponseEntity<List<PatientSummary>> overview(Caller caller, @PathVariable String clinicId, @RequestParam Optional<ProgressStatus> status,
-            @Parameter(description = "Patients per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
-            @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
+                                                  @ParameterObject Paging.Query query) {
         if (!clinicId.equals(caller.clinicId())) {
             throw new ClinicNotFoundException(clinicId);
         }
-        Paging.Request page = Paging.Request.of(size, cursor, 4);
+        Paging.Request page = query.request(4);
         Paging.Page<PatientSummary> patients = queries.overviewOf(clinicId, status, page.after(), page.size());
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
         return Paging.answer(patients);

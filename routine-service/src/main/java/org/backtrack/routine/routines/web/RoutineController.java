@@ -1,7 +1,6 @@
 package org.backtrack.routine.routines.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -23,12 +22,12 @@ import org.backtrack.security.Paging;
 import org.backtrack.security.accesslog.PatientAccess;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
@@ -164,11 +163,9 @@ class RoutineController {
                     headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when older routines exist")))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/routines")
-    ResponseEntity<List<Routine>> ofPatient(Caller caller, @PathVariable String patientId,
-            @Parameter(description = "Routines per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
-            @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
+    ResponseEntity<List<Routine>> ofPatient(Caller caller, @PathVariable String patientId, @ParameterObject Paging.Query query) {
         scope.requireVisible(caller, patientId);
-        Paging.Request page = Paging.Request.of(size, cursor, 2);
+        Paging.Request page = query.request(2);
         return Paging.answer(composition.ofPatient(caller.clinicId(), patientId, page.after(), page.size()));
     }
 

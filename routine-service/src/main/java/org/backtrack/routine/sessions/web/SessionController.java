@@ -1,7 +1,6 @@
 package org.backtrack.routine.sessions.web;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -16,18 +15,17 @@ import org.backtrack.security.Paging;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import tools.jackson.databind.node.ObjectNode;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Optional;
 
 @RestController
 class SessionController {
@@ -90,10 +88,9 @@ class SessionController {
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/sessions")
     ResponseEntity<List<SessionCompleted>> sessionsOf(Caller caller, @PathVariable String patientId,
-            @Parameter(description = "Sessions per page, 1 to " + Paging.MAX_SIZE) @RequestParam Optional<String> size,
-            @Parameter(description = "Where the page starts: the cursor of the Link header") @RequestParam Optional<String> cursor) {
+                                                      @ParameterObject Paging.Query query) {
         scope.requireVisible(caller, patientId);
-        Paging.Request page = Paging.Request.of(size, cursor, 2);
+        Paging.Request page = query.request(2);
         return Paging.answer(sessionLog.ofPatient(caller.clinicId(), patientId, page.after(), page.size()));
     }
 
