@@ -30,6 +30,13 @@ public final class Paging {
     public static final int MAX_SIZE = 200;
     /** The query parameter that carries the cursor of a list's next page (the access log calls it {@code before}). */
     public static final String CURSOR = "cursor";
+    /** How every newest-first list pages, for its OpenAPI description. */
+    public static final String NEWEST_FIRST_PAGES = "At most `size` items a page (default " + DEFAULT_SIZE + ", 1 to " + MAX_SIZE
+            + "). When older items exist, an RFC 8288 `Link: <...>; rel=\"next\"` header gives the URL of the next page; its "
+            + "`cursor` holds the last item's position, so items added between two pages neither repeat nor hide one. A bad "
+            + "size or cursor answers 400 naming it.";
+    /** The OpenAPI description of a list's {@code Link} header. */
+    public static final String LINK_TO_NEXT = "`<url>; rel=\"next\"` when more items follow";
     /** Cursors this API hands out are far shorter; a longer one is refused before it is decoded. */
     static final int MAX_CURSOR_LENGTH = 1024;
     private static final String VERSION = "1";

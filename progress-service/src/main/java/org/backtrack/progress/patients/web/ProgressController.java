@@ -84,7 +84,7 @@ class ProgressController {
             + Paging.MAX_SIZE + "); when more follow, an RFC 8288 `Link: <...>; rel=\"next\"` header gives the next page, whose "
             + "`cursor` keeps the first page's time, so every page of one listing groups patients alike.",
             responses = @ApiResponse(responseCode = "200", description = "A page of patients",
-                    headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when more patients follow")))
+                    headers = @Header(name = "Link", description = Paging.LINK_TO_NEXT)))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
     @GetMapping("/api/v1/clinics/{clinicId}/patients")
     ResponseEntity<List<PatientSummary>> overview(Caller caller, @PathVariable String clinicId, @RequestParam Optional<ProgressStatus> status,

@@ -155,12 +155,9 @@ class RoutineController {
         return routine;
     }
 
-    @Operation(summary = "A patient's routines", description = "Newest first (by createdAt, then id), at most `size` a page "
-            + "(default " + Paging.DEFAULT_SIZE + ", 1 to " + Paging.MAX_SIZE + "). When older routines exist, an RFC 8288 "
-            + "`Link: <...>; rel=\"next\"` header gives the URL of the next page; its `cursor` holds the last routine's position, "
-            + "so routines composed between two pages neither repeat nor hide one. A bad size or cursor answers 400 naming it.",
-            responses = @ApiResponse(responseCode = "200", description = "A page of routines, newest first",
-                    headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when older routines exist")))
+    @Operation(summary = "A patient's routines", description = "Newest first (by createdAt, then id). " + Paging.NEWEST_FIRST_PAGES,
+            responses = @ApiResponse(responseCode = "200", description = "A page of routines",
+                    headers = @Header(name = "Link", description = Paging.LINK_TO_NEXT)))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/routines")
     ResponseEntity<List<Routine>> ofPatient(Caller caller, @PathVariable String patientId, @ParameterObject Paging.Query query) {

@@ -79,12 +79,9 @@ class SessionController {
         return ResponseEntity.ok(view);
     }
 
-    @Operation(summary = "A patient's logged sessions", description = "Newest first (by completedAt, then sessionId), at most "
-            + "`size` a page (default " + Paging.DEFAULT_SIZE + ", 1 to " + Paging.MAX_SIZE + "). When older sessions exist, an RFC 8288 "
-            + "`Link: <...>; rel=\"next\"` header gives the URL of the next page; its `cursor` holds the last session's position, "
-            + "so sessions logged between two pages neither repeat nor hide one. A bad size or cursor answers 400 naming it.",
-            responses = @ApiResponse(responseCode = "200", description = "A page of sessions, newest first",
-                    headers = @Header(name = "Link", description = "`<url>; rel=\"next\"` when older sessions exist")))
+    @Operation(summary = "A patient's logged sessions", description = "Newest first (by completedAt, then sessionId). "
+            + Paging.NEWEST_FIRST_PAGES, responses = @ApiResponse(responseCode = "200", description = "A page of sessions",
+            headers = @Header(name = "Link", description = Paging.LINK_TO_NEXT)))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/sessions")
     ResponseEntity<List<SessionCompleted>> sessionsOf(Caller caller, @PathVariable String patientId,
