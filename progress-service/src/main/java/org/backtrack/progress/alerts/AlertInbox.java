@@ -3,7 +3,7 @@ package org.backtrack.progress.alerts;
 import org.backtrack.events.AlertStatus;
 import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.security.ClinicKeys;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;

@@ -7,7 +7,7 @@ import org.backtrack.outbox.OwedEvents;
 import org.backtrack.outbox.Publication;
 import org.backtrack.progress.alerts.rules.AlertLifecycle;
 import org.backtrack.security.ClinicKeys;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;

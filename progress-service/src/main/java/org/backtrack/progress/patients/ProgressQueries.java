@@ -11,7 +11,7 @@ import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 

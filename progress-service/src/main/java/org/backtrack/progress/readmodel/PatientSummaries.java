@@ -9,7 +9,7 @@ import org.backtrack.progress.assessment.ProgressAssessor;
 import org.backtrack.progress.assessment.ProgressStatus;
 import org.backtrack.progress.catalog.CatalogSnapshot;
 import org.backtrack.security.ClinicKeys;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;

@@ -5,7 +5,7 @@ import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.composition.RoutineComposer;
 import org.backtrack.routine.composition.RoutinePlan;
 import org.backtrack.routine.patients.PatientRecords;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;

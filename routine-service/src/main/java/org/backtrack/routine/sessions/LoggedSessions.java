@@ -3,7 +3,7 @@ package org.backtrack.routine.sessions;
 import org.backtrack.outbox.MongoOwedEvents;
 import org.backtrack.outbox.OwedEvents;
 import org.backtrack.routine.patients.PatientRecords;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;

@@ -5,7 +5,7 @@ import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.SessionLimits;
 import org.backtrack.outbox.Publication;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.backtrack.storage.GuardedWrite;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package org.backtrack.security.accesslog;
 
 import org.backtrack.problems.InvalidParameterException;
 import org.backtrack.security.Caller;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

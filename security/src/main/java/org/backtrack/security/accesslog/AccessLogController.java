@@ -2,7 +2,7 @@ package org.backtrack.security.accesslog;
 
 import org.backtrack.problems.InvalidParameterException;
 import org.backtrack.security.Caller;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.backtrack.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

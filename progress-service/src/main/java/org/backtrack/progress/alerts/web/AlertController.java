@@ -13,7 +13,7 @@ import org.backtrack.progress.alerts.Alerts;
 import org.backtrack.security.accesslog.AccessLog;
 import org.backtrack.security.Caller;
 import org.backtrack.problems.InvalidParameterException;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.backtrack.security.accesslog.PatientAccess;
 import org.backtrack.security.Role;
 import org.backtrack.progress.patients.PatientNotFoundException;

@@ -10,7 +10,7 @@ import org.backtrack.progress.patients.SeriesWindow;
 import org.backtrack.security.accesslog.AccessLog;
 import org.backtrack.security.Caller;
 import org.backtrack.problems.InvalidParameterException;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.backtrack.security.accesslog.PatientAccess;
 import org.backtrack.security.Role;
 import io.swagger.v3.oas.annotations.Operation;

@@ -18,7 +18,7 @@ import org.backtrack.routine.web.InvalidFieldsException;
 import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
 import org.backtrack.security.CurrentToken;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.backtrack.security.accesslog.PatientAccess;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;

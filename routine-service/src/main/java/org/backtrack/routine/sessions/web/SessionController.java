@@ -11,7 +11,7 @@ import org.backtrack.routine.sessions.LoggedSession;
 import org.backtrack.routine.sessions.SessionLog;
 import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
-import org.backtrack.security.Paging;
+import org.backtrack.paging.Paging;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
 import tools.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package org.backtrack.security;
+package org.backtrack.paging;
 
 import org.backtrack.problems.InvalidParameterException;
 import jakarta.servlet.http.HttpServletRequest;
