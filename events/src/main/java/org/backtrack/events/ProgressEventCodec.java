@@ -1,14 +1,14 @@
 package org.backtrack.events;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
-import java.util.List;
 import java.util.Optional;
+
+import static org.backtrack.events.ContractJson.invalid;
 
 /**
  * Reads {@code backtrack.progress} into the typed records of this contract. A status change is checked for what a
@@ -18,11 +18,7 @@ import java.util.Optional;
  */
 public final class ProgressEventCodec {
 
-    private static final JsonMapper LENIENT = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // the contract grows by optional fields
-            .build();
-    private static final JavaType STATUS_CHANGED =
-            LENIENT.getTypeFactory().constructParametricType(CloudEvent.class, ProgressStatusChanged.class);
+    private static final JavaType STATUS_CHANGED = ContractJson.eventOf(ProgressStatusChanged.class);
 
     private final JsonMapper parser;
 
@@ -32,7 +28,7 @@ public final class ProgressEventCodec {
     }
 
     public ProgressEventCodec() {
-        this(LENIENT);
+        this(ContractJson.MAPPER);
     }
 
     /**
@@ -52,11 +48,7 @@ public final class ProgressEventCodec {
         if (data.path("suggestion").path("action").asString("").isBlank()) {
             throw invalid("data.suggestion.action", "is required");
         }
-        try {
-            return Optional.of(LENIENT.treeToValue(event, STATUS_CHANGED));
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw invalid("$", "could not be read: " + e.getMessage());
-        }
+        return Optional.of(ContractJson.convert(event, STATUS_CHANGED));
     }
 
     private JsonNode parse(byte[] raw) {
@@ -66,9 +58,5 @@ public final class ProgressEventCodec {
         } catch (JacksonException | IllegalArgumentException e) {
             throw invalid("$", "is not valid JSON");
         }
-    }
-
-    private static InvalidEventException invalid(String field, String message) {
-        return new InvalidEventException(List.of(new Violation(field, message)));
     }
 }

@@ -1,7 +1,6 @@
 package org.backtrack.events;
 
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -10,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import static org.backtrack.events.ContractJson.invalid;
+
 /**
  * Reads and writes {@code backtrack.session.completed.v1} events. Decoding always validates first, so a
  * consumer only ever sees events that honour the contract; anything else is an {@link InvalidEventException}
@@ -17,12 +18,8 @@ import java.util.List;
  */
 public final class SessionEventCodec {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES) // the contract grows by optional fields
-            .disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES) // an absent or null flag means "not reported"
-            .build();
-    private static final JavaType EVENT_TYPE =
-            MAPPER.getTypeFactory().constructParametricType(CloudEvent.class, SessionCompleted.class);
+    private static final JsonMapper MAPPER = ContractJson.MAPPER;
+    private static final JavaType EVENT_TYPE = ContractJson.eventOf(SessionCompleted.class);
 
     private final SessionEventValidator validator;
 
@@ -48,22 +45,13 @@ public final class SessionEventCodec {
         }
         JsonNode tree = parse(raw);
         throwIfInvalid(validator.validateEvent(tree));
-        return convert(tree, EVENT_TYPE);
+        return ContractJson.convert(tree, EVENT_TYPE);
     }
 
     /** Validates and reads a payload received on its own (the HTTP body of a logged session). */
     public SessionCompleted decodeData(JsonNode data) {
         throwIfInvalid(validator.validateData(data));
-        return convert(data, MAPPER.constructType(SessionCompleted.class));
-    }
-
-    /** Mapping after validation should not fail; if it does, the input is still at fault and must not be retried. */
-    private static <T> T convert(JsonNode tree, JavaType type) {
-        try {
-            return MAPPER.treeToValue(tree, type); // reads the tree directly; convertValue would write it out first
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw invalid("$", "could not be read: " + e.getMessage());
-        }
+        return ContractJson.convert(data, MAPPER.constructType(SessionCompleted.class));
     }
 
     public byte[] encode(CloudEvent<SessionCompleted> event) {
@@ -92,9 +80,5 @@ public final class SessionEventCodec {
         if (!violations.isEmpty()) {
             throw new InvalidEventException(violations);
         }
-    }
-
-    private static InvalidEventException invalid(String field, String message) {
-        return new InvalidEventException(List.of(new Violation(field, message)));
     }
 }
