@@ -156,8 +156,7 @@ public record PatientWindow(String patientId, String clinicId, Instant firstAt, 
         List<String> ids = reading.exerciseIds();
         List<String> kept = !reading.completedAt().isAfter(latest.minus(EXERCISES_KEPT)) ? List.of()
                 : ids.size() <= MAX_EXERCISES_PER_READING ? ids : ids.subList(0, MAX_EXERCISES_PER_READING);
-        return kept.size() == ids.size() ? reading : new PainReading(reading.sessionId(), reading.completedAt(),
-                reading.painBefore(), reading.painAfter(), reading.sharpPain(), reading.redFlag(), kept);
+        return kept.size() == ids.size() ? reading : reading.withExerciseIds(kept);
     }
 
     /** Whether either list holds as many readings on that day as it keeps: then it may have left some out. */

@@ -23,16 +23,11 @@ import static org.backtrack.progress.assessment.ExerciseCatalog.Stage;
 public final class ProgressAssessor {
 
     public static final int MIN_SESSIONS = 6;
+    /** Two weeks of calendar days between the first session's day and the latest's. */
     public static final Duration MIN_SPAN = Duration.ofDays(14);
     public static final int MIN_TREND_DAYS = 6;
-    public static final double WORSENING_ALPHA = 0.05;
-    public static final double ALPHA = 0.25;
-    /** With faded relief the trend must be clearer to count as still improving. */
-    public static final double ALPHA_WHEN_RELIEF_FADED = 0.01;
-    public static final double MIN_IMPROVING_SLOPE_PER_WEEK = 0.35;
     public static final double MIN_WORSENING_SLOPE_PER_WEEK = 0.5;
     public static final double MIN_IMPROVEMENT_SINCE_BASELINE = 0.5;
-    public static final double MIN_WEEK_OVER_WEEK_DROP = 0.2;
     public static final double RECOVERED_PAIN = 1.0;
     public static final Duration RED_FLAG_LOOKBACK = Duration.ofDays(14);
     public static final Duration STAGE_LOOKBACK = Duration.ofDays(14);
@@ -54,11 +49,12 @@ public final class ProgressAssessor {
     }
 
     public Assessment assess(PatientWindow window, ExerciseCatalog catalog, Instant now) {
-        Trend trend = TrendAnalysis.of(window);
+        PainDays days = PainDays.of(window);
+        Trend trend = TrendAnalysis.of(days);
         List<PainReading> recent = window.recent();
         Adherence adherence = adherence(recent, now);
         List<Alert> alerts = alerts(recent, now);
-        ProgressStatus status = status(window, trend, now);
+        ProgressStatus status = status(window, days, now);
         Stage stage = currentStage(recent, catalog, window.latestAt());
         boolean establishedWeek = window.firstAt() != null && Duration.between(window.firstAt(), now).toDays() >= 7;
         Suggestion suggestion = suggest(status, trend, adherence, alerts, stage, focus(recent, catalog, window.latestAt()),
@@ -66,40 +62,23 @@ public final class ProgressAssessor {
         return new Assessment(status, trend, adherence, alerts, suggestion, stage, now);
     }
 
-    static ProgressStatus status(PatientWindow window, Trend trend, Instant now) {
+    /**
+     * The status as of {@code now}: a red flag shown ({@link RedFlagRule}) first, so nothing can hide it; otherwise the
+     * trend status of the latest session day, judged with the evidence of the days before it
+     * ({@link StatusHysteresis}, {@link TrendEvidence}).
+     */
+    static ProgressStatus status(PatientWindow window, Instant now) {
+        return status(window, PainDays.of(window), now);
+    }
+
+    private static ProgressStatus status(PatientWindow window, PainDays days, Instant now) {
         if (window.isEmpty()) {
             return ProgressStatus.INSUFFICIENT_DATA;
         }
-        Instant since = now.minus(RED_FLAG_LOOKBACK);
-        if (window.recent().stream().anyMatch(r -> r.redFlag() && r.completedAt().isAfter(since))) {
+        if (RedFlagRule.shown(window.recent(), now).isPresent()) {
             return ProgressStatus.RED_FLAG;
         }
-        long sessions = java.util.stream.Stream.concat(window.baseline().stream(), window.recent().stream())
-                .map(PainReading::sessionId).distinct().count();
-        if (sessions < MIN_SESSIONS || Duration.between(window.firstAt(), window.latestAt()).compareTo(MIN_SPAN) < 0
-                || trend.trendDays() < MIN_TREND_DAYS) {
-            return ProgressStatus.INSUFFICIENT_DATA;
-        }
-        if (trend.currentPain() <= RECOVERED_PAIN) {
-            return ProgressStatus.RECOVERED;
-        }
-        boolean risingNow = trend.slopePerWeek() >= MIN_WORSENING_SLOPE_PER_WEEK && trend.trendPValue() < WORSENING_ALPHA;
-        boolean worseThanBaseline = trend.changePoints() >= trend.minimalImportantChange();
-        if (risingNow || worseThanBaseline) {
-            return ProgressStatus.WORSENING;
-        }
-        // faded relief is a sign of adaptation: the trend must then be clearer to still count as improvement
-        double alpha = trend.reliefFading() ? ALPHA_WHEN_RELIEF_FADED : ALPHA;
-        double minSlope = trend.reliefFading() ? 2 * MIN_IMPROVING_SLOPE_PER_WEEK : MIN_IMPROVING_SLOPE_PER_WEEK;
-        // still falling now, and lower than in the first week: noise on a flat course does not count
-        boolean fallingNow = trend.slopePerWeek() <= -minSlope && trend.trendPValue() < alpha
-                && trend.changePoints() <= -MIN_IMPROVEMENT_SINCE_BASELINE
-                // and this week lower than the last: the quickest sign that the fall has stopped
-                && (trend.weekOverWeek() == null || trend.weekOverWeek() <= -MIN_WEEK_OVER_WEEK_DROP)
-                // once relief has faded, the last week alone must still fall: adaptation shows there first
-                && (!trend.reliefFading() || (trend.lastWeekSlopePerWeek() != null
-                && trend.lastWeekSlopePerWeek() <= -MIN_IMPROVING_SLOPE_PER_WEEK));
-        return fallingNow ? ProgressStatus.IMPROVING : ProgressStatus.PLATEAU;
+        return StatusHysteresis.status(days);
     }
 
     private Adherence adherence(List<PainReading> recent, Instant now) {
@@ -111,10 +90,8 @@ public final class ProgressAssessor {
         if (recent.isEmpty()) {
             return alerts;
         }
-        Instant since = now.minus(RED_FLAG_LOOKBACK);
-        recent.stream().filter(r -> r.redFlag() && r.completedAt().isAfter(since)).reduce((a, b) -> b)
-                .ifPresent(r -> alerts.add(new Alert(AlertType.RED_FLAG_SYMPTOM, r.completedAt(),
-                        "Pain down the leg, numbness or night pain reported")));
+        RedFlagRule.shown(recent, now).ifPresent(r -> alerts.add(new Alert(AlertType.RED_FLAG_SYMPTOM, r.completedAt(),
+                "Pain down the leg, numbness or night pain reported")));
         PainReading latest = recent.get(recent.size() - 1);
         if (latest.sharpPain()) {
             alerts.add(new Alert(AlertType.SHARP_PAIN, latest.completedAt(), "Sharp pain reported in the last session"));
@@ -186,9 +163,9 @@ public final class ProgressAssessor {
         }
         if (wouldProgress) {
             String evidence = String.format(Locale.ROOT,
-                    "Pain has stopped falling: %.1f/10 over the last week (%.1f in the first week), trend %+.1f points a week%s.",
-                    trend.currentPain(), trend.baselinePain(), trend.slopePerWeek(),
-                    trend.reliefFading() ? ", and the sessions no longer bring relief" : "");
+                    "Pain has stopped falling: %.1f/10 over the last week (%.1f in the first week)%s.",
+                    trend.currentPain(), trend.baselinePain(),
+                    trend.reliefFading() ? ", and sessions have stopped bringing relief" : "");
             if (stage == Stage.BASIC) {
                 return new Suggestion(SuggestedAction.PROGRESS_TO_DEEPER_STRETCHES, propose(catalog, Stage.DEEPER, focus),
                         evidence + " The basics have done what they can: move on to deeper hip and thoracic stretches.");

@@ -1,32 +1,25 @@
 package org.backtrack.progress.assessment;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.Predicate;
-import java.util.function.ToIntFunction;
-import java.util.stream.Collectors;
+import java.util.Optional;
 
-/** Trend figures of one patient window; thresholds are explained in docs/analytics.md. */
+/**
+ * The trend figures shown with an assessment, as of the patient's latest session day; thresholds are explained in
+ * docs/analytics.md. The status itself is decided by {@link TrendEvidence} and {@link StatusHysteresis} from the same
+ * daily figures.
+ */
 public final class TrendAnalysis {
 
-    /** The slope and the Mann–Kendall test look at the last this many days with sessions... */
-    public static final int TREND_WINDOW_DAYS = 13;
-    /** ...as long as they lie within this many days of the latest session (irregular patients reach further back). */
-    public static final int TREND_REACH_DAYS = 21;
-    /** Slopes are taken between days at least this far apart (see {@link TheilSen#slope(double[], double[], double)}). */
-    public static final double SLOPE_MIN_GAP_DAYS = 7;
-    public static final Duration CURRENT = Duration.ofDays(7);
-    /** Days with sessions the short slope looks at; it decides only once relief has faded. */
+    /** The trend line spans this many days up to the latest session's (see {@link TrendEvidence#LINE_DAYS}). */
+    public static final int TREND_WINDOW_DAYS = TrendEvidence.LINE_DAYS;
+    /** Trend days (for {@link ProgressAssessor#MIN_TREND_DAYS}) are counted within this many days of the latest. */
+    public static final int TREND_REACH_DAYS = TrendEvidence.TREND_REACH_DAYS;
+    /** Current pain and relief: the sessions of the latest day and the six before. */
+    public static final int CURRENT_DAYS = TrendEvidence.CURRENT_DAYS;
+    /** Days with sessions the short slope looks at (informative only). */
     public static final int SHORT_TREND_DAYS = 7;
     public static final double SHORT_SLOPE_MIN_GAP_DAYS = 3;
     public static final double RELATIVE_MIC = 0.30;
     public static final double MIN_RELATIVE_DROP_POINTS = 1.0;
-    public static final double FADED_RELIEF = 0.5;
-    public static final double RELIEF_DROP = 1.0;
 
     private TrendAnalysis() {
     }
@@ -43,77 +36,51 @@ public final class TrendAnalysis {
     }
 
     public static Assessment.Trend of(PatientWindow window) {
-        if (window.isEmpty() || window.baseline().isEmpty()) {
+        return of(PainDays.of(window));
+    }
+
+    static Assessment.Trend of(PainDays d) {
+        if (d.isEmpty() || d.baselineSessions == 0) {
             return Assessment.Trend.NONE;
         }
-        Instant latest = window.latestAt();
-        Instant currentFrom = latest.minus(CURRENT);
-        Instant previousFrom = latest.minus(CURRENT.multipliedBy(2));
-        Predicate<PainReading> current = r -> r.completedAt().isAfter(currentFrom);
-        double baseline = mean(window.baseline(), r -> true, PainReading::painBefore);
-        double now = mean(window.recent(), current, PainReading::painBefore);
+        long latest = d.lastDay();
+        double baseline = d.baselinePain;
+        double now = TrendEvidence.currentPain(d, latest);
         double change = now - baseline;
         double mic = minimalImportantChange(baseline);
 
-        Map<LocalDate, Double> daily = dailyMeans(window.recent(), latest);
-        double[] x = daily.keySet().stream().mapToDouble(d -> d.toEpochDay()).toArray();
-        double[] y = daily.values().stream().mapToDouble(Double::doubleValue).toArray();
-        Double slope = null;
-        Double p = null;
-        if (y.length >= 2) {
-            slope = round(TheilSen.slope(x, y, SLOPE_MIN_GAP_DAYS) * 7);
-            if (slope.isNaN()) {
-                slope = round(TheilSen.slope(x, y) * 7);
-            }
-            p = round(MannKendall.test(y).pValue(), 4);
-        }
-        double reliefBaseline = mean(window.baseline(), r -> true, PainReading::relief);
-        double reliefNow = mean(window.recent(), current, PainReading::relief);
-        boolean fading = reliefNow <= FADED_RELIEF && reliefBaseline - reliefNow >= RELIEF_DROP;
-        double previous = mean(window.recent(), r -> !current.test(r) && r.completedAt().isAfter(previousFrom),
-                PainReading::painBefore);
+        double[][] p = TrendEvidence.points(d, latest, TREND_WINDOW_DAYS);
+        Optional<SegmentedRegression.Line> line = SegmentedRegression.line(p[0], p[1]);
+        Double slope = line.map(l -> round(7 * l.slope())).orElse(null);
+        Double pValue = line.map(l -> round(l.twoSidedP(), 4)).orElse(null);
+
+        double reliefBaseline = d.baselineRelief;
+        double reliefNow = mean(d, latest - CURRENT_DAYS, latest, true);
+        double previous = mean(d, latest - 2 * CURRENT_DAYS, latest - CURRENT_DAYS, false);
         Double weekOverWeek = Double.isNaN(previous) ? null : round(now - previous);
         Double lastWeekSlope = null;
-        if (y.length >= SHORT_TREND_DAYS) {
-            double[] xs = java.util.Arrays.copyOfRange(x, x.length - SHORT_TREND_DAYS, x.length);
-            double[] ys = java.util.Arrays.copyOfRange(y, y.length - SHORT_TREND_DAYS, y.length);
+        int n = p[0].length;
+        if (n >= SHORT_TREND_DAYS) {
+            double[] xs = java.util.Arrays.copyOfRange(p[0], n - SHORT_TREND_DAYS, n);
+            double[] ys = java.util.Arrays.copyOfRange(p[1], n - SHORT_TREND_DAYS, n);
             double shortSlope = TheilSen.slope(xs, ys, SHORT_SLOPE_MIN_GAP_DAYS);
             lastWeekSlope = Double.isNaN(shortSlope) ? null : round(shortSlope * 7);
         }
         return new Assessment.Trend(round(baseline), round(now), round(change),
                 baseline == 0 ? null : round(100 * change / baseline), mic, meaningfulDrop(baseline, -change),
-                slope, p, y.length, round(reliefBaseline), round(reliefNow), fading, weekOverWeek, lastWeekSlope);
+                slope, pValue, n, round(reliefBaseline), round(reliefNow), ReliefFading.asOf(d, latest),
+                weekOverWeek, lastWeekSlope);
     }
 
-    /** Mean pain before per calendar day ({@link CalendarDays#UTC}) over the trend window ending on the latest session's day. */
-    static Map<LocalDate, Double> dailyMeans(List<PainReading> readings, Instant latest) {
-        LocalDate last = CalendarDays.UTC.dayOf(latest);
-        LocalDate reach = last.minusDays(TREND_REACH_DAYS - 1L);
-        TreeMap<LocalDate, Double> all = readings.stream()
-                .filter(r -> !day(r).isBefore(reach) && !day(r).isAfter(last))
-                .collect(Collectors.groupingBy(TrendAnalysis::day, TreeMap::new,
-                        Collectors.averagingInt(PainReading::painBefore)));
-        while (all.size() > TREND_WINDOW_DAYS) {
-            all.pollFirstEntry();
-        }
-        return all;
-    }
-
-    static LocalDate day(PainReading reading) {
-        return CalendarDays.UTC.dayOf(reading.completedAt());
-    }
-
-    private static double mean(List<PainReading> readings, Predicate<PainReading> filter, ToIntFunction<PainReading> value) {
-        // a loop, not a stream: it runs several times per session assessed
-        long sum = 0;
+    /** Mean pain before (or relief) over the sessions of the days in (from, to]. */
+    private static double mean(PainDays d, long from, long to, boolean relief) {
+        double sum = 0;
         int count = 0;
-        for (PainReading reading : readings) {
-            if (filter.test(reading)) {
-                sum += value.applyAsInt(reading);
-                count++;
-            }
+        for (int i = d.indexUpTo(to); i >= 0 && d.days[i] > from; i--) {
+            sum += relief ? d.reliefSum[i] : d.painSum[i];
+            count += d.sessions[i];
         }
-        return count == 0 ? Double.NaN : (double) sum / count;
+        return count == 0 ? Double.NaN : sum / count;
     }
 
     static double round(double value) {

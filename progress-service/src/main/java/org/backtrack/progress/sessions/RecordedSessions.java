@@ -423,7 +423,7 @@ public class RecordedSessions {
         List<String> exercises = s.exercises() == null ? List.of()
                 : s.exercises().stream().map(SessionCompleted.ExercisePerformed::exerciseId).distinct().toList();
         return new PainReading(recorded.sessionId(), s.completedAt(), s.painBefore(),
-                s.painAfter(), s.flagsOrNone().sharpPain(), s.flagsOrNone().anyRedFlag(), exercises);
+                s.painAfter(), s.flagsOrNone().sharpPain(), s.flagsOrNone().anyRedFlag(), exercises, recorded.recordedAt());
     }
 
     /** Raised when other writers kept winning the race for one session; the consumer retries the record. */

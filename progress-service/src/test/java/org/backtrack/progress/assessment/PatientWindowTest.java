@@ -87,6 +87,32 @@ class PatientWindowTest {
     }
 
     @Test
+    void theRecordingTimeIsKeptWithTheReadingAndTrimmingKeepsIt() {
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            many.add("e" + i);
+        }
+        List<PainReading> sessions = new ArrayList<>();
+        for (int day = 0; day < 30; day++) {
+            Instant at = DAY0.plus(Duration.ofDays(day));
+            sessions.add(new PainReading("s" + day, at, 5, 4, false, day == 3, many, at.plus(Duration.ofDays(day % 4))));
+        }
+        PatientWindow window = PatientWindow.of("p", "c", sessions);
+        for (PainReading r : window.recent()) {
+            assertThat(r.recordedAt()).as(r.sessionId()).isEqualTo(r.completedAt().plus(Duration.ofDays(Integer.parseInt(r.sessionId().substring(1)) % 4)));
+        }
+        List<PainReading> shuffled = new ArrayList<>(sessions);
+        Collections.shuffle(shuffled, new Random(5));
+        assertThat(applyAll(shuffled)).isEqualTo(window);
+        // a correction recorded later replaces the earlier recording
+        PainReading corrected = sessions.get(20).withRecordedAt(sessions.get(20).completedAt().plus(Duration.ofDays(9)));
+        assertThat(window.apply(corrected).orElseThrow().recent()).anySatisfy(r -> {
+            assertThat(r.sessionId()).isEqualTo("s20");
+            assertThat(r.knownAt()).isEqualTo(corrected.recordedAt());
+        });
+    }
+
+    @Test
     void movingTheFirstSessionLaterAsksForARecomputation() {
         PatientWindow window = applyAll(history(20));
         PainReading moved = new PainReading("s0", DAY0.plus(Duration.ofDays(10)), 5, 4, false, false);

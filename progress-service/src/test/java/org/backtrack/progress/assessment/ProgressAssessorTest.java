@@ -221,24 +221,82 @@ class ProgressAssessorTest {
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.KEEP_GOING);
     }
 
-    @Test
-    void fadedReliefDemandsAClearerTrendBeforeCallingItImprovement() {
-        PatientWindow window = PatientWindow.of("p", "c", daily(fallThenFlat(7, 0.15, 30, 0)));
-        Instant now = window.latestAt();
-        var borderline = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -0.8, 0.03, 10, 1.0, 1.0, false, -0.8, -0.8);
-        var borderlineFaded = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -0.8, 0.03, 10, 1.5, 0.2, true, -0.8, -0.8);
-        assertThat(ProgressAssessor.status(window, borderline, now)).isEqualTo(ProgressStatus.IMPROVING);
-        assertThat(ProgressAssessor.status(window, borderlineFaded, now)).isEqualTo(ProgressStatus.PLATEAU);
+    /** One session a day from {@code painBefore}, with the given relief per session (pain after = before − relief). */
+    static List<PainReading> withRelief(double[] painBefore, int[] relief) {
+        List<PainReading> readings = new ArrayList<>();
+        for (int day = 0; day < painBefore.length; day++) {
+            int before = (int) Math.round(painBefore[day]);
+            readings.add(new PainReading("s" + day, DAY0.plus(Duration.ofDays(day)), before, Math.max(0, before - relief[day]),
+                    false, false, List.of("childs-pose", "cat-cow")));
+        }
+        return readings;
+    }
+
+    /** Falling about a point a week with a day-to-day wobble, then a week that falls no further (4–5). */
+    static final double[] FLATTENING = {9, 8, 9, 8, 8, 8, 7, 8, 7, 7, 7, 6, 7, 6, 6, 6, 5, 6, 5, 5, 5, 4, 5, 4, 5, 4, 5, 4};
+
+    static int[] reliefOf(int sessions, int relief) {
+        int[] values = new int[sessions];
+        java.util.Arrays.fill(values, relief);
+        return values;
     }
 
     @Test
-    void onceReliefHasFadedAFlatLastWeekIsAPlateauDespiteTheTwoWeekTrend() {
-        PatientWindow window = PatientWindow.of("p", "c", daily(fallThenFlat(7, 0.15, 30, 0)));
-        Instant now = window.latestAt();
-        var stillFalling = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -1.0, 0.001, 13, 1.5, 0.2, true, -0.8, -0.8);
-        var flatLastWeek = new Assessment.Trend(6.0, 4.0, -2.0, -33.0, 2.0, true, -1.0, 0.001, 13, 1.5, 0.2, true, -0.8, 0.0);
-        assertThat(ProgressAssessor.status(window, stillFalling, now)).isEqualTo(ProgressStatus.IMPROVING);
-        assertThat(ProgressAssessor.status(window, flatLastWeek, now)).isEqualTo(ProgressStatus.PLATEAU);
+    void aSessionWithoutReliefAfterAFirstWeekWithReliefCallsAFlatteningFallAPlateauSooner() {
+        int[] relief = reliefOf(FLATTENING.length, 2);
+        assertThat(assess(withRelief(FLATTENING, relief)).status()).isEqualTo(ProgressStatus.IMPROVING);
+
+        relief[FLATTENING.length - 2] = 0; // one session in the last week brought no relief
+        Assessment a = assess(withRelief(FLATTENING, relief));
+        assertThat(a.trend().reliefFading()).isTrue();
+        assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
+        assertThat(a.suggestion().reason()).contains("stopped bringing relief");
+    }
+
+    @Test
+    void reliefNeverFadesForAPatientWhoseFirstWeekAlreadyHadASessionWithoutRelief() {
+        int[] relief = reliefOf(FLATTENING.length, 2);
+        relief[2] = 0; // their own pattern: now and then a session without relief
+        relief[FLATTENING.length - 2] = 0;
+        Assessment a = assess(withRelief(FLATTENING, relief));
+        assertThat(a.trend().reliefFading()).isFalse();
+        assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
+    }
+
+    @Test
+    void aSessionWithoutReliefDoesNotStopAClearFall() {
+        double[] pain = fallThenFlat(9, 0.25, 28, 0); // 1.75 points a week, to the last day
+        int[] relief = reliefOf(pain.length, 2);
+        relief[pain.length - 2] = 0;
+        Assessment a = assess(withRelief(pain, relief));
+        assertThat(a.trend().reliefFading()).isTrue();
+        assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
+    }
+
+    @Test
+    void aRedFlagSyncedLateIsShownForTwoWeeksFromItsArrival() {
+        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.1, 40, 0)));
+        // day 20's session reported a red flag and reached the service 16 days later, on day 36
+        PainReading flagged = readings.get(20);
+        readings.set(20, new PainReading(flagged.sessionId(), flagged.completedAt(), flagged.painBefore(), flagged.painAfter(),
+                false, true, List.of(), flagged.completedAt().plus(Duration.ofDays(16))));
+        for (int last = 36; last < 40; last++) {
+            List<PainReading> known = readings.subList(0, last + 1);
+            Instant asOf = known.get(last).completedAt();
+            assertThat(assessAt(known, asOf).status()).as("day %d", last).isEqualTo(ProgressStatus.RED_FLAG);
+            assertThat(assessAt(known, asOf).alerts()).extracting(Assessment.Alert::type).contains(Assessment.AlertType.RED_FLAG_SYMPTOM);
+        }
+        // without its recording time it would be two weeks old already
+        PainReading unrecorded = new PainReading(flagged.sessionId(), flagged.completedAt(), flagged.painBefore(),
+                flagged.painAfter(), false, true);
+        List<PainReading> withoutRecording = new ArrayList<>(readings);
+        withoutRecording.set(20, unrecorded);
+        assertThat(assess(withoutRecording).status()).isNotEqualTo(ProgressStatus.RED_FLAG);
+        // shown through the 13th day after its arrival (day 49), not on the 14th
+        Instant day49 = DAY0.plus(Duration.ofDays(49)).plus(Duration.ofHours(15));
+        Instant day50 = DAY0.plus(Duration.ofDays(50)).plus(Duration.ofHours(1));
+        assertThat(assessAt(readings, day49).status()).isEqualTo(ProgressStatus.RED_FLAG);
+        assertThat(assessAt(readings, day50).status()).isNotEqualTo(ProgressStatus.RED_FLAG);
     }
 
     @Test

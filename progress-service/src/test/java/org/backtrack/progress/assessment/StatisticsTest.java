@@ -31,38 +31,24 @@ class StatisticsTest {
         assertThat(TheilSen.slope(new double[]{1}, new double[]{5})).isNaN();
     }
 
-    @Test
-    void mannKendallOfAStrictlyRisingSeries() {
-        // S = 10, Var = 5*4*15/18 = 16.667, Z = (10-1)/4.0825 = 2.2045, p = 2(1 - Phi(2.2045)) = 0.0275
-        MannKendall.Result result = MannKendall.test(new double[]{1, 2, 3, 4, 5});
-        assertThat(result.s()).isEqualTo(10);
-        assertThat(result.variance()).isCloseTo(16.6667, within(1e-3));
-        assertThat(result.z()).isCloseTo(2.2045, within(1e-3));
-        assertThat(result.pValue()).isCloseTo(0.0275, within(1e-3));
-        assertThat(result.significantIncrease(0.05)).isTrue();
-        assertThat(result.significantDecrease(0.05)).isFalse();
+    @ParameterizedTest(name = "P(|T| >= {0}), {1} df = {2}")
+    @CsvSource({
+            "0, 10, 1.0",
+            "1, 1, 0.5",            // Cauchy: P(|T| >= 1) = 1/2
+            "2.228139, 10, 0.05",   // the two-sided 5% critical values of the tables
+            "2.042272, 30, 0.05",
+            "2.845340, 20, 0.01",
+            "4.302653, 2, 0.05",
+            "1.959964, 100000, 0.05", // towards the normal
+            "-2.228139, 10, 0.05"})
+    void studentTMatchesTables(double t, double df, double p) {
+        assertThat(StudentT.twoSidedP(t, df)).isCloseTo(p, within(1e-5));
     }
 
-    @Test
-    void mannKendallCorrectsTheVarianceForTies() {
-        // S = 4, Var = 8.667 - 2 * (2*1*9/18) = 6.667, Z = 3/2.582 = 1.162, p = 0.245
-        MannKendall.Result result = MannKendall.test(new double[]{1, 1, 2, 2});
-        assertThat(result.s()).isEqualTo(4);
-        assertThat(result.variance()).isCloseTo(6.6667, within(1e-3));
-        assertThat(result.pValue()).isCloseTo(0.2453, within(1e-3));
-    }
-
-    @Test
-    void mannKendallOfAFlatSeriesIsNotSignificant() {
-        MannKendall.Result result = MannKendall.test(new double[]{4, 4, 4, 4, 4, 4});
-        assertThat(result.s()).isZero();
-        assertThat(result.pValue()).isEqualTo(1.0);
-    }
-
-    @ParameterizedTest(name = "Phi({0}) = {1}")
-    @CsvSource({"0, 0.5", "1.96, 0.975002", "-1.96, 0.024998", "1, 0.841345", "3, 0.998650"})
-    void normalCdfMatchesTables(double z, double expected) {
-        assertThat(NormalDistribution.cdf(z)).isCloseTo(expected, within(1e-6));
+    @ParameterizedTest(name = "P(F(1, {1}) >= {0}) = {2}")
+    @CsvSource({"4.964603, 10, 0.05", "7.562476, 30, 0.01", "0, 12, 1.0", "-3, 12, 1.0"})
+    void anFTestOfOneParameterIsATwoSidedTTest(double f, double df, double p) {
+        assertThat(StudentT.fTestP(f, df)).isCloseTo(p, within(1e-5));
     }
 
     @ParameterizedTest(name = "baseline {0}: MIC {1}")

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Replays labelled histories day by day as progress-service sees them: at the end of each day, the sessions that have
- * arrived so far, applied in arrival order to the patient's {@link PatientWindow} (falling back to a recomputation
+ * arrived so far, each as recorded on arrival, applied in arrival order to the patient's {@link PatientWindow} (falling back to a recomputation
  * from the arrived sessions when {@code apply} asks for one, as {@code PatientWindows.applyAll} does), and judged by
  * {@link ProgressAssessor} as of the latest session by {@code completedAt}, as {@code ProgressPublisher} does.
  * Metrics are defined in docs/analytics.md ("Day-by-day replay"). Run large: {@link #main}.
@@ -40,7 +40,9 @@ final class DayByDayReplay {
         int next = 0;
         for (int day = 0; day < patient.days(); day++) {
             while (next < arriving.size() && arriving.get(next).arrivalDay() <= day) {
-                PainReading reading = arriving.get(next++).reading();
+                LabelledHistories.Session session = arriving.get(next++);
+                // as the service stores it: recorded when it arrived (RecordedSession.recordedAt)
+                PainReading reading = session.reading().withRecordedAt(session.arrivedAt());
                 arrived.add(reading);
                 window = window.apply(reading).orElseGet(() -> PatientWindow.of(patient.id(), LabelledHistories.CLINIC, arrived));
             }

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Issue 16's yardstick in CI: a small seeded cohort replayed day by day (see {@link DayByDayReplay}). It asserts what
- * the harness guarantees and what is already true and must not regress; the issue's targets, not met yet, are in
- * {@link #issue16TargetsAfterTuning()}, disabled until the rules are tuned. A large run:
+ * the harness guarantees, what must not regress, and the issue's targets the tuned rules meet
+ * ({@link #issue16TargetsAfterTuning()}); the one they do not meet stays disabled with its reason. A large run:
  * {@code -Dbacktrack.replay.patients=2000} (figures in docs/benchmarks.md).
  */
 class DayByDayReplayTest {
@@ -81,16 +81,26 @@ class DayByDayReplayTest {
         assertThat(report.delays(LabelledHistories.Cohort.RED_FLAG_ON_TIME).percentile(1.0)).isZero();
     }
 
-    /** Issue 16 item 2. Not met by today's rules (see the "target vs now" line); enable once they are tuned. */
+    /** Issue 16 item 2: the targets the tuned rules meet (see the "target vs now" line and docs/analytics.md). */
     @Test
-    @Disabled("issue 16 item 2: targets of the day-by-day replay, to be met by tuning the rules")
     void issue16TargetsAfterTuning() {
         assertThat(report.falsePlateauRate()).isLessThanOrEqualTo(0.02);
         assertThat(report.delays(LabelledHistories.Cohort.PLATEAU_FADING_RELIEF).percentile(0.5)).isLessThanOrEqualTo(5);
-        assertThat(report.delays(LabelledHistories.Cohort.PLATEAU_KEEPING_RELIEF).percentile(0.5)).isLessThanOrEqualTo(7);
         assertThat(report.delays(LabelledHistories.Cohort.PLATEAU_FADING_RELIEF).percentile(1.0)).isLessThanOrEqualTo(10);
-        assertThat(report.delays(LabelledHistories.Cohort.PLATEAU_KEEPING_RELIEF).percentile(1.0)).isLessThanOrEqualTo(10);
         assertThat(report.maxChangesPerWeek).isLessThanOrEqualTo(1.0);
         assertThat(report.redFlagRecallLate).isEqualTo(1.0);
+    }
+
+    /**
+     * Issue 16 item 2's target for plateaus that keep their relief, not met: with pain alone (noise of sd 0.76 on one
+     * score a day) even a test that knew the onset day and the earlier slope could not tell a stop from a 0.5-a-week
+     * fall by day 7 at the 2% false-plateau rate (docs/analytics.md, "what the targets cost"); the tuned rules reach a
+     * median of 15 days at this size, 17 on 2000 patients.
+     */
+    @Test
+    @Disabled("issue 16 item 2: plateau delay without fading relief (median <= 7, max <= 10) is below what pain alone can show at <= 2% false plateaus")
+    void issue16PlateauDelayWithoutFadingRelief() {
+        assertThat(report.delays(LabelledHistories.Cohort.PLATEAU_KEEPING_RELIEF).percentile(0.5)).isLessThanOrEqualTo(7);
+        assertThat(report.delays(LabelledHistories.Cohort.PLATEAU_KEEPING_RELIEF).percentile(1.0)).isLessThanOrEqualTo(10);
     }
 }
