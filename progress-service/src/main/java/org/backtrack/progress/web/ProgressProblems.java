@@ -1,6 +1,8 @@
 package org.backtrack.progress.web;
 
 import org.backtrack.problems.Problems;
+import org.backtrack.progress.alerts.AlertAlreadyAcknowledgedException;
+import org.backtrack.progress.alerts.AlertNotFoundException;
 import org.backtrack.progress.patients.ClinicNotFoundException;
 import org.backtrack.progress.patients.PatientNotFoundException;
 import org.springframework.http.HttpStatus;
@@ -22,5 +24,21 @@ class ProgressProblems {
     @ExceptionHandler
     ProblemDetail clinicNotFound(ClinicNotFoundException e) {
         return Problems.of(HttpStatus.NOT_FOUND, "Clinic not found", e.getMessage());
+    }
+
+    @ExceptionHandler
+    ProblemDetail alertNotFound(AlertNotFoundException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Alert not found", e.getMessage());
+        problem.setProperty("alertId", e.alertId());
+        return problem;
+    }
+
+    @ExceptionHandler
+    ProblemDetail alreadyAcknowledged(AlertAlreadyAcknowledgedException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Alert already acknowledged", e.getMessage());
+        problem.setProperty("alertId", e.alert().alertId());
+        problem.setProperty("acknowledgedBy", e.alert().acknowledgement().by());
+        problem.setProperty("acknowledgedAt", e.alert().acknowledgement().at().toString());
+        return problem;
     }
 }

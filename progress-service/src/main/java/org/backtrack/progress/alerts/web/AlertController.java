@@ -8,6 +8,8 @@ import jakarta.annotation.security.RolesAllowed;
 import org.backtrack.events.AlertAcknowledged;
 import org.backtrack.events.AlertStatus;
 import org.backtrack.progress.alerts.Alert;
+import org.backtrack.progress.alerts.AlertAlreadyAcknowledgedException;
+import org.backtrack.progress.alerts.AlertNotFoundException;
 import org.backtrack.progress.alerts.AlertInbox;
 import org.backtrack.progress.alerts.Alerts;
 import org.backtrack.security.accesslog.AccessLog;
@@ -30,7 +32,7 @@ import java.util.Optional;
 
 /**
  * Alerts through the gateway's public paths. Everything is looked up under the caller's clinic: another clinic's alert
- * is answered exactly like an unknown id (404; the problems are {@link AlertProblems}'s and the service's). Clinicians and clinic administrators acknowledge, once (409 after);
+ * is answered exactly like an unknown id (404; the problems are the service's one advice's). Clinicians and clinic administrators acknowledge, once (409 after);
  * patients read their own alerts without the clinic's notes and cannot acknowledge.
  */
 @RestController
