@@ -1,3 +1,0 @@
-package org.backtrack.catalog.model;
-
-public enum Kind { STATIC_HOLD, DYNAMIC, STRENGTH, TOOL }
