@@ -9,9 +9,10 @@ import org.backtrack.testsupport.ArchitectureRules;
 @AnalyzeClasses(packages = "org.backtrack.progress", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** Trends, plateaus, red flags, suggestions: the progress rules. */
+    /** Trends, plateaus, red flags, suggestions, the attention order, alerts and which corrected session stands: the rules. */
     @ArchTest
-    static final ArchRule assessmentRulesArePlainJava = ArchitectureRules.rulesArePlainJava("..progress.assessment..");
+    static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..progress.assessment..",
+            "..progress.alerts.rules..", "..progress.sessions.rules..");
 
     @ArchTest
     static final ArchRule webAdaptersAreTheEdge = ArchitectureRules.webAdaptersAreTheEdge();

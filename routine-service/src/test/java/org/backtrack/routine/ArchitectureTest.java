@@ -11,7 +11,7 @@ class ArchitectureTest {
 
     /** How a routine is composed and timed. */
     @ArchTest
-    static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..routine.composition..");
+    static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..routine.composition..", "..routine.programs.rules..");
 
     @ArchTest
     static final ArchRule webAdaptersAreTheEdge = ArchitectureRules.webAdaptersAreTheEdge();

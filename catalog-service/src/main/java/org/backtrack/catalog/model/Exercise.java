@@ -1,5 +1,8 @@
 package org.backtrack.catalog.model;
 
+import org.backtrack.events.Kind;
+import org.backtrack.events.Region;
+import org.backtrack.events.Stage;
 import org.backtrack.events.CloudEventFactory;
 import org.backtrack.outbox.Publication;
 

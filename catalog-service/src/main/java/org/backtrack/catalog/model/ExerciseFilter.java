@@ -1,5 +1,9 @@
 package org.backtrack.catalog.model;
 
+import org.backtrack.events.Kind;
+import org.backtrack.events.Region;
+import org.backtrack.events.Stage;
+
 import java.util.Optional;
 
 /** Filters of the exercise list; each one present narrows the result (they combine with AND). */

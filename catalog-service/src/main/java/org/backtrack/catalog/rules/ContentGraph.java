@@ -1,7 +1,6 @@
 package org.backtrack.catalog.rules;
 
 import org.backtrack.catalog.model.Exercise;
-import org.backtrack.catalog.model.Stage;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -72,9 +71,9 @@ public final class ContentGraph {
         String relation = harder ? "progression" : "regression";
         if (target == null) {
             problems.add(new Problem(from.id(), link, relation + " " + targetId + " does not exist"));
-        } else if (from.stage() == Stage.RECOVERY_TOOL || target.stage() == Stage.RECOVERY_TOOL) {
+        } else if (!from.stage().onLadder() || !target.stage().onLadder()) {
             problems.add(new Problem(from.id(), link, "recovery tools take no part in progressions (" + targetId + ")"));
-        } else if (harder != target.stage().compareTo(from.stage()) > 0 || target.stage() == from.stage()) {
+        } else if (harder != target.stage().isAbove(from.stage()) || target.stage() == from.stage()) {
             problems.add(new Problem(from.id(), link, relation + " " + targetId + " must lead to a " + (harder ? "harder" : "easier")
                     + " stage, but goes " + from.stage() + " -> " + target.stage()));
         }

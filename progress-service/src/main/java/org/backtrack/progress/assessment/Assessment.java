@@ -1,11 +1,16 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.AlertType;
+import org.backtrack.events.ProgressStatus;
+import org.backtrack.events.Stage;
+import org.backtrack.events.SuggestedAction;
+
 import java.time.Instant;
 import java.util.List;
 
 /** Everything the rules conclude about one patient as of one instant. */
 public record Assessment(ProgressStatus status, Trend trend, Adherence adherence, List<Alert> alerts,
-                         Suggestion suggestion, ExerciseCatalog.Stage stage, Instant asOf) {
+                         Suggestion suggestion, Stage stage, Instant asOf) {
 
     /**
      * @param baselinePain      mean pain before sessions in the first week
@@ -37,8 +42,6 @@ public record Assessment(ProgressStatus status, Trend trend, Adherence adherence
 
     public record Alert(AlertType type, Instant at, String message) {
     }
-
-    public enum AlertType { RED_FLAG_SYMPTOM, SHARP_PAIN, PAIN_SPIKE, NO_SESSION_3_DAYS, NO_SESSION_14_DAYS }
 
     public record Suggestion(SuggestedAction action, List<String> exercises, String reason) {
     }

@@ -1,5 +1,7 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.ProgressStatus;
+
 import java.util.List;
 
 /**

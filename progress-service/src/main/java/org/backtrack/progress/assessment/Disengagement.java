@@ -1,5 +1,7 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.AlertType;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -30,11 +32,11 @@ public final class Disengagement {
         }
         Duration silence = Duration.between(lastSessionAt, now);
         if (silence.compareTo(LONG_DISENGAGED) >= 0) {
-            return Optional.of(new Assessment.Alert(Assessment.AlertType.NO_SESSION_14_DAYS, lastSessionAt,
+            return Optional.of(new Assessment.Alert(AlertType.NO_SESSION_14_DAYS, lastSessionAt,
                     "No session for " + silence.toDays() + " days"));
         }
         if (silence.compareTo(DISENGAGED) >= 0) {
-            return Optional.of(new Assessment.Alert(Assessment.AlertType.NO_SESSION_3_DAYS, lastSessionAt,
+            return Optional.of(new Assessment.Alert(AlertType.NO_SESSION_3_DAYS, lastSessionAt,
                     "No session for " + silence.toDays() + " days"));
         }
         return Optional.empty();
@@ -42,6 +44,6 @@ public final class Disengagement {
 
     /** Whether an alert is one of disengagement (and so depends on when it is asked). */
     public static boolean isDisengagementAlert(Assessment.Alert alert) {
-        return alert.type() == Assessment.AlertType.NO_SESSION_3_DAYS || alert.type() == Assessment.AlertType.NO_SESSION_14_DAYS;
+        return alert.type() == AlertType.NO_SESSION_3_DAYS || alert.type() == AlertType.NO_SESSION_14_DAYS;
     }
 }

@@ -1,5 +1,7 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.Stage;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -9,8 +11,6 @@ import java.util.stream.Collectors;
 
 /** What the rules need to know of the catalog: each exercise's stage and body regions. */
 public record ExerciseCatalog(Map<String, Exercise> byId) {
-
-    public enum Stage { BASIC, DEEPER, STRENGTHENING, RECOVERY_TOOL }
 
     public record Exercise(String id, Stage stage, Set<String> regions) {
     }

@@ -1,5 +1,9 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.Stage;
+import org.backtrack.events.ProgressStatus;
+import org.backtrack.events.SuggestedAction;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,11 +86,17 @@ public record PatientSnapshot(String patientId, String clinicId, Instant firstSe
      * The suggested action at {@code now}: the suggestion rule again, with the status and trend of the latest session
      * and the adherence and alerts at {@code now} (a patient who stopped practising is asked for consistency rather than
      * a progression). Only the action: the proposed exercises need the catalog and stay those of the latest session.
+     * A safety action stands as decided at the latest session: what raised it (a red flag, worsening, sharp pain, a
+     * sudden rise) belongs to that session and time does not clear it; any other action was decided without such signs.
      */
     public SuggestedAction actionAsOf(Instant now) {
+        SuggestedAction decided = assessment.suggestion().action();
+        if (decided.isSafety()) {
+            return decided;
+        }
         boolean establishedWeek = firstSessionAt != null && Duration.between(firstSessionAt, now).toDays() >= 7;
-        return ProgressAssessor.suggest(status(), assessment.trend(), adherenceAsOf(now), alertsAsOf(now),
-                assessment.stage() == null ? ExerciseCatalog.Stage.BASIC : assessment.stage(), Set.of(), ExerciseCatalog.EMPTY,
+        return ProgressAssessor.suggest(status(), assessment.trend(), adherenceAsOf(now), SafetySigns.NONE,
+                assessment.stage() == null ? Stage.first() : assessment.stage(), Set.of(), ExerciseCatalog.EMPTY,
                 establishedWeek).action();
     }
 

@@ -1,5 +1,10 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.AlertType;
+import org.backtrack.events.ProgressStatus;
+import org.backtrack.events.Stage;
+import org.backtrack.events.SuggestedAction;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,10 +16,8 @@ import java.util.Set;
 
 import static org.backtrack.progress.assessment.Assessment.Adherence;
 import static org.backtrack.progress.assessment.Assessment.Alert;
-import static org.backtrack.progress.assessment.Assessment.AlertType;
 import static org.backtrack.progress.assessment.Assessment.Suggestion;
 import static org.backtrack.progress.assessment.Assessment.Trend;
-import static org.backtrack.progress.assessment.ExerciseCatalog.Stage;
 
 /**
  * Status, alerts and suggestion of one patient. Every threshold is defined, with its reason, in
@@ -57,8 +60,8 @@ public final class ProgressAssessor {
         ProgressStatus status = status(window, days, now);
         Stage stage = currentStage(recent, catalog, window.latestAt());
         boolean establishedWeek = window.firstAt() != null && Duration.between(window.firstAt(), now).toDays() >= 7;
-        Suggestion suggestion = suggest(status, trend, adherence, alerts, stage, focus(recent, catalog, window.latestAt()),
-                catalog, establishedWeek);
+        Suggestion suggestion = suggest(status, trend, adherence, SafetySigns.of(recent), stage,
+                focus(recent, catalog, window.latestAt()), catalog, establishedWeek);
         return new Assessment(status, trend, adherence, alerts, suggestion, stage, now);
     }
 
@@ -98,21 +101,21 @@ public final class ProgressAssessor {
         }
         if (latest.painBefore() >= SPIKE_LEVEL) {
             alerts.add(new Alert(AlertType.PAIN_SPIKE, latest.completedAt(), "Pain " + latest.painBefore() + "/10 at the last session"));
-        } else if (recent.size() > 1 && latest.painBefore() - recent.get(recent.size() - 2).painBefore() >= SPIKE_RISE) {
+        } else if (SafetySigns.suddenRise(recent)) {
             alerts.add(new Alert(AlertType.PAIN_SPIKE, latest.completedAt(), "Pain rose by "
-                    + (latest.painBefore() - recent.get(recent.size() - 2).painBefore()) + " points since the previous session"));
+                    + SafetySigns.rise(recent) + " points since the previous session"));
         }
         Disengagement.alert(latest.completedAt(), now).ifPresent(alerts::add);
         return alerts;
     }
 
-    /** The most advanced stage among the exercises done in the last two weeks; BASIC when none is known. */
+    /** The most advanced stage among the exercises done in the last two weeks; the first of the ladder when none is known. */
     static Stage currentStage(List<PainReading> recent, ExerciseCatalog catalog, Instant latest) {
         return recentExercises(recent, catalog, latest).stream()
                 .map(ExerciseCatalog.Exercise::stage)
-                .filter(stage -> stage != Stage.RECOVERY_TOOL)
-                .max(Comparator.naturalOrder())
-                .orElse(Stage.BASIC);
+                .filter(Stage::onLadder)
+                .max(Comparator.comparingInt(Stage::rung))
+                .orElse(Stage.first());
     }
 
     /** Body regions the patient has been working on recently: the focus proposals should match. */
@@ -134,16 +137,20 @@ public final class ProgressAssessor {
                 .toList();
     }
 
-    /** The suggestion; package-visible so a stored {@link PatientSnapshot} can decide its action again at read time. */
-    static Suggestion suggest(ProgressStatus status, Trend trend, Adherence adherence, List<Alert> alerts,
-                                      Stage stage, Set<String> focus, ExerciseCatalog catalog, boolean establishedWeek) {
+    /**
+     * The suggestion; package-visible so a stored {@link PatientSnapshot} can decide its action again at read time.
+     *
+     * @param signs what the latest session showed that calls for backing off (typed, never read from alert messages)
+     */
+    static Suggestion suggest(ProgressStatus status, Trend trend, Adherence adherence, SafetySigns signs,
+                              Stage stage, Set<String> focus, ExerciseCatalog catalog, boolean establishedWeek) {
         if (status == ProgressStatus.RED_FLAG) {
             return new Suggestion(SuggestedAction.SEE_A_PROFESSIONAL, List.of(),
                     "Red-flag symptoms (pain down the leg, numbness or night pain) were reported in the last two weeks. "
                             + "Do not progress the routine: the patient should be examined by a professional.");
         }
-        boolean sharp = alerts.stream().anyMatch(a -> a.type() == AlertType.SHARP_PAIN);
-        boolean suddenRise = alerts.stream().anyMatch(a -> a.type() == AlertType.PAIN_SPIKE && a.message().startsWith("Pain rose"));
+        boolean sharp = signs.sharpPain();
+        boolean suddenRise = signs.suddenRise();
         if (status == ProgressStatus.WORSENING || sharp || suddenRise) {
             String why = status == ProgressStatus.WORSENING
                     ? String.format(Locale.ROOT, "Pain is getting worse (now %.1f/10 against %.1f in the first week).",
@@ -166,12 +173,10 @@ public final class ProgressAssessor {
                     "Pain has stopped falling: %.1f/10 over the last week (%.1f in the first week)%s.",
                     trend.currentPain(), trend.baselinePain(),
                     trend.reliefFading() ? ", and sessions have stopped bringing relief" : "");
-            if (stage == Stage.BASIC) {
-                return new Suggestion(SuggestedAction.PROGRESS_TO_DEEPER_STRETCHES, propose(catalog, Stage.DEEPER, focus),
-                        evidence + " The basics have done what they can: move on to deeper hip and thoracic stretches.");
-            }
-            return new Suggestion(SuggestedAction.ADD_STRENGTHENING, propose(catalog, Stage.STRENGTHENING, focus),
-                    evidence + " Stretching alone lets pain creep back: add strengthening of the deep stabilisers.");
+            // which action moves the patient on, and to which stage, is the contract's mapping (SuggestedAction)
+            SuggestedAction progression = SuggestedAction.progressionFrom(stage);
+            Stage next = progression.movesTo().orElseThrow();
+            return new Suggestion(progression, propose(catalog, next, focus), evidence + " " + whyMoveTo(next));
         }
         return new Suggestion(SuggestedAction.KEEP_GOING, List.of(), switch (status) {
             case INSUFFICIENT_DATA -> "Not enough sessions yet to judge a trend: at least " + MIN_SESSIONS
@@ -181,6 +186,15 @@ public final class ProgressAssessor {
             default -> String.format(Locale.ROOT, "Pain is still falling (%+.1f points a week; now %.1f/10, first week %.1f). "
                     + "Keep the current routine.", trend.slopePerWeek(), trend.currentPain(), trend.baselinePain());
         });
+    }
+
+    /** The clinical reason to move up to {@code next}, in words a patient understands. */
+    private static String whyMoveTo(Stage next) {
+        return switch (next) {
+            case DEEPER -> "The basics have done what they can: move on to deeper hip and thoracic stretches.";
+            case STRENGTHENING -> "Stretching alone lets pain creep back: add strengthening of the deep stabilisers.";
+            default -> "The current stage has done what it can: move on to " + next.label() + ".";
+        };
     }
 
     /** Catalog exercises of a stage, those sharing most regions with the patient's focus first. */

@@ -1,5 +1,6 @@
 package org.backtrack.progress.catalog;
 
+import org.backtrack.events.Stage;
 import org.backtrack.progress.assessment.ExerciseCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -89,6 +90,6 @@ public class CatalogSnapshot {
         Set<String> regions = new HashSet<>();
         item.path("regions").forEach(region -> regions.add(region.asString()));
         return new ExerciseCatalog.Exercise(item.get("id").asString(),
-                ExerciseCatalog.Stage.valueOf(item.get("stage").asString()), regions);
+                Stage.valueOf(item.get("stage").asString()), regions);
     }
 }

@@ -1,9 +1,10 @@
 package org.backtrack.progress.patients;
 
+import org.backtrack.events.Stage;
 import org.backtrack.progress.assessment.Assessment;
 import org.backtrack.progress.assessment.DailySeries;
 import org.backtrack.progress.assessment.ExerciseCatalog;
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,7 +27,7 @@ public record PatientProgress(
         List<Assessment.Alert> alerts,
         Assessment.Suggestion suggestion,
         List<DailySeries.Day> daily,
-        ExerciseCatalog.Stage stage,
+        Stage stage,
         Instant firstSessionAt,
         Instant lastSessionAt,
         Instant evaluatedAt,

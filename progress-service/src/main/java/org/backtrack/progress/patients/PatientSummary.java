@@ -1,8 +1,8 @@
 package org.backtrack.progress.patients;
 
 import org.backtrack.progress.assessment.Assessment;
-import org.backtrack.progress.assessment.ProgressStatus;
-import org.backtrack.progress.assessment.SuggestedAction;
+import org.backtrack.events.ProgressStatus;
+import org.backtrack.events.SuggestedAction;
 
 import java.time.Instant;
 import java.util.List;

@@ -5,7 +5,7 @@ import org.backtrack.progress.assessment.DailySeries;
 import org.backtrack.progress.assessment.PatientSnapshot;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.catalog.CatalogSnapshot;
 import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.progress.readmodel.PatientWindows;

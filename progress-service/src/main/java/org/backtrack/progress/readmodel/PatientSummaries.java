@@ -6,7 +6,7 @@ import org.backtrack.progress.assessment.Disengagement;
 import org.backtrack.progress.assessment.PatientSnapshot;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.catalog.CatalogSnapshot;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.paging.Paging;

@@ -15,7 +15,7 @@ import java.util.List;
  *
  * @param key        the session's identity within its clinic, {@code clinicId/sessionId} ({@link ClinicKeys})
  * @param eventId    id of the event whose payload is stored
- * @param eventTime  the instant that orders this version among corrections ({@link CorrectionOrder})
+ * @param eventTime  the instant that orders this version among corrections ({@link org.backtrack.progress.sessions.rules.CorrectionOrder})
  * @param eventIds   every event id seen for this session
  */
 @Document("sessions")

@@ -4,9 +4,10 @@ import org.backtrack.events.CloudEvent;
 import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionLimits;
-import org.backtrack.events.Violation;
 import org.backtrack.progress.assessment.PainReading;
 import org.backtrack.progress.assessment.PatientWindow;
+import org.backtrack.progress.sessions.rules.CorrectionOrder;
+import org.backtrack.progress.sessions.rules.CorrectionOrder.Outcome;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.storage.GuardedWrite;
 import org.springframework.dao.DuplicateKeyException;
@@ -48,9 +49,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @Repository
 public class RecordedSessions {
-
-    /** What recording an event did. */
-    public enum Outcome { NEW, CORRECTED, DUPLICATE, STALE_CORRECTION }
 
     /** The outcome and the session's version that now stands (which may be an earlier, newer correction). */
     public record Recorded(Outcome outcome, RecordedSession current) {
@@ -263,16 +261,8 @@ public class RecordedSessions {
     }
 
     private static Outcome decide(RecordedSession stored, CloudEvent<SessionCompleted> event, Instant eventTime) {
-        if (stored.eventIds().contains(event.id())) {
-            return Outcome.DUPLICATE;
-        }
-        SessionCompleted incoming = event.data();
-        if (!stored.patientId().equals(incoming.patientId())) {
-            // a correction may change the numbers, never whose session it is (the clinic is part of the key)
-            throw new InvalidEventException(List.of(new Violation("data.sessionId",
-                    "already recorded for another patient of this clinic; a correction cannot move a session")));
-        }
-        return CorrectionOrder.supersedes(eventTime, stored.eventTime()) ? Outcome.CORRECTED : Outcome.STALE_CORRECTION;
+        return CorrectionOrder.decide(new CorrectionOrder.Standing(stored.patientId(), stored.eventTime(), stored.eventIds()),
+                event.id(), event.data().patientId(), eventTime);
     }
 
     /**

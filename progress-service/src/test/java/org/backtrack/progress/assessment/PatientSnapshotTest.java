@@ -1,5 +1,8 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.ProgressStatus;
+import org.backtrack.events.SuggestedAction;
+import org.backtrack.events.AlertType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -103,12 +106,12 @@ class PatientSnapshotTest {
 
         assertThat(snapshot.status()).isEqualTo(ProgressStatus.RED_FLAG);
         assertThat(snapshot.alertsAsOf(monthLater)).extracting(Assessment.Alert::type)
-                .containsExactly(Assessment.AlertType.RED_FLAG_SYMPTOM, Assessment.AlertType.NO_SESSION_14_DAYS);
+                .containsExactly(AlertType.RED_FLAG_SYMPTOM, AlertType.NO_SESSION_14_DAYS);
     }
 
     @ParameterizedTest(name = "{0} days of silence -> {1}")
     @CsvSource({"0,", "2,", "3,NO_SESSION_3_DAYS", "13,NO_SESSION_3_DAYS", "14,NO_SESSION_14_DAYS", "400,NO_SESSION_14_DAYS"})
-    void disengagementByDaysOfSilence(int days, Assessment.AlertType expected) {
+    void disengagementByDaysOfSilence(int days, AlertType expected) {
         Instant last = DAY0;
         var alert = Disengagement.alert(last, last.plus(Duration.ofDays(days)));
         assertThat(alert.map(Assessment.Alert::type).orElse(null)).isEqualTo(expected);

@@ -1,5 +1,9 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.Stage;
+import org.backtrack.events.ProgressStatus;
+import org.backtrack.events.SuggestedAction;
+import org.backtrack.events.AlertType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -10,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.backtrack.progress.assessment.ExerciseCatalog.Stage;
 
 class ProgressAssessorTest {
 
@@ -147,7 +150,7 @@ class ProgressAssessorTest {
         assertThat(a.status()).isEqualTo(ProgressStatus.RED_FLAG);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.SEE_A_PROFESSIONAL);
         assertThat(a.suggestion().exercises()).isEmpty();
-        assertThat(a.alerts()).extracting(Assessment.Alert::type).contains(Assessment.AlertType.RED_FLAG_SYMPTOM);
+        assertThat(a.alerts()).extracting(Assessment.Alert::type).contains(AlertType.RED_FLAG_SYMPTOM);
     }
 
     @Test
@@ -180,7 +183,7 @@ class ProgressAssessorTest {
         double[] values = fallThenFlat(7, 0.15, 30, 0);
         values[29] = values[28] + 2;
         Assessment a = assess(daily(values));
-        assertThat(a.alerts()).extracting(Assessment.Alert::type).contains(Assessment.AlertType.PAIN_SPIKE);
+        assertThat(a.alerts()).extracting(Assessment.Alert::type).contains(AlertType.PAIN_SPIKE);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.BACK_OFF);
     }
 
@@ -188,7 +191,7 @@ class ProgressAssessorTest {
     void highPainAloneIsAnAlertNotABackOff() {
         Assessment a = assess(daily(fallThenFlat(10, 0.15, 20, 0)));
         assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
-        assertThat(a.alerts()).extracting(Assessment.Alert::type).containsExactly(Assessment.AlertType.PAIN_SPIKE);
+        assertThat(a.alerts()).extracting(Assessment.Alert::type).containsExactly(AlertType.PAIN_SPIKE);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.KEEP_GOING);
     }
 
@@ -198,9 +201,9 @@ class ProgressAssessorTest {
         Instant last = readings.get(2).completedAt();
         assertThat(assessAt(readings, last.plus(Duration.ofDays(2))).alerts()).isEmpty();
         assertThat(assessAt(readings, last.plus(Duration.ofDays(3))).alerts())
-                .extracting(Assessment.Alert::type).containsExactly(Assessment.AlertType.NO_SESSION_3_DAYS);
+                .extracting(Assessment.Alert::type).containsExactly(AlertType.NO_SESSION_3_DAYS);
         assertThat(assessAt(readings, last.plus(Duration.ofDays(15))).alerts())
-                .extracting(Assessment.Alert::type).containsExactly(Assessment.AlertType.NO_SESSION_14_DAYS);
+                .extracting(Assessment.Alert::type).containsExactly(AlertType.NO_SESSION_14_DAYS);
     }
 
     @Test
@@ -284,7 +287,7 @@ class ProgressAssessorTest {
             List<PainReading> known = readings.subList(0, last + 1);
             Instant asOf = known.get(last).completedAt();
             assertThat(assessAt(known, asOf).status()).as("day %d", last).isEqualTo(ProgressStatus.RED_FLAG);
-            assertThat(assessAt(known, asOf).alerts()).extracting(Assessment.Alert::type).contains(Assessment.AlertType.RED_FLAG_SYMPTOM);
+            assertThat(assessAt(known, asOf).alerts()).extracting(Assessment.Alert::type).contains(AlertType.RED_FLAG_SYMPTOM);
         }
         // without its recording time it would be two weeks old already
         PainReading unrecorded = new PainReading(flagged.sessionId(), flagged.completedAt(), flagged.painBefore(),

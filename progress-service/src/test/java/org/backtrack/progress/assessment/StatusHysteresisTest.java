@@ -1,5 +1,6 @@
 package org.backtrack.progress.assessment;
 
+import org.backtrack.events.ProgressStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -4,7 +4,7 @@ import org.backtrack.progress.assessment.ExerciseCatalog;
 import org.backtrack.progress.assessment.PainReading;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package org.backtrack.progress.evaluation;
 
 import org.backtrack.progress.assessment.PainReading;
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package org.backtrack.progress.patients;
 
 import org.backtrack.events.Topics;
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.readmodel.ReadModelRebuild;

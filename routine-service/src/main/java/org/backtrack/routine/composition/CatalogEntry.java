@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What composition needs to know of a catalog exercise. Stage, kind and the rest are the catalog's enum names.
+ * What composition needs to know of a catalog exercise. Stage, kind and the rest are the names of the contract's
+ * vocabulary ({@link org.backtrack.events.Stage}, {@link org.backtrack.events.Kind}, ...), kept as the catalog sent them.
  * {@code cues} and {@code stopIf} are the catalog's texts, carried into the plan for the guided timeline; copies
  * saved before they were kept have none (empty lists).
  */
@@ -12,11 +13,6 @@ public record CatalogEntry(String id, String name, String stage, String kind, Se
                            Set<String> timeOfDay, Integer holdSeconds, int reps, int sets, boolean perSide,
                            Integer secondsPerRep, int restSeconds, Set<String> contraindications,
                            List<String> cues, List<String> stopIf) {
-
-    public static final String BASIC = "BASIC";
-    public static final String DEEPER = "DEEPER";
-    public static final String STRENGTHENING = "STRENGTHENING";
-    public static final String RECOVERY_TOOL = "RECOVERY_TOOL";
 
     public CatalogEntry {
         cues = cues == null ? List.of() : List.copyOf(cues);

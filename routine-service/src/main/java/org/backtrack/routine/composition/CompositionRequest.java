@@ -7,7 +7,7 @@ import java.util.Set;
  * What a routine must fit.
  *
  * @param timeOfDay       MORNING, EVENING or ANY
- * @param stage           BASIC, DEEPER or STRENGTHENING: the most advanced stage the routine may draw from
+ * @param stage           a stage of the ladder ({@link org.backtrack.events.Stage}): the most advanced the routine may draw from
  * @param contraindications the patient's conditions (e.g. KNEE_PROBLEMS); exercises listing one are left out
  * @param excludedExercises ids the clinician ruled out
  * @param date            the day the routine is for: same input and day, same routine; another day, some variety

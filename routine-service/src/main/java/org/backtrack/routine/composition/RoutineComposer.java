@@ -1,5 +1,8 @@
 package org.backtrack.routine.composition;
 
+import org.backtrack.events.Kind;
+import org.backtrack.events.Stage;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -22,7 +25,6 @@ public final class RoutineComposer {
     public static final int MAX_SETS = 6;
     public static final int MAX_OVER_SECONDS = 60;
     public static final double MIN_FILL = 0.9;
-    private static final List<String> STAGE_ORDER = List.of(CatalogEntry.BASIC, CatalogEntry.DEEPER, CatalogEntry.STRENGTHENING);
 
     public RoutinePlan compose(CompositionRequest request, List<CatalogEntry> catalog) {
         int budget = request.budgetSeconds();
@@ -48,11 +50,11 @@ public final class RoutineComposer {
         Map<CatalogEntry, Integer> sets = new LinkedHashMap<>();
         eligible.stream().filter(e -> section(e) == RoutinePlan.Section.WARM_UP).findFirst()
                 .filter(e -> total(add(sets, e)) <= limit).ifPresent(e -> sets.put(e, 1));
-        if (CatalogEntry.STRENGTHENING.equals(request.stage())) {
+        if (is(request.stage(), Stage.STRENGTHENING)) {
             eligible.stream().filter(e -> section(e) == RoutinePlan.Section.STRENGTHENING).findFirst()
                     .filter(e -> total(add(sets, e)) <= limit).ifPresent(e -> sets.put(e, 1));
         }
-        if ("EVENING".equals(request.timeOfDay()) && !CatalogEntry.BASIC.equals(request.stage()) && request.stage() != null) {
+        if ("EVENING".equals(request.timeOfDay()) && request.stage() != null && !is(request.stage(), Stage.first())) {
             eligible.stream().filter(RoutineComposer::deeperHold).findFirst()
                     .filter(e -> total(add(sets, e)) <= limit).ifPresent(e -> sets.put(e, 1));
         }
@@ -102,12 +104,13 @@ public final class RoutineComposer {
     }
 
     static boolean eligible(CatalogEntry e, CompositionRequest r) {
-        if (CatalogEntry.RECOVERY_TOOL.equals(e.stage()) || r.excludedExercises().contains(e.id()) || e.seconds(1) <= 0) {
+        if (r.excludedExercises().contains(e.id()) || e.seconds(1) <= 0) {
             return false;
         }
-        int allowed = STAGE_ORDER.indexOf(r.stage() == null ? CatalogEntry.BASIC : r.stage());
-        int stage = STAGE_ORDER.indexOf(e.stage());
-        if (stage < 0 || stage > Math.max(0, allowed)) {
+        // up to the request's stage of the ladder (the first without one); recovery tools sit beside it, never in a routine
+        int allowed = Stage.onLadderNamed(r.stage()).map(Stage::rung).orElse(0);
+        int stage = Stage.onLadderNamed(e.stage()).map(Stage::rung).orElse(-1);
+        if (stage < 0 || stage > allowed) {
             return false;
         }
         if (!r.availableEquipment().containsAll(e.equipment().stream().filter(q -> !"MAT".equals(q) && !"BED".equals(q)).toList())) {
@@ -116,7 +119,7 @@ public final class RoutineComposer {
         if (e.contraindications().stream().anyMatch(r.contraindications()::contains)) {
             return false;
         }
-        return "ANY".equals(r.timeOfDay()) || r.timeOfDay() == null || e.timeOfDay().contains(r.timeOfDay());
+        return RequestDefaults.ANY_TIME.equals(r.timeOfDay()) || r.timeOfDay() == null || e.timeOfDay().contains(r.timeOfDay());
     }
 
     private static double score(CatalogEntry e, CompositionRequest r) {
@@ -124,24 +127,24 @@ public final class RoutineComposer {
         if (Objects.equals(e.stage(), r.stage())) {
             score += 1.5; // the patient's current stage is the heart of the routine
         }
-        if ("MORNING".equals(r.timeOfDay()) && "DYNAMIC".equals(e.kind())) {
+        if ("MORNING".equals(r.timeOfDay()) && is(e.kind(), Kind.DYNAMIC)) {
             score += 1; // gentle mobility in the morning
         }
-        if ("EVENING".equals(r.timeOfDay()) && CatalogEntry.DEEPER.equals(e.stage())) {
+        if ("EVENING".equals(r.timeOfDay()) && is(e.stage(), Stage.DEEPER)) {
             score += 1; // deeper work in the evening, muscles are warm
         }
         return score;
     }
 
     static boolean deeperHold(CatalogEntry e) {
-        return CatalogEntry.DEEPER.equals(e.stage()) && e.holdSeconds() != null && section(e) == RoutinePlan.Section.HOLDS;
+        return is(e.stage(), Stage.DEEPER) && e.holdSeconds() != null && section(e) == RoutinePlan.Section.HOLDS;
     }
 
     static RoutinePlan.Section section(CatalogEntry e) {
-        if ("STRENGTH".equals(e.kind()) || CatalogEntry.STRENGTHENING.equals(e.stage())) {
+        if (is(e.kind(), Kind.STRENGTH) || is(e.stage(), Stage.STRENGTHENING)) {
             return RoutinePlan.Section.STRENGTHENING;
         }
-        return "DYNAMIC".equals(e.kind()) && CatalogEntry.BASIC.equals(e.stage()) ? RoutinePlan.Section.WARM_UP : RoutinePlan.Section.HOLDS;
+        return is(e.kind(), Kind.DYNAMIC) && is(e.stage(), Stage.BASIC) ? RoutinePlan.Section.WARM_UP : RoutinePlan.Section.HOLDS;
     }
 
     private static String reason(CatalogEntry e, CompositionRequest r) {
@@ -149,20 +152,25 @@ public final class RoutineComposer {
         switch (section(e)) {
             case WARM_UP -> why.add("dynamic warm-up first, moving in and out of the stretch with control");
             case STRENGTHENING -> why.add("strengthening last, to hold the gains of stretching");
-            default -> why.add(CatalogEntry.DEEPER.equals(e.stage()) ? "deeper stretch of the current stage" : "gentle hold");
+            default -> why.add(is(e.stage(), Stage.DEEPER) ? "deeper stretch of the current stage" : "gentle hold");
         }
         Set<String> matched = new java.util.TreeSet<>(e.regions());
         matched.retainAll(r.focusRegions());
         if (!matched.isEmpty()) {
             why.add("works the focus " + String.join(", ", matched).toLowerCase().replace('_', ' '));
         }
-        if ("MORNING".equals(r.timeOfDay()) && "DYNAMIC".equals(e.kind())) {
+        if ("MORNING".equals(r.timeOfDay()) && is(e.kind(), Kind.DYNAMIC)) {
             why.add("suits the morning");
         }
-        if ("EVENING".equals(r.timeOfDay()) && CatalogEntry.DEEPER.equals(e.stage())) {
+        if ("EVENING".equals(r.timeOfDay()) && is(e.stage(), Stage.DEEPER)) {
             why.add("evening: muscles are warm for deeper work");
         }
         return String.join("; ", why);
+    }
+
+    /** Whether a name the catalog or the request gave is this value of the vocabulary. */
+    private static boolean is(String name, Enum<?> value) {
+        return value.name().equals(name);
     }
 
     private static Map<CatalogEntry, Integer> add(Map<CatalogEntry, Integer> sets, CatalogEntry e) {

@@ -1,6 +1,7 @@
 package org.backtrack.routine.programs;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import org.backtrack.events.Stage;
 import org.backtrack.security.ClinicKeys;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -29,7 +30,7 @@ public record PatientProgram(@JsonIgnore @Id String key, String patientId, Strin
 
     /**
      * @param id          the id of the progress event that raised it (idempotency: one proposal per event)
-     * @param action      PROGRESS_TO_DEEPER_STRETCHES or ADD_STRENGTHENING
+     * @param action      the progression suggested (an action that moves a patient: {@link org.backtrack.events.SuggestedAction#movesTo()})
      * @param toStage     the stage it proposes
      */
     public record Proposal(String id, String action, String toStage, List<String> exercises, String reason, Instant raisedAt,
@@ -45,7 +46,7 @@ public record PatientProgram(@JsonIgnore @Id String key, String patientId, Strin
     }
 
     static PatientProgram initial(String clinicId, String patientId) {
-        return new PatientProgram(keyOf(clinicId, patientId), patientId, clinicId, "BASIC", Set.of(), List.of(), null, null, 0);
+        return new PatientProgram(keyOf(clinicId, patientId), patientId, clinicId, Stage.first().name(), Set.of(), List.of(), null, null, 0);
     }
 
     public Optional<Proposal> pending() {

@@ -1,6 +1,7 @@
 package org.backtrack.routine.programs;
 
 import org.backtrack.routine.patients.PatientRecords;
+import org.backtrack.routine.programs.rules.ProposalPolicy;
 import org.backtrack.storage.GuardedWrite;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
@@ -23,7 +24,8 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @Service
 public class PatientPrograms implements PatientRecords {
 
-    static final List<String> STAGES = List.of("BASIC", "DEEPER", "STRENGTHENING");
+    /** Who changes a program on progress-service's suggestion. */
+    private static final String PROGRESS_SERVICE = "progress-service";
     private static final int MAX_ATTEMPTS = 5;
 
     private final MongoOperations mongo;
@@ -63,33 +65,23 @@ public class PatientPrograms implements PatientRecords {
         });
     }
 
-    /** Applies a progress change published by progress-service. */
+    /** Applies a progress change published by progress-service, as {@link ProposalPolicy} decides. */
     public void onProgress(String eventId, String clinicId, String patientId, String action, List<String> exercises, String reason) {
         change(clinicId, patientId, true, p -> {
-            if (p.proposals().stream().anyMatch(x -> x.id().equals(eventId))) {
-                return null; // redelivery
-            }
-            String toStage = switch (action) {
-                case "PROGRESS_TO_DEEPER_STRETCHES" -> "DEEPER";
-                case "ADD_STRENGTHENING" -> "STRENGTHENING";
-                default -> null;
-            };
-            List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
             var pending = p.pending();
-            if (toStage == null) {
-                if (pending.isPresent() && ("BACK_OFF".equals(action) || "SEE_A_PROFESSIONAL".equals(action))) {
-                    // safety first: a progression waiting for a decision is withdrawn
-                    proposals = replace(proposals, pending.get().decide(PatientProgram.Decision.WITHDRAWN, "progress-service", clock.instant()));
-                    return p.with(p.stage(), p.focusRegions(), proposals, "progress-service", clock.instant());
+            boolean applied = p.proposals().stream().anyMatch(x -> x.id().equals(eventId));
+            ProposalPolicy.Decision decision = ProposalPolicy.onSuggestion(action, p.stage(), applied, pending.isPresent());
+            List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
+            switch (decision.effect()) {
+                case WITHDRAW_PENDING -> proposals = replace(proposals,
+                        pending.orElseThrow().decide(PatientProgram.Decision.WITHDRAWN, PROGRESS_SERVICE, clock.instant()));
+                case PROPOSE -> proposals.add(new PatientProgram.Proposal(eventId, action, decision.toStage().name(), exercises,
+                        reason, clock.instant(), PatientProgram.Decision.PENDING, null, null));
+                case NOTHING -> {
+                    return null;
                 }
-                return null;
             }
-            if (STAGES.indexOf(toStage) <= STAGES.indexOf(p.stage()) || pending.isPresent()) {
-                return null; // already there, or one proposal at a time
-            }
-            proposals.add(new PatientProgram.Proposal(eventId, action, toStage, exercises, reason, clock.instant(),
-                    PatientProgram.Decision.PENDING, null, null));
-            return p.with(p.stage(), p.focusRegions(), proposals, "progress-service", clock.instant());
+            return p.with(p.stage(), p.focusRegions(), proposals, PROGRESS_SERVICE, clock.instant());
         });
     }
 

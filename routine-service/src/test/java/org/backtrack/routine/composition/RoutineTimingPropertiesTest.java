@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.backtrack.events.Stage;
 import org.backtrack.routine.composition.ExerciseTimeline.StepKind;
 
 import java.time.LocalDate;
@@ -28,7 +29,7 @@ class RoutineTimingPropertiesTest {
     static final List<String> EQUIPMENT = List.of("FOAM_ROLLER", "YOGA_BLOCK", "WALL", "MASSAGE_BALL", "TOWEL", "MAT", "BED");
     static final List<String> CONDITIONS = List.of("KNEE_PROBLEMS", "WRIST_PROBLEMS", "HIP_PROBLEMS", "SHOULDER_PROBLEMS",
             "PREGNANCY", "OSTEOPOROSIS");
-    static final List<String> STAGES = List.of("BASIC", "DEEPER", "STRENGTHENING");
+    static final List<String> STAGES = Stage.ladderNames();
     static final LocalDate DAY = LocalDate.of(2026, 11, 23);
 
     final RoutineComposer composer = new RoutineComposer();
@@ -145,7 +146,7 @@ class RoutineTimingPropertiesTest {
     }
 
     static boolean isDeeperHold(CatalogEntry e) {
-        return CatalogEntry.DEEPER.equals(e.stage()) && e.holdSeconds() != null && !"STRENGTH".equals(e.kind());
+        return Stage.DEEPER.name().equals(e.stage()) && e.holdSeconds() != null && !"STRENGTH".equals(e.kind());
     }
 
     @Provide

@@ -2,7 +2,7 @@ package org.backtrack.progress.alerts.rules;
 
 import org.backtrack.events.AlertResolution;
 import org.backtrack.events.AlertType;
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package org.backtrack.progress.patients.web;
 
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.patients.ClinicNotFoundException;
 import org.backtrack.progress.patients.PatientNotFoundException;
 import org.backtrack.progress.patients.PatientProgress;

@@ -53,11 +53,4 @@ class AlertLifecycleTest {
         assertThat(LateArrival.isLate(Instant.EPOCH, null)).isFalse();
         assertThat(LateArrival.isLate(null, Instant.EPOCH)).isFalse();
     }
-
-    @Test
-    void everyTypeOfTheAssessmentIsAnAlertType() {
-        for (var type : org.backtrack.progress.assessment.Assessment.AlertType.values()) {
-            assertThat(AlertType.valueOf(type.name())).isNotNull();
-        }
-    }
 }

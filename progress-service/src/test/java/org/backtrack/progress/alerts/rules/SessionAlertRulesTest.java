@@ -2,7 +2,7 @@ package org.backtrack.progress.alerts.rules;
 
 import org.backtrack.events.AlertResolution;
 import org.backtrack.events.AlertType;
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,6 +1,6 @@
 package org.backtrack.progress.alerts.rules;
 
-import org.backtrack.progress.assessment.ProgressStatus;
+import org.backtrack.events.ProgressStatus;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package org.backtrack.routine.programs.web;
 
+import org.backtrack.events.Stage;
 import org.backtrack.routine.programs.PatientProgram;
 import org.backtrack.routine.programs.PatientPrograms;
 import org.backtrack.routine.web.InvalidFieldsException;
@@ -24,7 +25,6 @@ import java.util.Set;
 @RestController
 class ProgramController {
 
-    static final Set<String> STAGES = Set.of("BASIC", "DEEPER", "STRENGTHENING");
     static final String TITLE = "Invalid program change";
 
     private final PatientPrograms programs;
@@ -53,8 +53,8 @@ class ProgramController {
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME})
     @PutMapping("/api/v1/patients/{patientId}/program")
     PatientProgram change(Caller caller, @PathVariable String patientId, @RequestBody ProgramChange change) {
-        if (change.stage() == null || !STAGES.contains(change.stage())) {
-            throw InvalidFieldsException.of(TITLE, "stage", "must be one of " + STAGES);
+        if (Stage.onLadderNamed(change.stage()).isEmpty()) {
+            throw InvalidFieldsException.of(TITLE, "stage", "must be one of " + Stage.ladderNames());
         }
         if (change.focusRegions() != null && change.focusRegions().stream().anyMatch(java.util.Objects::isNull)) {
             throw InvalidFieldsException.of(TITLE, "focusRegions", "must not contain null");

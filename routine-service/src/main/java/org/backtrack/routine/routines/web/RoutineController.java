@@ -7,7 +7,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.backtrack.events.Identifiers;
+import org.backtrack.events.Stage;
 import org.backtrack.routine.composition.CompositionRequest;
+import org.backtrack.routine.composition.RequestDefaults;
 import org.backtrack.routine.programs.PatientProgram;
 import org.backtrack.routine.programs.PatientPrograms;
 import org.backtrack.routine.routines.GuidedTimelines;
@@ -43,8 +45,7 @@ import java.util.Set;
 @RestController
 class RoutineController {
 
-    static final Set<String> TIMES = Set.of("MORNING", "EVENING", "ANY");
-    static final Set<String> STAGES = Set.of("BASIC", "DEEPER", "STRENGTHENING");
+    static final Set<String> TIMES = Set.of("MORNING", "EVENING", RequestDefaults.ANY_TIME);
 
     private final RoutineComposition composition;
     private final PatientPrograms programs;
@@ -92,12 +93,12 @@ class RoutineController {
         if (body.minutes() == null || body.minutes() < CompositionRequest.MIN_MINUTES || body.minutes() > CompositionRequest.MAX_MINUTES) {
             errors.add(Map.of("field", "minutes", "message", "must be from " + CompositionRequest.MIN_MINUTES + " to " + CompositionRequest.MAX_MINUTES));
         }
-        String time = body.timeOfDay() == null ? "ANY" : body.timeOfDay();
+        String time = RequestDefaults.timeOfDay(body.timeOfDay());
         if (!TIMES.contains(time)) {
             errors.add(Map.of("field", "timeOfDay", "message", "must be one of " + TIMES));
         }
-        if (body.stage() != null && !STAGES.contains(body.stage())) {
-            errors.add(Map.of("field", "stage", "message", "must be one of " + STAGES));
+        if (body.stage() != null && Stage.onLadderNamed(body.stage()).isEmpty()) {
+            errors.add(Map.of("field", "stage", "message", "must be one of " + Stage.ladderNames()));
         }
         if (!errors.isEmpty()) {
             throw new InvalidFieldsException("Invalid routine request", errors);
@@ -105,11 +106,10 @@ class RoutineController {
         scope.requireWritable(caller, body.patientId());
         // without a stage or focus in the request, the patient's program decides
         PatientProgram program = programs.of(clinicId, body.patientId());
-        String stage = body.stage() == null ? program.stage() : body.stage();
-        LocalDate date = body.date() != null ? body.date() : LocalDate.now(clock.withZone(ZoneOffset.UTC));
-        var focus = body.focusRegions() == null || body.focusRegions().isEmpty() ? program.focusRegions() : body.focusRegions();
-        var request = new CompositionRequest(body.patientId(), body.minutes(), time, focus, body.availableEquipment(),
-                stage, body.contraindications(), body.excludedExercises(), date);
+        var request = new CompositionRequest(body.patientId(), body.minutes(), time,
+                RequestDefaults.focus(body.focusRegions(), program.focusRegions()), body.availableEquipment(),
+                RequestDefaults.stage(body.stage(), program.stage()), body.contraindications(), body.excludedExercises(),
+                RequestDefaults.date(body.date(), LocalDate.now(clock.withZone(ZoneOffset.UTC))));
         Routine routine = composition.compose(clinicId, request, CurrentToken.authorizationHeader());
         return ResponseEntity.created(URI.create("/api/v1/routines/" + routine.id())).body(routine);
     }
