@@ -43,10 +43,14 @@ class SuggestedActionTest {
     }
 
     @Test
-    void everyProgressionLeadsToAStageOfTheLadderAndEveryStageAboveTheFirstHasOne() {
+    void everyProgressionLeadsToItsOwnStageAboveTheFirst() {
         assertThat(Arrays.stream(SuggestedAction.values()).flatMap(a -> a.movesTo().stream()))
-                .allMatch(Stage::onLadder).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(Stage.ladder().subList(1, Stage.ladder().size()));
+                .isNotEmpty().allMatch(stage -> stage.isAbove(Stage.first())).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void fromAnyStageTheProgressionIsOne() {
+        assertThat(Arrays.stream(Stage.values()).map(SuggestedAction::progressionFrom)).allMatch(SuggestedAction::isProgression);
     }
 
     @ParameterizedTest
