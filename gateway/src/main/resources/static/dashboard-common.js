@@ -1,19 +1,9 @@
 'use strict';
 
 // Shared by the overview and the patient page: labels, chips, formatting, polling.
-const STATUS = {
-  RED_FLAG: {label: 'Red flag', icon: '▲'},
-  WORSENING: {label: 'Worsening', icon: '↗'},
-  PLATEAU: {label: 'Plateau', icon: '→'},
-  INSUFFICIENT_DATA: {label: 'Too early to tell', icon: '…'},
-  IMPROVING: {label: 'Improving', icon: '↘'},
-  RECOVERED: {label: 'Recovered', icon: '✓'}
-};
-const ACTIONS = {
-  KEEP_GOING: 'Keep going', IMPROVE_CONSISTENCY: 'Improve consistency',
-  PROGRESS_TO_DEEPER_STRETCHES: 'Progress to deeper stretches', ADD_STRENGTHENING: 'Add strengthening',
-  BACK_OFF: 'Back off', SEE_A_PROFESSIONAL: 'See a professional'
-};
+// The words of statuses, actions and stages, and the order of statuses that needs attention first, come from the API
+// (GET /api/v1/vocabulary), never copies kept here.
+let vocabulary = null;
 const POLL_MS = 5000;
 
 function el(tag, attributes = {}, ...children) {
@@ -25,10 +15,27 @@ function el(tag, attributes = {}, ...children) {
   return node;
 }
 
+async function loadVocabulary() {
+  if (!vocabulary) {
+    const v = await fetchJson('/api/v1/vocabulary');
+    vocabulary = {
+      statuses: v.statuses, // in attention order: those needing attention first
+      status: Object.fromEntries(v.statuses.map(s => [s.status, s])),
+      actions: Object.fromEntries(v.actions.map(a => [a.action, a.label])),
+      stages: Object.fromEntries(v.stages.map(s => [s.stage, s.label]))
+    };
+  }
+  return vocabulary;
+}
+
+const statusWords = status => (vocabulary && vocabulary.status[status]) || {label: status, symbol: '', attentionRank: Infinity};
+const actionWords = action => (vocabulary && vocabulary.actions[action]) || action;
+const stageWords = stage => (vocabulary && vocabulary.stages[stage]) || stage;
+
 function chip(status) {
-  const s = STATUS[status] || {label: status, icon: ''};
-  // never colour alone: the chip carries an icon and the words
-  return el('span', {class: `chip ${status}`}, el('span', {'aria-hidden': 'true'}, s.icon + ' '), s.label);
+  const s = statusWords(status);
+  // never colour alone: the chip carries a symbol and the words
+  return el('span', {class: `chip ${status}`}, el('span', {'aria-hidden': 'true'}, s.symbol + ' '), s.label);
 }
 
 function changeText(trend) {

@@ -15,7 +15,7 @@ function sortKey(row, key) {
   switch (key) {
     case 'change': return row.trend && row.trend.changePoints !== null ? row.trend.changePoints : Infinity;
     case 'adherence': return row.adherence.sessionsLast7Days;
-    case 'status': return Object.keys(STATUS).indexOf(row.status);
+    case 'status': return statusWords(row.status).attentionRank;
     case 'currentPain': return row.currentPain === null ? -1 : row.currentPain;
     default: return row[key] || '';
   }
@@ -58,7 +58,7 @@ function render() {
       el('td', {}, `${p.adherence.sessionsLast7Days} of ${p.adherence.prescribedPerWeek}`),
       el('td', {}, dateText(p.lastSessionAt)),
       el('td', {}, sparkline(p.recentPain || [])),
-      el('td', {}, ACTIONS[p.suggestedAction] || p.suggestedAction));
+      el('td', {}, actionWords(p.suggestedAction)));
     if (p.needsAttention) row.classList.add('attention');
     return row;
   }));
@@ -138,6 +138,10 @@ async function start() {
   // the signed-in user's clinic; the services refuse any other
   state.clinic = config.clinicId;
   document.getElementById('clinic-name').textContent = state.clinic;
+  // without the vocabulary the overview still works: names instead of words, no filter by status
+  await loadVocabulary().catch(() => {});
+  document.getElementById('status-filter').append(...(vocabulary ? vocabulary.statuses : [])
+    .map(s => el('option', {value: s.status}, s.label)));
   document.getElementById('status-filter').value = params.get('status') || '';
   document.getElementById('status-filter').addEventListener('change', render);
   document.getElementById('search').addEventListener('input', render);

@@ -116,7 +116,7 @@ function drawSessions(progress) {
 function drawSuggestion(progress) {
   const s = progress.suggestion;
   document.getElementById('suggestion').hidden = false;
-  document.getElementById('suggestion-action').textContent = ACTIONS[s.action] || s.action;
+  document.getElementById('suggestion-action').textContent = actionWords(s.action);
   document.getElementById('suggestion-reason').textContent = s.reason;
   document.getElementById('suggestion-exercises').replaceChildren(...s.exercises.map(id => el('li', {}, exerciseNames[id] || id)));
 }
@@ -148,21 +148,19 @@ async function loadAlerts() {
   document.getElementById('alerts-status').textContent = alertsView.message;
 }
 
-const STAGES = {BASIC: 'basic stretches', DEEPER: 'deeper stretches', STRENGTHENING: 'strengthening'};
-
 async function loadProgram() {
   const program = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/program${clinic ? `?clinicId=${encodeURIComponent(clinic)}` : ''}`);
-  document.getElementById('program-stage').textContent = STAGES[program.stage] || program.stage;
+  document.getElementById('program-stage').textContent = stageWords(program.stage);
   const pending = program.proposals.find(p => p.decision === 'PENDING');
   const box = document.getElementById('proposal');
   box.hidden = !pending;
   if (pending) {
     box.dataset.proposalId = pending.id;
     document.getElementById('proposal-text').textContent =
-      `move to ${STAGES[pending.toStage] || pending.toStage} (raised ${dateText(pending.raisedAt)}): ${pending.reason}`;
+      `move to ${stageWords(pending.toStage)} (raised ${dateText(pending.raisedAt)}): ${pending.reason}`;
   }
   document.getElementById('decisions').replaceChildren(...program.proposals.filter(p => p.decision !== 'PENDING').reverse().map(p =>
-    el('li', {}, `${p.decision.toLowerCase()}: ${STAGES[p.toStage] || p.toStage}, ${p.decidedBy ? `by ${p.decidedBy}, ` : ''}${dateText(p.decidedAt)}`)));
+    el('li', {}, `${p.decision.toLowerCase()}: ${stageWords(p.toStage)}, ${p.decidedBy ? `by ${p.decidedBy}, ` : ''}${dateText(p.decidedAt)}`)));
   const routines = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/routines?size=1`);
   if (routines.length) {
     const r = routines[0];
@@ -186,7 +184,7 @@ async function decide(verb) {
 async function load() {
   const progress = await fetchJson(`/api/v1/patients/${encodeURIComponent(patientId)}/progress`);
   document.getElementById('patient-status').replaceChildren(chip(progress.status));
-  document.getElementById('patient-stage').textContent = ` · stage ${progress.stage.toLowerCase().replace('_', ' ')} (from the recent exercises)`;
+  document.getElementById('patient-stage').textContent = ` · stage: ${stageWords(progress.stage)} (from the recent exercises)`;
   drawSuggestion(progress);
   if (progress.sessionCount !== shownSessions) {
     shownSessions = progress.sessionCount;
@@ -208,6 +206,7 @@ async function start() {
   document.getElementById('proposal-decline').addEventListener('click', () => decide('decline'));
   const config = await signedIn().catch(() => ({roles: []}));
   alertsView.mayAcknowledge = mayAcknowledge(config);
+  await loadVocabulary().catch(() => {});
   await loadAlertVocabulary().catch(() => {});
   if (clinic) document.getElementById('back').href = `/?clinic=${encodeURIComponent(clinic)}`;
   try {

@@ -99,6 +99,11 @@ class DashboardBrowserSystemTest {
         // status is shown in words, never by colour alone
         assertThat(rows).allSatisfy(row -> assertThat(row.findElement(By.cssSelector(".chip")).getText()).isNotBlank());
 
+        // the filter offers the statuses in the API's words and attention order, none kept in the page
+        JsonNode words = api("/api/v1/vocabulary");
+        assertThat(new Select(browser.findElement(By.id("status-filter"))).getOptions().stream().skip(2).map(WebElement::getText))
+                .containsExactlyElementsOf(words.get("statuses").findValuesAsString("label"));
+
         String status = rows.get(0).getAttribute("data-status");
         new Select(browser.findElement(By.id("status-filter"))).selectByValue(status);
         assertThat(browser.findElements(By.cssSelector("#patients tbody tr")))

@@ -69,6 +69,7 @@ class RoutingIntegrationTest {
             "POST,   /api/v1/alerts/a-0123456789abcdef01234567/acknowledgement, progress",
             "GET,    /api/v1/patients/patient-42/alerts,    progress",
             "GET,    /api/v1/alert-types,                   progress",
+            "GET,    /api/v1/vocabulary,                    progress",
     })
     void routesEachPublicPathToItsServiceWithTheCallersTokenAndNoCookies(String method, String path, String service) {
         String token = "Bearer token-" + java.util.UUID.randomUUID();

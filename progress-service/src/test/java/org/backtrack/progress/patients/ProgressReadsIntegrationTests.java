@@ -222,6 +222,33 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(overview.get("responses").get("200").get("content").findValues("type")).extracting(JsonNode::asString).contains("array");
     }
 
+    @Test
+    void theVocabularyGivesTheWordsAndTheAttentionOrderToAnySignedInCaller() {
+        JsonNode vocabulary = http.get().uri("/api/v1/vocabulary").retrieve().body(JsonNode.class);
+        assertThat(vocabulary.get("statuses").findValuesAsString("status"))
+                .containsExactly("RED_FLAG", "WORSENING", "PLATEAU", "INSUFFICIENT_DATA", "IMPROVING", "RECOVERED");
+        assertThat(vocabulary.get("statuses").findValues("attentionRank")).extracting(JsonNode::asInt).containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(vocabulary.get("statuses").findValues("needsAttention")).extracting(JsonNode::asBoolean)
+                .containsExactly(true, true, true, false, false, false);
+        assertThat(vocabulary.get("statuses").get(3).get("label").asString()).isEqualTo("Too early to tell");
+        JsonNode deeper = vocabulary.get("actions").get(2);
+        assertThat(deeper.get("action").asString()).isEqualTo("PROGRESS_TO_DEEPER_STRETCHES");
+        assertThat(deeper.get("movesTo").asString()).isEqualTo("DEEPER");
+        assertThat(vocabulary.get("actions").findValuesAsString("label")).contains("Keep going", "See a professional");
+        assertThat(vocabulary.get("stages").findValuesAsString("stage")).containsExactly("BASIC", "DEEPER", "STRENGTHENING", "RECOVERY_TOOL");
+        assertThat(vocabulary.get("stages").get(1).get("label").asString()).isEqualTo("deeper stretches");
+        assertThat(vocabulary.get("alertTypes").findValuesAsString("type")).contains("RED_FLAG_SYMPTOM", "NO_SESSION_14_DAYS");
+
+        for (RestClient caller : List.of(TestHttp.client(port, TestIssuer.platformAdmin()), TestHttp.client(port, TestIssuer.patient(clinic, "p-any")))) {
+            assertThat(caller.get().uri("/api/v1/vocabulary").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+        }
+        ResponseEntity<JsonNode> anonymous = TestHttp.client(port).get().uri("/api/v1/vocabulary").retrieve().toEntity(JsonNode.class);
+        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
+        JsonNode documented = TestHttp.client(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class)
+                .get("paths").get("/api/v1/vocabulary").get("get");
+        assertThat(documented.get("x-backtrack-roles")).isNotEmpty();
+    }
+
     // ---- the overview, paged from stored summaries -------------------------------------------------------------
 
     @Test

@@ -1,0 +1,38 @@
+package org.backtrack.progress.vocabulary.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.annotation.security.RolesAllowed;
+import org.backtrack.security.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class VocabularyController {
+
+    static final String EXAMPLE = """
+            {"statuses": [{"status": "RED_FLAG", "label": "Red flag", "symbol": "▲", "attentionRank": 0, "needsAttention": true},
+              {"status": "IMPROVING", "label": "Improving", "symbol": "↘", "attentionRank": 4, "needsAttention": false}],
+             "actions": [{"action": "PROGRESS_TO_DEEPER_STRETCHES", "label": "Progress to deeper stretches",
+               "movesTo": "DEEPER", "safety": false},
+              {"action": "BACK_OFF", "label": "Back off", "movesTo": null, "safety": true}],
+             "stages": [{"stage": "BASIC", "label": "basic stretches", "onLadder": true, "rung": 0},
+              {"stage": "RECOVERY_TOOL", "label": "recovery tools", "onLadder": false, "rung": -1}],
+             "alertTypes": [{"type": "PAIN_SPIKE", "label": "Pain spike", "description": "Pain before a session rose ..."}]}""";
+
+    @Operation(summary = "The clinic's vocabulary", description = "Every progress status with its label, symbol, rank in "
+            + "the clinic overview (those needing attention first) and whether it needs attention by itself; every suggested "
+            + "action with its label, the stage it moves a patient's program to (`movesTo`, null for none) and whether it "
+            + "answers a safety signal; the stages with their labels, in ladder order (`rung`; recovery tools sit beside the "
+            + "ladder, `rung` -1); the alert types with their labels (their lifecycle: `GET /api/v1/alert-types`). The single "
+            + "source of these words and of the attention order for the dashboard and integrators.",
+            responses = @ApiResponse(responseCode = "200", description = "The vocabulary", content = @Content(
+                    mediaType = "application/json", examples = @ExampleObject(name = "abridged", value = EXAMPLE))))
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME, Role.PLATFORM_ADMIN_NAME})
+    @GetMapping("/api/v1/vocabulary")
+    Vocabulary vocabulary() {
+        return Vocabulary.current();
+    }
+}
