@@ -1,6 +1,7 @@
 package org.backtrack.outbox;
 
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -33,15 +34,30 @@ public final class MongoOwedEvents<T> implements OwedEvents<T> {
     private final Function<T, Publication> publication;
     private final String orderField;
     private final Clock clock;
+    private final Function<T, Update> onPublished;
 
     public MongoOwedEvents(MongoOperations mongo, Class<T> type, Function<T, Object> id, Function<T, String> eventId,
                            Function<T, Publication> publication, String orderField, Clock clock) {
         this(mongo, type, mongo.getCollectionName(type), id, eventId, publication, orderField, clock);
     }
 
+    /**
+     * With fields a document sets once the broker acknowledged every event it holds (a count of events sent, say),
+     * written in the same update that marks it published.
+     */
+    public MongoOwedEvents<T> settingOnPublished(Function<T, Update> fields) {
+        return new MongoOwedEvents<>(mongo, type, collection, id, eventId, publication, orderField, clock, fields);
+    }
+
     /** For a document type mapped to a collection of its store's choosing rather than by annotation. */
     public MongoOwedEvents(MongoOperations mongo, Class<T> type, String collection, Function<T, Object> id,
                            Function<T, String> eventId, Function<T, Publication> publication, String orderField, Clock clock) {
+        this(mongo, type, collection, id, eventId, publication, orderField, clock, owed -> new Update());
+    }
+
+    private MongoOwedEvents(MongoOperations mongo, Class<T> type, String collection, Function<T, Object> id,
+                            Function<T, String> eventId, Function<T, Publication> publication, String orderField, Clock clock,
+                            Function<T, Update> onPublished) {
         this.mongo = mongo;
         this.type = type;
         this.collection = collection;
@@ -50,13 +66,23 @@ public final class MongoOwedEvents<T> implements OwedEvents<T> {
         this.publication = publication;
         this.orderField = orderField;
         this.clock = clock;
+        this.onPublished = onPublished;
     }
 
     @Override
     public boolean transition(T owed, Publication from, Publication to) {
         var guard = query(thisVersion(owed).and(PUBLICATION).is(from));
-        return mongo.updateFirst(guard, new Update().set(PUBLICATION, to).set(CLAIMED_AT, clock.instant()), type, collection)
-                .getModifiedCount() == 1;
+        return mongo.updateFirst(guard, change(owed, to), type, collection).getModifiedCount() == 1;
+    }
+
+    @Override
+    public void transitionAll(List<T> owed, Publication from, Publication to) {
+        if (owed.isEmpty()) {
+            return;
+        }
+        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, type, collection);
+        owed.forEach(o -> writes.updateOne(query(thisVersion(o).and(PUBLICATION).is(from)), change(o, to)));
+        writes.execute();
     }
 
     @Override
@@ -70,6 +96,11 @@ public final class MongoOwedEvents<T> implements OwedEvents<T> {
     @Override
     public Publication publicationOf(T owed) {
         return publication.apply(owed);
+    }
+
+    private Update change(T owed, Publication to) {
+        Update update = to == Publication.PUBLISHED ? onPublished.apply(owed) : new Update();
+        return update.set(PUBLICATION, to).set(CLAIMED_AT, clock.instant());
     }
 
     private Criteria thisVersion(T owed) {

@@ -23,6 +23,13 @@ public final class Outbox<T> {
         void send(T owed);
     }
 
+    /** Sends the owed events of several documents together and waits once for all of them. */
+    @FunctionalInterface
+    public interface BatchSender<T> {
+        /** @throws EventNotPublishedException when the broker did not acknowledge every one in time */
+        void sendAll(List<T> owed);
+    }
+
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final OwedEvents<T> events;
@@ -54,6 +61,28 @@ public final class Outbox<T> {
             return Publication.PENDING;
         }
         events.transition(owed, Publication.PUBLISHING, Publication.PUBLISHED);
+        return Publication.PUBLISHED;
+    }
+
+    /**
+     * Delivers the events of documents their writer stored already claimed ({@link Publication#PUBLISHING}, claimed
+     * at the write): one send of all of them, one wait, one bookkeeping round trip, instead of a claim, a send and a
+     * mark per document. For writers that change many documents at once (a consumer's batch). Should this sender die
+     * midway, the claims go stale and the relay delivers the events.
+     *
+     * @return PUBLISHED when the broker acknowledged every event; PENDING when they are owed again, for the relay
+     */
+    public Publication publishClaimed(List<T> claimed, BatchSender<T> batchSender) {
+        if (claimed.isEmpty()) {
+            return Publication.PUBLISHED;
+        }
+        try {
+            batchSender.sendAll(claimed);
+        } catch (EventNotPublishedException brokerAway) {
+            events.transitionAll(claimed, Publication.PUBLISHING, Publication.PENDING);
+            return Publication.PENDING;
+        }
+        events.transitionAll(claimed, Publication.PUBLISHING, Publication.PUBLISHED);
         return Publication.PUBLISHED;
     }
 

@@ -13,6 +13,14 @@ public interface OwedEvents<T> {
      */
     boolean transition(T owed, Publication from, Publication to);
 
+    /**
+     * {@link #transition} for several documents in one round trip; a document another sender claimed, or a newer
+     * version replaced, is left as it is.
+     */
+    default void transitionAll(List<T> owed, Publication from, Publication to) {
+        owed.forEach(o -> transition(o, from, to));
+    }
+
     /** Documents whose event is owed, oldest change first; claims made before {@code staleClaim} count as owed again. */
     List<T> owed(Instant staleClaim, int limit);
 

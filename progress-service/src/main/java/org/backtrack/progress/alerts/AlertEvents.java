@@ -25,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -81,6 +83,16 @@ public class AlertEvents implements DisposableBean {
         return outbox.publish(written);
     }
 
+    /**
+     * Sends what alerts written already claimed owe ({@link AlertWriter}), all together, waiting once for at most the
+     * publish timeout.
+     *
+     * @return PUBLISHED when the broker acknowledged every event; PENDING when the relay will deliver them
+     */
+    Publication publishClaimed(List<StoredAlert> claimed) {
+        return outbox.publishClaimed(claimed, this::sendAll);
+    }
+
     @Scheduled(initialDelayString = "${backtrack.alerts.relay-interval}", fixedDelayString = "${backtrack.alerts.relay-interval}")
     void relay() {
         deliverOwed();
@@ -101,6 +113,17 @@ public class AlertEvents implements DisposableBean {
             AcknowledgedSend.send(kafka, Topics.PROGRESS, alert.patientId(), encode(alert, alert.events().get(i)), publishTimeout);
             alerts.markSent(alert.key(), i + 1);
         }
+    }
+
+    /** {@link #send} for several alerts: every record in flight together, one wait. */
+    private void sendAll(List<StoredAlert> owed) {
+        List<Map.Entry<String, byte[]>> records = new ArrayList<>();
+        for (StoredAlert alert : owed) {
+            for (int i = alert.publishedEvents(); i < alert.events().size(); i++) {
+                records.add(Map.entry(alert.patientId(), encode(alert, alert.events().get(i))));
+            }
+        }
+        AcknowledgedSend.sendAll(kafka, Topics.PROGRESS, records, publishTimeout); // the outbox then marks them all sent
     }
 
     byte[] encode(StoredAlert alert, StoredAlert.LifecycleEvent event) {

@@ -1,14 +1,19 @@
 package org.backtrack.progress.alerts;
 
+import org.backtrack.outbox.Publication;
 import org.backtrack.progress.alerts.rules.AlertDecision;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Carries out the rules' decisions for one patient: a raise is an insert-if-absent under the alert's deterministic
- * key, a resolution a guarded update; whichever call actually changed the alert sends the event it owes.
+ * Carries out the rules' decisions: a raise is an insert-if-absent under the alert's deterministic key, a resolution
+ * a guarded update. Whichever call actually changed an alert owes its event and writes the alert claimed for sending;
+ * the events of a whole {@link Batch} then go to the broker together (one wait, one bookkeeping write), so a consumer
+ * batch that raises and resolves many alerts does not wait for the broker once per alert.
  */
 @Component
 class AlertWriter {
@@ -21,20 +26,46 @@ class AlertWriter {
         this.events = events;
     }
 
-    /** @return how many alerts this call raised */
-    int carryOut(String clinicId, String patientId, List<AlertDecision> decisions, Instant now) {
-        int raised = 0;
-        for (AlertDecision decision : decisions) {
-            if (decision instanceof AlertDecision.Raise raise) {
-                var stored = alerts.insertIfAbsent(StoredAlert.raised(clinicId, patientId, raise, now));
-                if (stored.isPresent()) {
-                    raised++;
-                    events.publish(stored.get());
-                }
-            } else if (decision instanceof AlertDecision.Resolve resolve) {
-                alerts.resolve(clinicId, resolve.alertId(), resolve.resolution(), resolve.bySessionId(), now).ifPresent(events::publish);
-            }
+    /** A new batch of decisions to carry out; call {@link Batch#publish()} when done. */
+    Batch batch() {
+        return new Batch();
+    }
+
+    /** The alerts one caller changes together, each in its latest written version. */
+    final class Batch {
+
+        private final Map<String, StoredAlert> written = new LinkedHashMap<>();
+
+        private Batch() {
         }
-        return raised;
+
+        /** @return how many alerts this call raised */
+        int carryOut(String clinicId, String patientId, List<AlertDecision> decisions, Instant now) {
+            int raised = 0;
+            for (AlertDecision decision : decisions) {
+                if (decision instanceof AlertDecision.Raise raise) {
+                    var stored = alerts.insertIfAbsent(StoredAlert.raised(clinicId, patientId, raise, now));
+                    if (stored.isPresent()) {
+                        raised++;
+                        written.put(stored.get().key(), stored.get());
+                    }
+                } else if (decision instanceof AlertDecision.Resolve resolve) {
+                    alerts.resolve(clinicId, resolve.alertId(), resolve.resolution(), resolve.bySessionId(), now)
+                            .ifPresent(a -> written.put(a.key(), a));
+                }
+            }
+            return raised;
+        }
+
+        /**
+         * Sends the events the batch's changes owe, in lifecycle order per alert.
+         *
+         * @return PUBLISHED when the broker acknowledged them all; PENDING when the relay will deliver them
+         */
+        Publication publish() {
+            Publication publication = events.publishClaimed(List.copyOf(written.values()));
+            written.clear();
+            return publication;
+        }
     }
 }

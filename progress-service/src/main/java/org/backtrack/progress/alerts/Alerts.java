@@ -53,13 +53,17 @@ public class Alerts {
         }
     }
 
-    /** Resolves an alert that has not resolved; returns it as written, empty when it had resolved (or does not exist). */
+    /**
+     * Resolves an alert that has not resolved, claimed by the caller to send its event ({@link AlertWriter}); returns
+     * it as written, empty when it had resolved (or does not exist).
+     */
     Optional<StoredAlert> resolve(String clinicId, String alertId, AlertResolution reason, String bySessionId, Instant now) {
         var event = StoredAlert.LifecycleEvent.resolved(alertId, now);
         Update update = owing(new Update()
                 .set("resolution", new StoredAlert.Resolution(now, reason, bySessionId))
                 .set("status", AlertStatus.RESOLVED).set("statusRank", AlertStatus.RESOLVED.rank())
-                .push("events", event), event, now);
+                .push("events", event), event, now)
+                .set(MongoOwedEvents.PUBLICATION, Publication.PUBLISHING).set(MongoOwedEvents.CLAIMED_AT, now); // its writer sends it
         var guard = query(where("_id").is(StoredAlert.keyOf(clinicId, alertId)).and("resolution").is(null));
         return Optional.ofNullable(mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), StoredAlert.class));
     }
@@ -120,7 +124,9 @@ public class Alerts {
     /** The events the stored alerts owe, as the outbox reads and marks them (oldest change first). */
     OwedEvents<StoredAlert> owedEvents(Clock clock) {
         return new MongoOwedEvents<>(mongo, StoredAlert.class, StoredAlert::key, StoredAlert::eventId, StoredAlert::publication,
-                "changedAt", clock);
+                "changedAt", clock)
+                // every event the alert held was acknowledged (a sender that sends one by one also counts as it goes)
+                .settingOnPublished(alert -> new Update().max("publishedEvents", alert.events().size()));
     }
 
     /** One alert of the clinic; another clinic's is not found, whatever its id. */

@@ -104,13 +104,14 @@ public class DisengagementSweep {
         Map<String, PatientSummaries.LastSession> byKey = new HashMap<>();
         Map<String, OpenAlerts> afterwards = new HashMap<>();
         int raised = 0;
+        AlertWriter.Batch batch = writer.batch();
         for (PatientSummaries.LastSession patient : silent) {
             OpenAlerts open = current.getOrDefault(patient.key(), OpenAlerts.NONE);
             List<AlertDecision> decisions = DisengagementRule.decide(patient.clinicId(), patient.patientId(), patient.lastSessionAt(), now, open);
             if (decisions.isEmpty() && open.equals(stored.getOrDefault(patient.key(), OpenAlerts.NONE))) {
                 continue;
             }
-            raised += writer.carryOut(patient.clinicId(), patient.patientId(), decisions, now);
+            raised += batch.carryOut(patient.clinicId(), patient.patientId(), decisions, now);
             OpenAlerts after = open.after(decisions);
             episodes.record(patient.clinicId(), patient.patientId(), stored.getOrDefault(patient.key(), OpenAlerts.NONE), after);
             if (decisions.stream().anyMatch(d -> d instanceof AlertDecision.Raise)) {
@@ -119,7 +120,8 @@ public class DisengagementSweep {
                 afterwards.put(patient.key(), after);
             }
         }
-        endAbsencesASessionEndedMeanwhile(raisedFor, byKey, afterwards);
+        endAbsencesASessionEndedMeanwhile(raisedFor, byKey, afterwards, batch);
+        batch.publish();
         return raised;
     }
 
@@ -129,7 +131,7 @@ public class DisengagementSweep {
      * last-session times again: a later one ends the absence here.
      */
     private void endAbsencesASessionEndedMeanwhile(Map<String, Instant> raisedFor, Map<String, PatientSummaries.LastSession> byKey,
-                                                   Map<String, OpenAlerts> afterwards) {
+                                                   Map<String, OpenAlerts> afterwards, AlertWriter.Batch batch) {
         if (raisedFor.isEmpty()) {
             return;
         }
@@ -146,7 +148,7 @@ public class DisengagementSweep {
                 open.get(type).filter(absence -> absence.since().isBefore(latest)).ifPresent(absence -> ended.add(
                         new AlertDecision.Resolve(type, absence.alertId(), org.backtrack.events.AlertResolution.SESSION_LOGGED, null)));
             }
-            writer.carryOut(patient.clinicId(), patient.patientId(), ended, clock.instant());
+            batch.carryOut(patient.clinicId(), patient.patientId(), ended, clock.instant());
             episodes.record(patient.clinicId(), patient.patientId(), open, open.after(ended));
         }
     }

@@ -61,6 +61,7 @@ public class SessionAlerts {
         Map<String, OpenAlerts> stored = episodes.stored(stepsOfPatient.keySet());
         Map<String, OpenAlerts> current = episodes.current(stored);
         Instant now = clock.instant();
+        AlertWriter.Batch batch = writer.batch();
         for (var patient : stepsOfPatient.entrySet()) {
             OpenAlerts open = current.getOrDefault(patient.getKey(), OpenAlerts.NONE);
             List<AlertDecision> decisions = new ArrayList<>();
@@ -70,9 +71,10 @@ public class SessionAlerts {
                 decisions.addAll(outcome.decisions());
                 open = outcome.open();
             }
-            writer.carryOut(any.clinicId(), any.patientId(), decisions, now);
+            batch.carryOut(any.clinicId(), any.patientId(), decisions, now);
             episodes.record(any.clinicId(), any.patientId(), stored.getOrDefault(patient.getKey(), OpenAlerts.NONE), open);
         }
+        batch.publish();
     }
 
     /** The session with what the rules need around it, from the window it was applied to. */

@@ -89,12 +89,13 @@ public record StoredAlert(
     }
 
     /** A freshly raised alert, owing its raised event. */
+    /** A new alert as its writer stores it: owing its raise, claimed by that writer to send it ({@link AlertWriter}). */
     static StoredAlert raised(String clinicId, String patientId, AlertDecision.Raise raise, Instant now) {
         String alertId = raise.alertId();
         LifecycleEvent event = LifecycleEvent.raised(alertId, now);
         return new StoredAlert(keyOf(clinicId, alertId), alertId, clinicId, patientId, raise.identity().type(),
                 raise.identity().episode(), raise.sessionId(), raise.summary(), raise.occurredAt(), raise.arrivedAt(), raise.late(),
-                now, AlertStatus.OPEN, AlertStatus.OPEN.rank(), null, null, List.of(event), 0, event.id(), Publication.PENDING,
-                null, now);
+                now, AlertStatus.OPEN, AlertStatus.OPEN.rank(), null, null, List.of(event), 0, event.id(), Publication.PUBLISHING,
+                now, now);
     }
 }
