@@ -97,36 +97,27 @@ public final class SegmentedRegression {
     public static Optional<Kink> flatAfterBreak(double[] x, double[] y, Line line, int minBack, int maxBack,
                                                 int minBefore, int minAfter) {
         int n = x.length;
+        Sums sums = new Sums(x, y);
         double best = Double.POSITIVE_INFINITY;
         double bestBreak = Double.NaN;
         double bestSlope = Double.NaN;
-        double[] z = new double[n];
+        double my = sums.sy(n) / n;
+        double syyCentred = sums.syy - sums.sy(n) * my;
         for (int back = minBack; back <= maxBack; back++) {
             double tau = -back;
-            if (count(x, tau, true) < minBefore || count(x, tau, false) < minAfter) {
+            int before = sums.countBelow(tau);
+            if (before < minBefore || n - sums.countUpTo(tau) < minAfter) {
                 continue;
             }
-            for (int i = 0; i < n; i++) {
-                z[i] = Math.min(x[i] - tau, 0);
-            }
-            double mz = mean(z);
-            double my = mean(y);
-            double szz = 0;
-            double szy = 0;
-            for (int i = 0; i < n; i++) {
-                szz += (z[i] - mz) * (z[i] - mz);
-                szy += (z[i] - mz) * (y[i] - my);
-            }
-            if (szz == 0) {
+            // z = min(x − τ, 0) is x − τ on the points before the break and 0 elsewhere
+            double sz = sums.sx(before) - tau * before;
+            double szz = sums.sxx(before) - 2 * tau * sums.sx(before) + tau * tau * before - sz * sz / n;
+            double szy = sums.sxy(before) - tau * sums.sy(before) - sz * my;
+            if (szz <= 0) {
                 continue;
             }
             double b = szy / szz;
-            double a = my - b * mz;
-            double rss = 0;
-            for (int i = 0; i < n; i++) {
-                double r = y[i] - a - b * z[i];
-                rss += r * r;
-            }
+            double rss = Math.max(0, syyCentred - b * szy);
             if (rss < best) {
                 best = rss;
                 bestBreak = tau;
@@ -148,39 +139,39 @@ public final class SegmentedRegression {
     public static Optional<BrokenLine> brokenLine(double[] x, double[] y, int minBack, int maxBack, int minBefore,
                                                   int minAfter) {
         int n = x.length;
+        if (n < 4) {
+            return Optional.empty();
+        }
+        Sums sums = new Sums(x, y);
         BrokenLine best = null;
         for (int back = minBack; back <= maxBack; back++) {
             double tau = -back;
-            if (count(x, tau, true) < minBefore || count(x, tau, false) < minAfter || n < 4) {
+            int before = sums.countBelow(tau);
+            int upTo = sums.countUpTo(tau);
+            int after = n - upTo;
+            if (before < minBefore || after < minAfter) {
                 continue;
             }
-            // normal equations of y on (1, min(x − τ, 0), max(x − τ, 0))
-            double[][] xtx = new double[3][3];
-            double[] xty = new double[3];
-            for (int i = 0; i < n; i++) {
-                double[] row = {1, Math.min(x[i] - tau, 0), Math.max(x[i] - tau, 0)};
-                for (int r = 0; r < 3; r++) {
-                    xty[r] += row[r] * y[i];
-                    for (int c = 0; c < 3; c++) {
-                        xtx[r][c] += row[r] * row[c];
-                    }
-                }
-            }
-            double[][] inverse = invert3(xtx);
+            // normal equations of y on (1, z, w), z = min(x − τ, 0) and w = max(x − τ, 0) (never both non-zero)
+            double sz = sums.sx(before) - tau * before;
+            double sw = (sums.sx(n) - sums.sx(upTo)) - tau * after;
+            double szz = sums.sxx(before) - 2 * tau * sums.sx(before) + tau * tau * before;
+            double sww = (sums.sxx(n) - sums.sxx(upTo)) - 2 * tau * (sums.sx(n) - sums.sx(upTo)) + tau * tau * after;
+            double szy = sums.sxy(before) - tau * sums.sy(before);
+            double swy = (sums.sxy(n) - sums.sxy(upTo)) - tau * (sums.sy(n) - sums.sy(upTo));
+            double[][] inverse = invert3(new double[][]{{n, sz, sw}, {sz, szz, 0}, {sw, 0, sww}});
             if (inverse == null) {
                 continue;
             }
+            double[] xty = {sums.sy(n), szy, swy};
             double[] beta = new double[3];
             for (int r = 0; r < 3; r++) {
                 for (int c = 0; c < 3; c++) {
                     beta[r] += inverse[r][c] * xty[c];
                 }
             }
-            double rss = 0;
-            for (int i = 0; i < n; i++) {
-                double r = y[i] - beta[0] - beta[1] * Math.min(x[i] - tau, 0) - beta[2] * Math.max(x[i] - tau, 0);
-                rss += r * r;
-            }
+            // the least-squares residuals: yᵀy − βᵀXᵀy
+            double rss = Math.max(0, sums.syy - (beta[0] * xty[0] + beta[1] * xty[1] + beta[2] * xty[2]));
             if (best == null || rss < best.rss()) {
                 double variance = Math.max(rss / (n - 3), MIN_RESIDUAL_VARIANCE);
                 best = new BrokenLine(n, tau, beta[1], beta[2], Math.sqrt(variance * inverse[2][2]), rss);
@@ -189,14 +180,78 @@ public final class SegmentedRegression {
         return Optional.ofNullable(best);
     }
 
-    private static int count(double[] x, double tau, boolean before) {
-        int count = 0;
-        for (double v : x) {
-            if (before ? v < tau : v > tau) {
-                count++;
+    /**
+     * Prefix sums of the points in ascending x, so that each candidate break costs a few operations rather than a pass
+     * over the points (the status judges several days per session, each over up to 23 breaks).
+     */
+    private static final class Sums {
+        private final double[] xs;
+        private final double[] sx;
+        private final double[] sxx;
+        private final double[] sy;
+        private final double[] sxy;
+        private final double syy;
+
+        Sums(double[] x, double[] y) {
+            int n = x.length;
+            Integer[] order = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                order[i] = i;
             }
+            java.util.Arrays.sort(order, (a, b) -> Double.compare(x[a], x[b]));
+            xs = new double[n];
+            sx = new double[n + 1];
+            sxx = new double[n + 1];
+            sy = new double[n + 1];
+            sxy = new double[n + 1];
+            double squares = 0;
+            for (int k = 0; k < n; k++) {
+                double xi = x[order[k]];
+                double yi = y[order[k]];
+                xs[k] = xi;
+                sx[k + 1] = sx[k] + xi;
+                sxx[k + 1] = sxx[k] + xi * xi;
+                sy[k + 1] = sy[k] + yi;
+                sxy[k + 1] = sxy[k] + xi * yi;
+                squares += yi * yi;
+            }
+            syy = squares;
         }
-        return count;
+
+        /** Sums over the first {@code k} points in ascending x. */
+        double sx(int k) {
+            return sx[k];
+        }
+
+        double sxx(int k) {
+            return sxx[k];
+        }
+
+        double sy(int k) {
+            return sy[k];
+        }
+
+        double sxy(int k) {
+            return sxy[k];
+        }
+
+        /** How many points lie below {@code tau}. */
+        int countBelow(double tau) {
+            int k = 0;
+            while (k < xs.length && xs[k] < tau) {
+                k++;
+            }
+            return k;
+        }
+
+        /** How many points lie at or below {@code tau}. */
+        int countUpTo(double tau) {
+            int k = 0;
+            while (k < xs.length && xs[k] <= tau) {
+                k++;
+            }
+            return k;
+        }
     }
 
     private static double mean(double[] v) {

@@ -127,4 +127,131 @@ class SegmentedRegressionTest {
         assertThat(SegmentedRegression.flatAfterBreak(x, y, line, 2, 24, 7, 3)).isEmpty();
         assertThat(SegmentedRegression.brokenLine(x, y, 3, 16, 3, 5)).isEmpty();
     }
+
+    /**
+     * The prefix-sum fits against the textbook computation (every candidate break fitted from scratch, residuals summed
+     * point by point) on random noisy series with gaps, in random order: the same smallest residuals and F value.
+     */
+    @Test
+    void theFastFitsAgreeWithFittingEveryBreakFromScratch() {
+        Random random = new Random(20261201);
+        for (int round = 0; round < 2000; round++) {
+            int span = 8 + random.nextInt(30);
+            List<double[]> points = new ArrayList<>();
+            for (int day = -span + 1; day <= 0; day++) {
+                if (random.nextDouble() < 0.75) {
+                    points.add(new double[]{day, Math.max(0, Math.min(10, 6 + 0.1 * day * random.nextInt(3) + random.nextGaussian()))});
+                }
+            }
+            java.util.Collections.shuffle(points, random);
+            double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
+            double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
+            var line = SegmentedRegression.line(x, y);
+            if (line.isEmpty()) {
+                continue;
+            }
+            var kink = SegmentedRegression.flatAfterBreak(x, y, line.get(), 2, 24, 7, 3);
+            var reference = referenceFlatAfterBreakRss(x, y, 2, 24, 7, 3);
+            assertThat(kink.map(SegmentedRegression.Kink::rss).orElse(Double.NaN))
+                    .isCloseTo(reference, within(1e-7));
+            var broken = SegmentedRegression.brokenLine(x, y, 3, 16, 3, 5);
+            var referenceBroken = referenceBrokenLineRss(x, y, 3, 16, 3, 5);
+            assertThat(broken.map(SegmentedRegression.BrokenLine::rss).orElse(Double.NaN)).isCloseTo(referenceBroken, within(1e-7));
+        }
+    }
+
+    private static double referenceFlatAfterBreakRss(double[] x, double[] y, int minBack, int maxBack, int minBefore, int minAfter) {
+        int n = x.length;
+        double best = Double.NaN;
+        for (int back = minBack; back <= maxBack && n >= 4; back++) {
+            double tau = -back;
+            if (countWhere(x, v -> v < tau) < minBefore || countWhere(x, v -> v > tau) < minAfter) {
+                continue;
+            }
+            double[] z = new double[n];
+            for (int i = 0; i < n; i++) {
+                z[i] = Math.min(x[i] - tau, 0);
+            }
+            double rss = SegmentedRegression.line(z, y).map(SegmentedRegression.Line::rss).orElse(Double.NaN);
+            if (!Double.isNaN(rss) && (Double.isNaN(best) || rss < best)) {
+                best = rss;
+            }
+        }
+        return best;
+    }
+
+    private static double referenceBrokenLineRss(double[] x, double[] y, int minBack, int maxBack, int minBefore, int minAfter) {
+        int n = x.length;
+        double best = Double.NaN;
+        for (int back = minBack; back <= maxBack && n >= 4; back++) {
+            double tau = -back;
+            if (countWhere(x, v -> v < tau) < minBefore || countWhere(x, v -> v > tau) < minAfter) {
+                continue;
+            }
+            // least squares on (1, z, w) by Gram-Schmidt, residuals summed point by point
+            double[][] columns = new double[3][n];
+            for (int i = 0; i < n; i++) {
+                columns[0][i] = 1;
+                columns[1][i] = Math.min(x[i] - tau, 0);
+                columns[2][i] = Math.max(x[i] - tau, 0);
+            }
+            double[] residual = y.clone();
+            List<double[]> basis = new ArrayList<>();
+            boolean singular = false;
+            for (double[] column : columns) {
+                double[] v = column.clone();
+                for (double[] q : basis) {
+                    double dot = 0;
+                    for (int i = 0; i < n; i++) {
+                        dot += q[i] * v[i];
+                    }
+                    for (int i = 0; i < n; i++) {
+                        v[i] -= dot * q[i];
+                    }
+                }
+                double norm = 0;
+                for (double d : v) {
+                    norm += d * d;
+                }
+                if (norm < 1e-9) {
+                    singular = true;
+                    break;
+                }
+                for (int i = 0; i < n; i++) {
+                    v[i] /= Math.sqrt(norm);
+                }
+                basis.add(v);
+            }
+            if (singular) {
+                continue;
+            }
+            for (double[] q : basis) {
+                double dot = 0;
+                for (int i = 0; i < n; i++) {
+                    dot += q[i] * residual[i];
+                }
+                for (int i = 0; i < n; i++) {
+                    residual[i] -= dot * q[i];
+                }
+            }
+            double rss = 0;
+            for (double r : residual) {
+                rss += r * r;
+            }
+            if (Double.isNaN(best) || rss < best) {
+                best = rss;
+            }
+        }
+        return best;
+    }
+
+    private static int countWhere(double[] values, java.util.function.DoublePredicate test) {
+        int count = 0;
+        for (double v : values) {
+            if (test.test(v)) {
+                count++;
+            }
+        }
+        return count;
+    }
 }
