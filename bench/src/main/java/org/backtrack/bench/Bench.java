@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 
 /**
@@ -28,6 +29,8 @@ public final class Bench {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     static final String GROUP = "progress-service";
     static final Duration POLL = Duration.ofMillis(20);
+    /** How long a tracked session may take to be counted before it is reported as not counted. */
+    static final Duration VISIBLE_WITHIN = Duration.ofMinutes(2);
 
     private final Suite suite;
     private final boolean quick;
@@ -165,8 +168,9 @@ public final class Bench {
                 + " ms until it counts the session, so figures are up to " + POLL.toMillis() + " ms late. Tracking every session would"
                 + " turn the observer into most of the load. POST columns: until routine-service answered.");
         line("");
-        line("| offered sessions/s | tracked | p50 | p99 | max | POST p50 | POST p99 |");
-        line("|---|---|---|---|---|---|---|");
+        line("| offered sessions/s | tracked | p50 | p99 | max | POST p50 | POST p99 | not counted within " + VISIBLE_WITHIN.toMinutes()
+                + " min |");
+        line("|---|---|---|---|---|---|---|---|");
         SessionPoster poster = new SessionPoster(suite.routineUrl(), suite.tokens(), SessionFactory.CLINICIAN);
         for (int rate : new int[] {10, 25, 50, 100}) {
             SessionFactory patients = new SessionFactory("bench-e2e-" + rate + "-");
@@ -174,6 +178,7 @@ public final class Bench {
             AtomicIntegerArray next = new AtomicIntegerArray(patientCount);
             Latencies visible = new Latencies();
             Latencies posted = new Latencies();
+            AtomicInteger notVisible = new AtomicInteger();
             int trackEvery = Math.max(1, rate / 10);
             OpenLoop.run(rate, length, (i, due) -> {
                 int patient = i % patientCount;
@@ -182,30 +187,38 @@ public final class Bench {
                 poster.post(session);
                 posted.add(System.nanoTime() - due);
                 if (i % trackEvery == 0) {
-                    awaitCount(patients.patientId(patient), index + 1);
-                    visible.add(System.nanoTime() - due);
+                    if (awaitCount(patients.patientId(patient), index + 1)) {
+                        visible.add(System.nanoTime() - due);
+                    } else {
+                        notVisible.incrementAndGet(); // the suite is saturated at this rate: a figure, not a failure
+                    }
                 }
             });
-            line("| %d | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms |".formatted(rate, visible.count(), visible.millis(50),
-                    visible.millis(99), visible.maxMillis(), posted.millis(50), posted.millis(99)));
-            awaitDrained(topic, Duration.ofMinutes(2));
+            line("| %d | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |".formatted(rate, visible.count(),
+                    visible.millis(50), visible.millis(99), visible.maxMillis(), posted.millis(50), posted.millis(99), notVisible.get()));
+            if (!drained(topic, Duration.ofMinutes(5))) {
+                line("");
+                line("progress-service had not caught up 5 minutes after the " + rate + "/s round; the higher rates are left out.");
+                break;
+            }
         }
         line("");
     }
 
-    private void awaitCount(String patientId, int count) throws Exception {
+    /** @return whether the progress API counted the session within {@link #VISIBLE_WITHIN} */
+    private boolean awaitCount(String patientId, int count) throws Exception {
         String token = suite.tokens().bearer(SessionFactory.CLINICIAN);
         URI uri = URI.create(suite.progressUrl() + "/api/v1/patients/" + patientId + "/progress");
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long deadline = System.nanoTime() + VISIBLE_WITHIN.toNanos();
         while (System.nanoTime() < deadline) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).header("Authorization", token)
                     .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 200 && JSON.readTree(response.body()).path("sessionCount").asInt() >= count) {
-                return;
+                return true;
             }
             Thread.sleep(POLL.toMillis());
         }
-        throw new IllegalStateException("session " + count + " of " + patientId + " not visible after two minutes");
+        return false;
     }
 
     // ---- ingestion against the raw baseline, and work per event against history length -------------------
@@ -382,13 +395,21 @@ public final class Bench {
 
     /** Waits until progress-service has committed every record of the topic. */
     private void awaitDrained(TopicLog topic, Duration timeout) throws Exception {
+        if (!drained(topic, timeout)) {
+            throw new IllegalStateException("progress-service did not catch up within " + timeout);
+        }
+    }
+
+    /** @return whether progress-service's group caught up with the sessions topic within {@code timeout} */
+    private boolean drained(TopicLog topic, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (topic.lag(GROUP, Topics.SESSIONS) > 0) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("progress-service did not catch up within " + timeout);
+                return false;
             }
             Thread.sleep(50);
         }
+        return true;
     }
 
     private void line(String text) {
