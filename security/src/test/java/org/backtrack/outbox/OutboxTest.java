@@ -124,4 +124,44 @@ class OutboxTest {
         assertThat(sent).containsExactly("e1");
         assertThat(store.docs.get("fresh").publication()).isEqualTo(Publication.PUBLISHING);
     }
+
+    /** As a batch writer stores a document: owing its event and already claimed by itself. */
+    Doc writeClaimed(String id, String eventId, int minute) {
+        store.write(id, eventId, minute);
+        Doc claimed = new Doc(id, eventId, store.docs.get(id).changedAt(), Publication.PUBLISHING, store.now);
+        store.docs.put(id, claimed);
+        return claimed;
+    }
+
+    @Test
+    void documentsWrittenClaimedArePublishedTogetherOnceAllAreAcknowledged() {
+        List<Doc> claimed = List.of(writeClaimed("a", "e1", 1), writeClaimed("b", "e2", 2));
+        List<List<String>> batches = new ArrayList<>();
+        var publication = outbox.publishClaimed(claimed, docs -> batches.add(docs.stream().map(Doc::eventId).toList()));
+        assertThat(publication).isEqualTo(Publication.PUBLISHED);
+        assertThat(batches).containsExactly(List.of("e1", "e2"));
+        assertThat(store.docs.values()).extracting(Doc::publication).containsOnly(Publication.PUBLISHED);
+        assertThat(store.owed(store.now.plus(Duration.ofHours(1)), 10)).isEmpty();
+    }
+
+    @Test
+    void aBatchTheBrokerDidNotAcknowledgeIsOwedAgainForTheRelay() {
+        List<Doc> claimed = List.of(writeClaimed("a", "e1", 1), writeClaimed("b", "e2", 2));
+        var publication = outbox.publishClaimed(claimed, docs -> {
+            throw new EventNotPublishedException(new IllegalStateException("broker away"));
+        });
+        assertThat(publication).isEqualTo(Publication.PENDING);
+        assertThat(store.docs.values()).extracting(Doc::publication).containsOnly(Publication.PENDING);
+        assertThat(outbox.relay(10)).isEqualTo(2);
+        assertThat(sent).containsExactly("e1", "e2");
+    }
+
+    @Test
+    void aBatchDoesNotMarkAVersionWrittenAfterItsOwn() {
+        Doc claimed = writeClaimed("a", "e1", 1);
+        var publication = outbox.publishClaimed(List.of(claimed), docs -> store.write("a", "e2", 3)); // a newer version meanwhile
+        assertThat(publication).isEqualTo(Publication.PUBLISHED);
+        assertThat(store.docs.get("a").eventId()).isEqualTo("e2");
+        assertThat(store.docs.get("a").publication()).isEqualTo(Publication.PENDING);
+    }
 }
