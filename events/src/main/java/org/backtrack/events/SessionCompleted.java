@@ -40,9 +40,30 @@ public record SessionCompleted(
         return painBefore - painAfter;
     }
 
-    /** One exercise of the session. {@code holdSeconds} and {@code reps} may be absent. */
+    /**
+     * One exercise of the session. {@code holdSeconds}, {@code reps} and the patient's feedback may be absent.
+     *
+     * @param felt how it felt (too easy, about right, too hard)
+     * @param hurt the exercise hurt: the patient should not be given it again as it was, and the clinic is alerted
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ExercisePerformed(String exerciseId, Boolean completed, Integer holdSeconds, Integer reps) {
+    public record ExercisePerformed(String exerciseId, Boolean completed, Integer holdSeconds, Integer reps,
+                                    ExerciseFeeling felt, Boolean hurt) {
+
+        /** An exercise without feedback. */
+        public ExercisePerformed(String exerciseId, Boolean completed, Integer holdSeconds, Integer reps) {
+            this(exerciseId, completed, holdSeconds, reps, null, null);
+        }
+
+        public boolean hurtReported() {
+            return Boolean.TRUE.equals(hurt);
+        }
+    }
+
+    /** Exercise ids that hurt in this session, in the order reported, each once. */
+    public List<String> exercisesThatHurt() {
+        return exercises == null ? List.of()
+                : exercises.stream().filter(ExercisePerformed::hurtReported).map(ExercisePerformed::exerciseId).distinct().toList();
     }
 
     /** Symptoms the patient ticked; radiating pain, numbness and night pain are red flags. */

@@ -33,6 +33,8 @@ public final class SessionEventValidator {
     public static final int MAX_REPS = 1000;
     private static final Pattern RFC_3339 = Pattern.compile(
             "\\d{4}-\\d{2}-\\d{2}[Tt]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2})");
+    private static final List<String> FEELINGS =
+            java.util.Arrays.stream(ExerciseFeeling.values()).map(Enum::name).toList();
     private static final List<String> FLAG_NAMES = List.of("sharpPain", "radiatingPain", "numbness", "nightPain");
 
     private final PlausibleTime plausibleTime;
@@ -140,6 +142,14 @@ public final class SessionEventValidator {
             }
             optionalInteger(exercise, "holdSeconds", itemField + ".", 0, MAX_HOLD_SECONDS, violations);
             optionalInteger(exercise, "reps", itemField + ".", 0, MAX_REPS, violations);
+            JsonNode felt = exercise.get("felt");
+            if (present(felt) && !(felt.isString() && FEELINGS.contains(felt.stringValue()))) {
+                violations.add(itemField + ".felt", "must be one of " + String.join(", ", FEELINGS));
+            }
+            JsonNode hurt = exercise.get("hurt");
+            if (present(hurt) && !hurt.isBoolean()) {
+                violations.add(itemField + ".hurt", "must be true or false");
+            }
         }
     }
 

@@ -51,6 +51,12 @@ class SessionEventSchemaAgreementTest {
         samples.add(new Sample("identifier at limit", e -> data(e).put("patientId", "p".repeat(128))));
         samples.add(new Sample("notes too long", e -> data(e).put("notes", "n".repeat(2001))));
         samples.add(new Sample("exercise without id", e -> data(e).putArray("exercises").addObject().put("reps", 3)));
+        samples.add(new Sample("feedback", e -> data(e).putArray("exercises").addObject().put("exerciseId", "cat-cow").put("felt", "TOO_EASY").put("hurt", true)));
+        samples.add(new Sample("null feedback", e -> data(e).putArray("exercises").addObject().put("exerciseId", "cat-cow").putNull("felt").putNull("hurt")));
+        samples.add(new Sample("unknown feeling", e -> data(e).putArray("exercises").addObject().put("exerciseId", "cat-cow").put("felt", "EASY")));
+        samples.add(new Sample("lowercase feeling", e -> data(e).putArray("exercises").addObject().put("exerciseId", "cat-cow").put("felt", "too_hard")));
+        samples.add(new Sample("feeling as number", e -> data(e).putArray("exercises").addObject().put("exerciseId", "cat-cow").put("felt", 1)));
+        samples.add(new Sample("hurt as string", e -> data(e).putArray("exercises").addObject().put("exerciseId", "cat-cow").put("hurt", "yes")));
         samples.add(new Sample("flag not boolean", e -> data(e).putObject("flags").put("numbness", 1)));
         samples.add(new Sample("duration too long", e -> data(e).put("durationSeconds", 86401)));
         samples.add(new Sample("text content type", e -> e.put("datacontenttype", "text/plain")));

@@ -3,6 +3,7 @@ package org.backtrack.events;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -96,6 +97,37 @@ class SessionEventValidatorTest {
                 [{"exerciseId": "cat-cow"}, {"completed": "yes", "reps": 5000}]"""));
         assertThat(validator.validateData(data)).extracting(Violation::field)
                 .containsExactlyInAnyOrder("exercises[1].exerciseId", "exercises[1].completed", "exercises[1].reps");
+    }
+
+    @Test
+    void acceptsFeedbackPerExercise() {
+        ObjectNode data = data();
+        data.set("exercises", JSON.readTree("""
+                [{"exerciseId": "cat-cow", "felt": "TOO_EASY", "hurt": false},
+                 {"exerciseId": "leg-swings", "felt": "TOO_HARD", "hurt": true},
+                 {"exerciseId": "knee-to-chest", "felt": "ABOUT_RIGHT"},
+                 {"exerciseId": "childs-pose", "felt": null, "hurt": null}]"""));
+        assertThat(validator.validateData(data)).isEmpty();
+        SessionCompleted session = new SessionEventCodec(validator).decodeData(data);
+        assertThat(session.exercises()).extracting(SessionCompleted.ExercisePerformed::felt)
+                .containsExactly(ExerciseFeeling.TOO_EASY, ExerciseFeeling.TOO_HARD, ExerciseFeeling.ABOUT_RIGHT, null);
+        assertThat(session.exercisesThatHurt()).containsExactly("leg-swings");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"too_easy\"", "\"EASY\"", "1", "true", "[\"TOO_EASY\"]", "{}", "\"\""})
+    void namesABadFeeling(String felt) {
+        ObjectNode data = data();
+        data.set("exercises", JSON.readTree("[{\"exerciseId\": \"cat-cow\", \"felt\": " + felt + "}]"));
+        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly("exercises[0].felt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"yes\"", "1", "0", "\"true\"", "{}"})
+    void namesABadHurt(String hurt) {
+        ObjectNode data = data();
+        data.set("exercises", JSON.readTree("[{\"exerciseId\": \"cat-cow\", \"hurt\": " + hurt + "}]"));
+        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly("exercises[0].hurt");
     }
 
     @Test
