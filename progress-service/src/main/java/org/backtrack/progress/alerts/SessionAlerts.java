@@ -83,7 +83,7 @@ public class SessionAlerts {
         SessionCompleted.SymptomFlags flags = session.flagsOrNone();
         Instant arrivedAt = recorded.recordedAt() != null ? recorded.recordedAt() : recorded.eventTime();
         var facts = new SessionFacts(recorded.sessionId(), recorded.completedAt(), arrivedAt, session.painBefore(), flags.sharpPain(),
-                flags.radiatingPain(), flags.numbness(), flags.nightPain());
+                flags.radiatingPain(), flags.numbness(), flags.nightPain(), session.exercisesThatHurt());
         List<PainReading> readings = window.recent();
         int at = -1;
         for (int i = 0; i < readings.size(); i++) {

@@ -10,7 +10,22 @@ import java.util.List;
  * @param arrivedAt when progress-service recorded this version of the session
  */
 public record SessionFacts(String sessionId, Instant completedAt, Instant arrivedAt, int painBefore, boolean sharpPain,
-                           boolean radiatingPain, boolean numbness, boolean nightPain) {
+                           boolean radiatingPain, boolean numbness, boolean nightPain, List<String> exercisesThatHurt) {
+
+    public SessionFacts {
+        exercisesThatHurt = exercisesThatHurt == null ? List.of() : List.copyOf(exercisesThatHurt);
+    }
+
+    /** A session without feedback per exercise. */
+    public SessionFacts(String sessionId, Instant completedAt, Instant arrivedAt, int painBefore, boolean sharpPain,
+                        boolean radiatingPain, boolean numbness, boolean nightPain) {
+        this(sessionId, completedAt, arrivedAt, painBefore, sharpPain, radiatingPain, numbness, nightPain, List.of());
+    }
+
+    /** Sharp pain as the alert sees it: ticked for the session, or reported as "it hurt" for one of its exercises. */
+    public boolean sharpPainSignal() {
+        return sharpPain || !exercisesThatHurt.isEmpty();
+    }
 
     public boolean redFlag() {
         return radiatingPain || numbness || nightPain;

@@ -6,12 +6,16 @@ import org.backtrack.events.AlertType;
 import java.util.List;
 
 /**
- * Sharp pain describes the patient now (the facts sheet: stop on sharp pain), so only the patient's latest session
+ * Sharp pain (ticked for the session, or "it hurt" reported for one of its exercises, which the summary names)
+ * describes the patient now (the facts sheet: stop on sharp pain), so only the patient's latest session
  * decides it: sharp pain there raises an alert unless one is open (a run of sessions with sharp pain is one episode,
  * named after its first session); the first later session without sharp pain resolves it. A late-synced older
  * session changes nothing here (its sharp pain shows in the session log and the chart).
  */
 public final class SharpPainRule implements SessionAlertRule {
+
+    /** Exercises named in the summary; a session may list 100, the summary stays a line. */
+    static final int MAX_NAMED = 5;
 
     @Override
     public String decides() {
@@ -26,18 +30,30 @@ public final class SharpPainRule implements SessionAlertRule {
         SessionFacts session = step.session();
         var current = open.get(AlertType.SHARP_PAIN);
         if (current.isPresent()) {
-            if (!session.sharpPain() && session.completedAt().isAfter(current.get().since())) {
+            if (!session.sharpPainSignal() && session.completedAt().isAfter(current.get().since())) {
                 return List.of(new AlertDecision.Resolve(AlertType.SHARP_PAIN, current.get().alertId(),
                         AlertResolution.SIGN_CLEARED, session.sessionId()));
             }
             return List.of();
         }
-        if (!session.sharpPain()) {
+        if (!session.sharpPainSignal()) {
             return List.of();
         }
         var identity = new AlertIdentity(step.clinicId(), step.patientId(), AlertType.SHARP_PAIN,
                 AlertIdentity.ofSession(session.sessionId()));
         return List.of(new AlertDecision.Raise(identity, session.completedAt(), session.arrivedAt(), session.sessionId(),
-                "Sharp pain reported (pain " + session.painBefore() + "/10 before the session)", session.completedAt(), null));
+                summary(session), session.completedAt(), null));
+    }
+
+    /** In words, naming every exercise the patient said hurt. */
+    static String summary(SessionFacts session) {
+        String pain = "pain " + session.painBefore() + "/10 before the session";
+        if (session.exercisesThatHurt().isEmpty()) {
+            return "Sharp pain reported (" + pain + ")";
+        }
+        int shown = Math.min(session.exercisesThatHurt().size(), MAX_NAMED);
+        String named = String.join(", ", session.exercisesThatHurt().subList(0, shown))
+                + (session.exercisesThatHurt().size() > shown ? " and " + (session.exercisesThatHurt().size() - shown) + " more" : "");
+        return "Sharp pain reported: it hurt in " + named + " (" + pain + ")";
     }
 }

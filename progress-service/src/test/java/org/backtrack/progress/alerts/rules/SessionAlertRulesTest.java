@@ -160,6 +160,29 @@ class SessionAlertRulesTest {
         }
 
         @Test
+        void anExerciseThatHurtRaisesItNamingTheExercise() {
+            var hurt = new SessionFacts("s-1", day(1), day(1).plusSeconds(60), 3, false, false, false, false, List.of("leg-swings"));
+            Run run = run(latest(session(0, 4), null), latest(hurt, 4), latest(session(2, 3), 3));
+            assertThat(run.raises(AlertType.SHARP_PAIN)).singleElement().satisfies(r -> {
+                assertThat(r.identity().episode()).isEqualTo("session:s-1");
+                assertThat(r.summary()).contains("it hurt in leg-swings").contains("3/10");
+            });
+            assertThat(run.resolutions(AlertType.SHARP_PAIN)).singleElement()
+                    .satisfies(r -> assertThat(r.bySessionId()).isEqualTo("s-2"));
+        }
+
+        @Test
+        void anExerciseThatHurtKeepsTheRunOpenAndTheSummaryStaysALine() {
+            List<String> many = java.util.stream.IntStream.range(0, 40).mapToObj(i -> "exercise-" + i).toList();
+            var first = new SessionFacts("s-1", day(1), day(1).plusSeconds(60), 5, true, false, false, false, many);
+            var second = new SessionFacts("s-2", day(2), day(2).plusSeconds(60), 5, false, false, false, false, List.of("cat-cow"));
+            Run run = run(latest(first, 4), latest(second, 5));
+            assertThat(run.raises(AlertType.SHARP_PAIN)).singleElement().satisfies(r -> assertThat(r.summary())
+                    .contains("exercise-0, exercise-1, exercise-2, exercise-3, exercise-4 and 35 more").hasSizeLessThan(200));
+            assertThat(run.resolutions(AlertType.SHARP_PAIN)).isEmpty();
+        }
+
+        @Test
         void aCorrectionOfTheSameSessionDoesNotResolveIt() {
             Run run = run(latest(sharp(5, 5), 4), latest(session(5, 5), 4));
             assertThat(run.resolutions(AlertType.SHARP_PAIN)).isEmpty();
