@@ -52,9 +52,10 @@ final class KafkaAccess {
         new Grants(CATALOG, bindings)
                 .topic(Topics.CATALOG, WRITE, DESCRIBE);
         new Grants(ROUTINE, bindings)
-                .topic(Topics.SESSIONS, WRITE, DESCRIBE)
+                .topic(Topics.SESSIONS, WRITE, READ, DESCRIBE) // reads every session's feedback per exercise
                 .topic(Topics.PROGRESS, READ, DESCRIBE)
                 .topic(Topics.CATALOG, READ, DESCRIBE)
+                .topic(Topics.SESSIONS_DLT, WRITE)
                 .topic(Topics.PROGRESS + Topics.DEAD_LETTER_SUFFIX, WRITE)
                 .topic(Topics.CATALOG + Topics.DEAD_LETTER_SUFFIX, WRITE)
                 .groupsStartingWith(ROUTINE, READ);

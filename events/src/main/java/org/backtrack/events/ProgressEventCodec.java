@@ -19,6 +19,8 @@ import static org.backtrack.events.ContractJson.invalid;
 public final class ProgressEventCodec {
 
     private static final JavaType STATUS_CHANGED = ContractJson.eventOf(ProgressStatusChanged.class);
+    private static final JavaType ALERT_RAISED = ContractJson.eventOf(AlertRaised.class);
+    private static final JavaType ALERT_RESOLVED = ContractJson.eventOf(AlertResolved.class);
 
     private final JsonMapper parser;
 
@@ -49,6 +51,38 @@ public final class ProgressEventCodec {
             throw invalid("data.suggestion.action", "is required");
         }
         return Optional.of(ContractJson.convert(event, STATUS_CHANGED));
+    }
+
+    /**
+     * @return the raised alert; empty for a progress event of another type
+     * @throws InvalidEventException when the record is no JSON, or an alert without its id, clinic, patient or type
+     */
+    public Optional<CloudEvent<AlertRaised>> decodeAlertRaised(byte[] raw) {
+        return alert(raw, AlertRaised.TYPE, ALERT_RAISED);
+    }
+
+    /**
+     * @return the resolved alert; empty for a progress event of another type
+     * @throws InvalidEventException when the record is no JSON, or an alert without its id, clinic, patient or type
+     */
+    public Optional<CloudEvent<AlertResolved>> decodeAlertResolved(byte[] raw) {
+        return alert(raw, AlertResolved.TYPE, ALERT_RESOLVED);
+    }
+
+    private <T> Optional<CloudEvent<T>> alert(byte[] raw, String type, JavaType javaType) {
+        JsonNode event = parse(raw);
+        if (!type.equals(event.path("type").asString(""))) {
+            return Optional.empty();
+        }
+        JsonNode data = event.path("data");
+        Identifiers.require("data.alertId", data.path("alertId").asString(""));
+        Identifiers.require("data.clinicId", data.path("clinicId").asString(""));
+        Identifiers.require("data.patientId", data.path("patientId").asString(""));
+        String alertType = data.path("type").asString("");
+        if (java.util.Arrays.stream(AlertType.values()).noneMatch(t -> t.name().equals(alertType))) {
+            throw invalid("data.type", "must be one of the alert types");
+        }
+        return Optional.of(ContractJson.convert(event, javaType));
     }
 
     private JsonNode parse(byte[] raw) {

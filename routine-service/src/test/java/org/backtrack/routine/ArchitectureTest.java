@@ -9,9 +9,10 @@ import org.backtrack.testsupport.ArchitectureRules;
 @AnalyzeClasses(packages = "org.backtrack.routine", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
-    /** How a routine is composed and timed. */
+    /** How a routine is composed and timed, and what feedback per exercise changes. */
     @ArchTest
-    static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..routine.composition..", "..routine.programs.rules..");
+    static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..routine.composition..", "..routine.programs.rules..",
+            "..routine.feedback");
 
     @ArchTest
     static final ArchRule webAdaptersAreTheEdge = ArchitectureRules.webAdaptersAreTheEdge();

@@ -87,7 +87,7 @@ public class CatalogAccess {
         CatalogClient.Dosage d = item.dosage();
         return new CatalogEntry(item.id(), item.name(), item.stage(), item.kind(), orEmpty(item.regions()), orEmpty(item.equipment()),
                 orEmpty(item.timeOfDay()), d.holdSeconds(), d.reps(), d.sets(), d.perSide(), d.secondsPerRep(), d.restSeconds(),
-                orEmpty(item.contraindications()), item.cues(), item.stopIf());
+                orEmpty(item.contraindications()), item.cues(), item.stopIf(), item.progressions(), item.regressions());
     }
 
     private static Set<String> orEmpty(Set<String> values) {

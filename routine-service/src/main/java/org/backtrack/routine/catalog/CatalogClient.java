@@ -23,7 +23,8 @@ interface CatalogClient {
     }
 
     record Item(String id, String clinicId, String name, String stage, String kind, Set<String> regions, Set<String> equipment,
-                Set<String> timeOfDay, Dosage dosage, Set<String> contraindications, List<String> cues, List<String> stopIf) {
+                Set<String> timeOfDay, Dosage dosage, Set<String> contraindications, List<String> cues, List<String> stopIf,
+                List<String> progressions, List<String> regressions) {
     }
 
     record Dosage(Integer holdSeconds, int reps, int sets, boolean perSide, Integer secondsPerRep, int restSeconds) {

@@ -6,6 +6,7 @@ import org.backtrack.events.Stage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,21 +26,36 @@ public final class RoutineComposer {
     public static final int MAX_SETS = 6;
     public static final int MAX_OVER_SECONDS = 60;
     public static final double MIN_FILL = 0.9;
+    /** Above any other score: an alternative chosen from feedback is in the plan whenever it fits the budget. */
+    static final double PREFERRED_BOOST = 100;
 
     public RoutinePlan compose(CompositionRequest request, List<CatalogEntry> catalog) {
+        return compose(request, catalog, List.of());
+    }
+
+    /**
+     * As {@link #compose(CompositionRequest, List)}, with the patient's feedback applied first: an adjusted exercise
+     * the request would allow is replaced by the first of its alternatives the request allows (which the plan then
+     * prefers to every other exercise), else left out unless it may stay. Each change is named in the plan's notes
+     * and in the reason of the item put in its place.
+     */
+    public RoutinePlan compose(CompositionRequest request, List<CatalogEntry> catalog, List<ExerciseAdjustment> adjustments) {
         int budget = request.budgetSeconds();
         int limit = Math.min(budget + MAX_OVER_SECONDS, (int) Math.floor(budget * 1.1));
         Random variety = new Random(Objects.hash(request.patientId(), request.date()));
+        List<String> notes = new ArrayList<>();
+        Map<String, String> preferred = new HashMap<>();
+        Set<String> leftOut = adjust(request, catalog, adjustments, preferred, notes);
         Map<String, Double> score = new HashMap<>();
         List<CatalogEntry> eligible = new ArrayList<>();
         for (CatalogEntry entry : catalog) {
-            if (eligible(entry, request)) {
+            if (eligible(entry, request) && !leftOut.contains(entry.id())) {
                 eligible.add(entry);
-                score.put(entry.id(), score(entry, request) + variety.nextDouble() * 0.9);
+                score.put(entry.id(), score(entry, request) + variety.nextDouble() * 0.9
+                        + (preferred.containsKey(entry.id()) ? PREFERRED_BOOST : 0));
             }
         }
         eligible.sort(Comparator.comparingDouble((CatalogEntry e) -> -score.get(e.id())).thenComparing(CatalogEntry::id));
-        List<String> notes = new ArrayList<>();
         if (eligible.isEmpty()) {
             notes.add("No catalog exercise fits the equipment, time of day, stage and exclusions given.");
             return new RoutinePlan(budget, 0, List.of(), notes);
@@ -98,9 +114,38 @@ public final class RoutineComposer {
             CatalogEntry e = ordered.get(i);
             items.add(new RoutinePlan.Item(i + 1, e.id(), e.name(), section(e), sets.get(e), e.reps(), e.holdSeconds(),
                     e.secondsPerRep(), e.perSide(), ExerciseTimeline.workSeconds(e.dosage(), sets.get(e)),
-                    ExerciseTimeline.GET_READY_SECONDS, reason(e, request), e.restSeconds(), e.cues(), e.stopIf()));
+                    ExerciseTimeline.GET_READY_SECONDS, preferred.containsKey(e.id()) ? reason(e, request) + "; " + preferred.get(e.id())
+                    : reason(e, request), e.restSeconds(), e.cues(), e.stopIf()));
         }
         return new RoutinePlan(budget, total, items, notes);
+    }
+
+    /**
+     * Applies the adjustments of exercises the request allows: returns the ids left out, and fills {@code preferred}
+     * with the alternatives put in their place (id to why). Exercises that may not stay are left out before any
+     * alternative is chosen, so an exercise that hurt never comes back as another one's alternative.
+     */
+    private static Set<String> adjust(CompositionRequest request, List<CatalogEntry> catalog, List<ExerciseAdjustment> adjustments,
+                                      Map<String, String> preferred, List<String> notes) {
+        Map<String, CatalogEntry> byId = new HashMap<>();
+        catalog.forEach(e -> byId.putIfAbsent(e.id(), e));
+        List<ExerciseAdjustment> applying = adjustments.stream()
+                .filter(a -> byId.containsKey(a.exerciseId()) && eligible(byId.get(a.exerciseId()), request)).toList();
+        Set<String> leftOut = new HashSet<>();
+        applying.stream().filter(a -> !a.keepWhenNoneFits()).forEach(a -> leftOut.add(a.exerciseId()));
+        for (ExerciseAdjustment adjustment : applying) {
+            CatalogEntry original = byId.get(adjustment.exerciseId());
+            var alternative = adjustment.instead().stream().map(byId::get).filter(Objects::nonNull)
+                    .filter(e -> eligible(e, request) && !leftOut.contains(e.id()) && !preferred.containsKey(e.id())).findFirst();
+            if (alternative.isPresent()) {
+                leftOut.add(original.id());
+                preferred.put(alternative.get().id(), "in place of " + original.name() + ", which " + adjustment.reason());
+                notes.add(alternative.get().name() + " in place of " + original.name() + ", which " + adjustment.reason() + ".");
+            } else if (!adjustment.keepWhenNoneFits()) {
+                notes.add(original.name() + " left out: it " + adjustment.reason() + ".");
+            }
+        }
+        return leftOut;
     }
 
     static boolean eligible(CatalogEntry e, CompositionRequest r) {

@@ -85,6 +85,38 @@ public class PatientPrograms implements PatientRecords {
         });
     }
 
+    /**
+     * Proposes a stage the patient's feedback points to (an exercise found too easy whose progression lies beyond the
+     * stage), as a plateau proposal is: pending until a clinician decides, once per {@code proposalId}, only to a
+     * stage beyond the current one and only when no other proposal is pending.
+     *
+     * @return whether it was added now
+     */
+    public boolean proposeFromFeedback(String proposalId, String clinicId, String patientId, String toStage, List<String> exercises,
+                                       String reason) {
+        String action = switch (toStage) {
+            case "DEEPER" -> "PROGRESS_TO_DEEPER_STRETCHES";
+            case "STRENGTHENING" -> "ADD_STRENGTHENING";
+            default -> null;
+        };
+        if (action == null) {
+            return false;
+        }
+        boolean[] added = {false};
+        change(clinicId, patientId, true, p -> {
+            if (p.proposals().stream().anyMatch(x -> x.id().equals(proposalId))
+                    || STAGES.indexOf(toStage) <= STAGES.indexOf(p.stage()) || p.pending().isPresent()) {
+                return null; // proposed already, already there, or one proposal at a time
+            }
+            List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
+            proposals.add(new PatientProgram.Proposal(proposalId, action, toStage, exercises, reason, clock.instant(),
+                    PatientProgram.Decision.PENDING, null, null));
+            added[0] = true;
+            return p.with(p.stage(), p.focusRegions(), proposals, "routine-service", clock.instant());
+        });
+        return added[0];
+    }
+
     private static List<PatientProgram.Proposal> replace(List<PatientProgram.Proposal> proposals, PatientProgram.Proposal changed) {
         return proposals.stream().map(x -> x.id().equals(changed.id()) ? changed : x).toList();
     }

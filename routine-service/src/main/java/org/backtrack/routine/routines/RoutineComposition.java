@@ -4,6 +4,7 @@ import org.backtrack.routine.catalog.CatalogAccess;
 import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.composition.RoutineComposer;
 import org.backtrack.routine.composition.RoutinePlan;
+import org.backtrack.routine.feedback.learning.ExerciseFeedbackLog;
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.paging.Paging;
 import org.springframework.data.domain.Sort;
@@ -29,14 +30,19 @@ public class RoutineComposition implements PatientRecords {
     private final RoutineComposer composer = new RoutineComposer();
     private final Clock clock = Clock.systemUTC();
 
-    RoutineComposition(CatalogAccess catalog, MongoOperations mongo) {
+    private final ExerciseFeedbackLog feedback;
+
+    RoutineComposition(CatalogAccess catalog, MongoOperations mongo, ExerciseFeedbackLog feedback) {
         this.catalog = catalog;
         this.mongo = mongo;
+        this.feedback = feedback;
     }
 
+    /** Composes with the patient's feedback per exercise applied: what hurt is regressed or left out, too easy progressed. */
     public Routine compose(String clinicId, CompositionRequest request, String authorization) {
         CatalogAccess.Catalog exercises = catalog.forClinic(clinicId, authorization);
-        RoutinePlan plan = composer.compose(request, exercises.entries());
+        var fromFeedback = feedback.nextRoutine(clinicId, request.patientId(), request.stage(), exercises.entries());
+        RoutinePlan plan = composer.compose(request, exercises.entries(), fromFeedback.adjustments());
         return mongo.insert(new Routine(UUID.randomUUID().toString(), request.patientId(), clinicId, clock.instant(), request,
                 plan, exercises.source()));
     }

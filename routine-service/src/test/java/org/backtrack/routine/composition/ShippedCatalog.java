@@ -30,7 +30,8 @@ public final class ShippedCatalog {
                     e.get("kind").asString(), strings(e.get("regions")), strings(e.get("equipment")), strings(e.get("timeOfDay")),
                     d.get("holdSeconds").isNull() ? null : d.get("holdSeconds").asInt(), d.get("reps").asInt(), d.get("sets").asInt(),
                     d.get("perSide").asBoolean(), d.get("secondsPerRep").isNull() ? null : d.get("secondsPerRep").asInt(),
-                    d.get("restSeconds").asInt(), strings(e.get("contraindications")), texts(e.get("cues")), texts(e.get("stopIf"))));
+                    d.get("restSeconds").asInt(), strings(e.get("contraindications")), texts(e.get("cues")), texts(e.get("stopIf")),
+                    texts(e.get("progressions")), texts(e.get("regressions"))));
         }
         return List.copyOf(catalog);
     }

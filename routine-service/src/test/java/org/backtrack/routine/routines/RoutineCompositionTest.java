@@ -22,7 +22,7 @@ class RoutineCompositionTest {
 
     final MongoTemplate mongo = HostileIds.repositoryMongo();
     // lookups never reach the catalog
-    final RoutineComposition routines = new RoutineComposition(null, mongo);
+    final RoutineComposition routines = new RoutineComposition(null, mongo, null);
     final String clinic = "clinic-" + UUID.randomUUID();
     final String routineId = UUID.randomUUID().toString();
 

@@ -1,0 +1,161 @@
+package org.backtrack.routine.feedback.learning;
+
+import org.backtrack.events.AlertRaised;
+import org.backtrack.events.AlertResolved;
+import org.backtrack.events.AlertType;
+import org.backtrack.events.CloudEvent;
+import org.backtrack.events.SessionCompleted;
+import org.backtrack.routine.catalog.CatalogAccess;
+import org.backtrack.routine.composition.CatalogEntry;
+import org.backtrack.routine.composition.ExerciseAdjustment;
+import org.backtrack.routine.feedback.FeedbackEntry;
+import org.backtrack.routine.feedback.FeedbackHistory;
+import org.backtrack.routine.feedback.NextRoutineFeedback;
+import org.backtrack.routine.feedback.ReportedSession;
+import org.backtrack.routine.patients.PatientRecords;
+import org.backtrack.routine.programs.PatientPrograms;
+import org.backtrack.storage.GuardedWrite;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * Each patient's feedback per exercise, learnt from session events and red-flag alerts, and what it means for the
+ * next routine ({@link NextRoutineFeedback}). A run of "too easy" whose progression lies beyond the program's stage
+ * becomes a proposal on the patient's program as soon as the session completing it arrives.
+ */
+@Service
+public class ExerciseFeedbackLog implements PatientRecords {
+
+    private static final int MAX_ATTEMPTS = 5;
+
+    private final MongoOperations mongo;
+    private final PatientPrograms programs;
+    private final CatalogAccess catalog;
+    private final NextRoutineFeedback rules = new NextRoutineFeedback();
+    private final Clock clock = Clock.systemUTC();
+
+    ExerciseFeedbackLog(MongoOperations mongo, PatientPrograms programs, CatalogAccess catalog) {
+        this.mongo = mongo;
+        this.programs = programs;
+        this.catalog = catalog;
+    }
+
+    public FeedbackHistory history(String clinicId, String patientId) {
+        PatientFeedback stored = mongo.findById(PatientFeedback.keyOf(clinicId, patientId), PatientFeedback.class);
+        return stored == null ? FeedbackHistory.EMPTY : stored.history();
+    }
+
+    @Override
+    public boolean holdsAny(String clinicId, String patientId) {
+        return mongo.exists(query(where("_id").is(PatientFeedback.keyOf(clinicId, patientId))), PatientFeedback.class);
+    }
+
+    /** What the next routine changes for the patient, composed at {@code stage} from {@code entries}. */
+    public NextRoutineFeedback.Decision nextRoutine(String clinicId, String patientId, String stage, List<CatalogEntry> entries) {
+        return rules.decide(history(clinicId, patientId), entries, stage, clinicId, patientId);
+    }
+
+    /**
+     * What a clinician reads: each exercise's recent feedback, newest first, with what the next routine does with it.
+     *
+     * @param redFlagOpen a red flag is open: nothing is progressed until a clinician has acknowledged it
+     */
+    public record View(String patientId, String stage, boolean redFlagOpen, List<ExerciseView> exercises) {
+    }
+
+    /**
+     * @param name        the exercise's name in the clinic's catalog copy; the id when the copy has none
+     * @param nextRoutine what the next routine does with it in words; null when nothing changes
+     */
+    public record ExerciseView(String exerciseId, String name, List<FeedbackEntry> entries, String nextRoutine) {
+    }
+
+    public View view(String clinicId, String patientId) {
+        FeedbackHistory history = history(clinicId, patientId);
+        Map<String, CatalogEntry> copy = catalog.copied(clinicId);
+        String stage = programs.of(clinicId, patientId).stage();
+        var decision = rules.decide(history, List.copyOf(copy.values()), stage, clinicId, patientId);
+        Map<String, String> next = new HashMap<>();
+        for (ExerciseAdjustment a : decision.adjustments()) {
+            String instead = a.instead().stream().map(id -> copy.containsKey(id) ? copy.get(id).name() : id).collect(Collectors.joining(" or "));
+            next.put(a.exerciseId(), a.keepWhenNoneFits()
+                    ? "It " + a.reason() + ": " + instead + " is offered in its place where it fits the routine."
+                    : "It " + a.reason() + ": " + (instead.isEmpty() ? "left out of the next routines."
+                    : "replaced by " + instead + ", else left out."));
+        }
+        decision.proposals().forEach(p -> next.put(p.exerciseId(), "Proposed to the clinician: " + p.reason() + "."));
+        List<ExerciseView> exercises = history.exercises().stream().map(f -> new ExerciseView(f.exerciseId(),
+                copy.containsKey(f.exerciseId()) ? copy.get(f.exerciseId()).name() : f.exerciseId(), f.entries(),
+                next.get(f.exerciseId()))).toList();
+        return new View(patientId, stage, history.redFlagOpen(), exercises);
+    }
+
+    /** A session event (its own, or an integrator's): its feedback and red flags are kept, replays change nothing. */
+    public void learn(CloudEvent<SessionCompleted> event) {
+        SessionCompleted session = event.data();
+        List<ReportedSession.Exercise> exercises = new ArrayList<>();
+        if (session.exercises() != null) {
+            session.exercises().forEach(e -> exercises.add(new ReportedSession.Exercise(e.exerciseId(), e.felt(), e.hurtReported())));
+        }
+        var reported = new ReportedSession(session.sessionId(), session.completedAt(),
+                Objects.requireNonNullElse(event.time(), session.completedAt()), exercises, session.flagsOrNone().anyRedFlag());
+        FeedbackHistory after = change(session.clinicId(), session.patientId(), h -> h.withSession(reported));
+        if (after.exercises().isEmpty() || after.redFlagOpen()) {
+            return;
+        }
+        // the clinic's local catalog copy (no live call from a consumer): without one, no proposal yet
+        List<CatalogEntry> entries = List.copyOf(catalog.copied(session.clinicId()).values());
+        String stage = programs.of(session.clinicId(), session.patientId()).stage();
+        for (var step : rules.decide(after, entries, stage, session.clinicId(), session.patientId()).proposals()) {
+            programs.proposeFromFeedback(step.proposalId(), session.clinicId(), session.patientId(), step.toStage(),
+                    List.of(step.progressionId()), step.reason());
+        }
+    }
+
+    /** A red-flag alert raised or resolved by progress-service; alerts of other types are not kept. */
+    public void redFlagRaised(AlertRaised alert) {
+        if (alert.type() == AlertType.RED_FLAG_SYMPTOM) {
+            change(alert.clinicId(), alert.patientId(), h -> h.withRedFlagRaised(alert.alertId(), alert.sessionId(),
+                    Objects.requireNonNullElse(alert.occurredAt(), clock.instant())));
+        }
+    }
+
+    public void redFlagResolved(AlertResolved alert) {
+        if (alert.type() == AlertType.RED_FLAG_SYMPTOM) {
+            change(alert.clinicId(), alert.patientId(), h -> h.withRedFlagResolved(alert.alertId(),
+                    Objects.requireNonNullElse(alert.resolvedAt(), clock.instant())));
+        }
+    }
+
+    /** Read, change in memory, write back guarded by the version read; an unchanged history writes nothing. */
+    private FeedbackHistory change(String clinicId, String patientId, UnaryOperator<FeedbackHistory> change) {
+        String key = PatientFeedback.keyOf(clinicId, patientId);
+        return GuardedWrite.retry(MAX_ATTEMPTS,
+                () -> new IllegalStateException("feedback of " + patientId + " kept changing under concurrent updates"), () -> {
+                    PatientFeedback stored = mongo.findById(key, PatientFeedback.class);
+                    PatientFeedback current = stored != null ? stored : PatientFeedback.initial(clinicId, patientId);
+                    FeedbackHistory next = change.apply(current.history());
+                    if (next.equals(current.history())) {
+                        return Optional.of(next);
+                    }
+                    if (stored == null) {
+                        return GuardedWrite.insert(() -> mongo.insert(current.with(next))).map(PatientFeedback::history);
+                    }
+                    var sameVersion = query(where("_id").is(key).and("version").is(stored.version()));
+                    return Optional.ofNullable(mongo.findAndReplace(sameVersion, current.with(next))).map(replaced -> next);
+                });
+    }
+}
