@@ -172,6 +172,36 @@ async function loadProgram() {
   }
 }
 
+// --- feedback per exercise from every session (routine-service): how it felt, whether it hurt, what the next routine does ---
+const FELT = {TOO_EASY: 'too easy', ABOUT_RIGHT: 'about right', TOO_HARD: 'too hard'};
+
+function feedbackText(entry) {
+  const parts = [entry.felt ? FELT[entry.felt] || entry.felt : 'no rating'];
+  if (entry.hurt) parts.push('hurt');
+  return `${dateText(entry.completedAt)}: ${parts.join(', ')}`;
+}
+
+async function loadFeedback() {
+  const response = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/exercise-feedback`, {headers: {Accept: 'application/json'}});
+  if (response.status === 404) return; // nothing logged for this patient here yet
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const feedback = await response.json();
+  const table = document.getElementById('feedback');
+  table.hidden = feedback.exercises.length === 0;
+  const hurt = feedback.exercises.filter(e => e.entries.length && e.entries[0].hurt).length;
+  document.getElementById('feedback-summary').textContent = feedback.exercises.length === 0 ? 'No feedback per exercise yet.'
+    : `${feedback.exercises.length} exercise(s) rated; ${hurt} hurt last time.`
+      + (feedback.redFlagOpen ? ' A red flag is open: no exercise is progressed until it is acknowledged.' : '');
+  table.querySelector('tbody').replaceChildren(...feedback.exercises.map(e => {
+    const row = el('tr', {'data-exercise-id': e.exerciseId},
+      el('th', {scope: 'row'}, e.name),
+      el('td', {}, el('ul', {class: 'feedback-entries'}, ...e.entries.map(entry =>
+        el('li', {class: entry.hurt ? 'hurt' : ''}, (entry.hurt ? '◆ ' : '') + feedbackText(entry))))),
+      el('td', {}, e.nextRoutine || 'unchanged'));
+    return row;
+  }));
+}
+
 async function decide(verb) {
   const id = document.getElementById('proposal').dataset.proposalId;
   const response = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/program/proposals/${encodeURIComponent(id)}/${verb}`, {
@@ -194,6 +224,7 @@ async function load() {
   }
   await loadProgram().catch(() => {});
   await loadAlerts().catch(() => {});
+  await loadFeedback().catch(() => {});
   const shown = progress.series.length === progress.sessionCount ? ''
     : ` (${progress.series.length} from ${progress.seriesFrom} on shown)`;
   document.getElementById('status').textContent = `${progress.sessionCount} sessions${shown}. Updated ${new Date().toLocaleTimeString()}.`;

@@ -272,6 +272,34 @@ class DashboardBrowserSystemTest {
 
     @Test
     @Order(7)
+    void thePatientPageShowsFeedbackPerExerciseAndAnExerciseThatHurtRaisesSharpPainNamingIt() throws Exception {
+        String patient = DemoClinic.patientId(1);
+        // a session without sharp pain first, so an earlier sharp-pain alert of the patient does not continue
+        String clear = ("{\"sessionId\":\"clear-%d\",\"clinicId\":\"%s\",\"patientId\":\"%s\",\"completedAt\":\"%s\","
+                + "\"painBefore\":4,\"painAfter\":3}").formatted(Instant.now().toEpochMilli(), DemoClinic.CLINIC_ID, patient,
+                Instant.now().minusSeconds(60).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(DemoTokens.send("dr.lee", HttpRequest.newBuilder(URI.create(gateway + "/api/v1/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(clear))).statusCode()).isEqualTo(201);
+        String body = ("{\"sessionId\":\"feedback-%d\",\"clinicId\":\"%s\",\"patientId\":\"%s\",\"completedAt\":\"%s\","
+                + "\"painBefore\":4,\"painAfter\":4,\"exercises\":[{\"exerciseId\":\"cat-cow\",\"completed\":true,\"felt\":\"TOO_EASY\"},"
+                + "{\"exerciseId\":\"knee-to-chest\",\"completed\":false,\"felt\":\"TOO_HARD\",\"hurt\":true}]}")
+                .formatted(Instant.now().toEpochMilli(), DemoClinic.CLINIC_ID, patient, Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        HttpResponse<String> logged = DemoTokens.send("dr.lee", HttpRequest.newBuilder(URI.create(gateway + "/api/v1/sessions"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+        assertThat(logged.statusCode()).as(logged.body()).isEqualTo(201);
+
+        browser.get(gateway + "/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + patient);
+        String row = waitFor(() -> browser.findElements(By.cssSelector("#feedback tbody tr[data-exercise-id=knee-to-chest]")).stream()
+                .findFirst().map(WebElement::getText).filter(text -> text.contains("hurt")).orElse(null));
+        assertThat(row).containsAnyOf("Knee-to-Chest", "knee-to-chest").contains("too hard, hurt", "left out of the next routines");
+        assertThat(waitFor(() -> browser.findElements(By.cssSelector("#open-alerts li[data-type=SHARP_PAIN]")).stream()
+                .map(WebElement::getText).filter(text -> text.contains("knee-to-chest")).findFirst().orElse(null)))
+                .contains("it hurt in knee-to-chest");
+        screenshot("patient-feedback.png");
+    }
+
+    @Test
+    @Order(8)
     void bothPagesPassTheAxeAccessibilityRules() throws Exception {
         String axePath = System.getenv().getOrDefault("BACKTRACK_AXE", "../.ci/tools/node_modules/axe-core/axe.min.js");
         assumeTrue(Files.isRegularFile(Path.of(axePath)), "axe-core is not installed (npm install axe-core); .ci/run installs it");
