@@ -1,6 +1,7 @@
 package org.backtrack.routine.feedback;
 
 import org.backtrack.events.ExerciseFeeling;
+import org.backtrack.events.Stage;
 import org.backtrack.routine.composition.CatalogEntry;
 import org.backtrack.routine.composition.ExerciseAdjustment;
 
@@ -24,7 +25,6 @@ public final class TooEasyProgressionPolicy {
 
     /** Sessions running: once can be a good day; three in a row is a dose the patient has outgrown. */
     public static final int RUN = 3;
-    static final List<String> STAGES = List.of(CatalogEntry.BASIC, CatalogEntry.DEEPER, CatalogEntry.STRENGTHENING);
 
     /**
      * A progression beyond the program's stage, for the clinician.
@@ -32,7 +32,7 @@ public final class TooEasyProgressionPolicy {
      * @param proposalId the same for the same run of feedback, so a replay proposes it once
      * @param toStage    the stage the program would move to
      */
-    public record StepBeyondStage(String proposalId, String exerciseId, String progressionId, String toStage, String reason) {
+    public record StepBeyondStage(String proposalId, String exerciseId, String progressionId, Stage toStage, String reason) {
     }
 
     /** What the feedback offers: alternatives for the next routine, and steps beyond the stage to propose. */
@@ -45,26 +45,31 @@ public final class TooEasyProgressionPolicy {
         if (history.redFlagOpen()) {
             return new Outcome(offered, proposals); // safety first: nothing progresses until a clinician has seen it
         }
-        int allowed = Math.max(0, STAGES.indexOf(stage));
+        // the request's stage of the ladder (the first without one); recovery tools sit beside it, never progressions
+        Stage allowed = Stage.onLadderNamed(stage).orElse(Stage.first());
         for (ExerciseFeedback exercise : history.exercises()) {
             CatalogEntry entry = catalog.get(exercise.exerciseId());
             if (entry == null || !tooEasyRunning(exercise)) {
                 continue;
             }
             List<CatalogEntry> progressions = entry.progressions().stream().map(catalog::get).filter(Objects::nonNull)
-                    .filter(p -> STAGES.contains(p.stage()) && !history.of(p.id()).hurtLastTime()).toList();
+                    .filter(p -> Stage.onLadderNamed(p.stage()).isPresent() && !history.of(p.id()).hurtLastTime()).toList();
             String reason = "was too easy in the last " + RUN + " sessions";
-            List<String> within = progressions.stream().filter(p -> STAGES.indexOf(p.stage()) <= allowed).map(CatalogEntry::id).toList();
+            List<String> within = progressions.stream().filter(p -> !rung(p).isAbove(allowed)).map(CatalogEntry::id).toList();
             if (!within.isEmpty()) {
                 offered.add(new ExerciseAdjustment(entry.id(), within, true, reason));
                 continue;
             }
-            progressions.stream().min(Comparator.comparingInt(p -> STAGES.indexOf(p.stage()))).ifPresent(next -> proposals.add(
+            progressions.stream().min(Comparator.comparingInt(p -> rung(p).rung())).ifPresent(next -> proposals.add(
                     new StepBeyondStage(proposalId(clinicId, patientId, entry.id(), exercise.entries().get(0).sessionId()),
-                            entry.id(), next.id(), next.stage(), entry.name() + " " + reason + "; its progression " + next.name()
-                            + " belongs to the " + next.stage().toLowerCase() + " stage")));
+                            entry.id(), next.id(), rung(next), entry.name() + " " + reason + "; its progression " + next.name()
+                            + " belongs to the " + rung(next).label().toLowerCase() + " stage")));
         }
         return new Outcome(offered, proposals);
+    }
+
+    private static Stage rung(CatalogEntry entry) {
+        return Stage.onLadderNamed(entry.stage()).orElseThrow();
     }
 
     /** The newest {@link #RUN} entries all say too easy and none says it hurt. */

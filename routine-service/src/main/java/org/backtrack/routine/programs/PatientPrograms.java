@@ -1,5 +1,7 @@
 package org.backtrack.routine.programs;
 
+import org.backtrack.events.Stage;
+import org.backtrack.events.SuggestedAction;
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.routine.programs.rules.ProposalPolicy;
 import org.backtrack.storage.GuardedWrite;
@@ -8,6 +10,7 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -92,30 +95,30 @@ public class PatientPrograms implements PatientRecords {
      *
      * @return whether it was added now
      */
-    public boolean proposeFromFeedback(String proposalId, String clinicId, String patientId, String toStage, List<String> exercises,
+    public boolean proposeFromFeedback(String proposalId, String clinicId, String patientId, Stage toStage, List<String> exercises,
                                        String reason) {
-        String action = switch (toStage) {
-            case "DEEPER" -> "PROGRESS_TO_DEEPER_STRETCHES";
-            case "STRENGTHENING" -> "ADD_STRENGTHENING";
-            default -> null;
-        };
-        if (action == null) {
+        // the action that moves a patient to that stage, as a plateau proposal names it
+        var action = Arrays.stream(SuggestedAction.values()).filter(a -> a.movesTo().filter(toStage::equals).isPresent()).findFirst();
+        if (action.isEmpty()) {
             return false;
         }
         boolean[] added = {false};
         change(clinicId, patientId, true, p -> {
-            if (p.proposals().stream().anyMatch(x -> x.id().equals(proposalId))
-                    || STAGES.indexOf(toStage) <= STAGES.indexOf(p.stage()) || p.pending().isPresent()) {
+            boolean beyond = Stage.onLadderNamed(p.stage()).map(toStage::isAbove).orElse(true);
+            if (p.proposals().stream().anyMatch(x -> x.id().equals(proposalId)) || !beyond || p.pending().isPresent()) {
                 return null; // proposed already, already there, or one proposal at a time
             }
             List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
-            proposals.add(new PatientProgram.Proposal(proposalId, action, toStage, exercises, reason, clock.instant(),
+            proposals.add(new PatientProgram.Proposal(proposalId, action.get().name(), toStage.name(), exercises, reason, clock.instant(),
                     PatientProgram.Decision.PENDING, null, null));
             added[0] = true;
-            return p.with(p.stage(), p.focusRegions(), proposals, "routine-service", clock.instant());
+            return p.with(p.stage(), p.focusRegions(), proposals, ROUTINE_SERVICE, clock.instant());
         });
         return added[0];
     }
+
+    /** Who raised a proposal from the patient's feedback per exercise. */
+    static final String ROUTINE_SERVICE = "routine-service";
 
     private static List<PatientProgram.Proposal> replace(List<PatientProgram.Proposal> proposals, PatientProgram.Proposal changed) {
         return proposals.stream().map(x -> x.id().equals(changed.id()) ? changed : x).toList();

@@ -7,6 +7,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.backtrack.events.ExerciseFeeling;
+import org.backtrack.events.Stage;
 import org.backtrack.routine.composition.CatalogEntry;
 import org.backtrack.routine.composition.ExerciseAdjustment;
 import org.backtrack.routine.composition.ShippedCatalog;
@@ -91,7 +92,7 @@ class NextRoutineFeedbackTest {
         });
         assertThat(decision.proposals()).as("proposed").hasSize(proposed ? 1 : 0);
         decision.proposals().forEach(p -> {
-            assertThat(p.toStage()).isEqualTo("DEEPER");
+            assertThat(p.toStage()).isEqualTo(Stage.DEEPER);
             assertThat(p.progressionId()).isEqualTo("pigeon-pose");
             assertThat(p.reason()).contains("Child's Pose was too easy in the last 3 sessions");
         });
@@ -151,7 +152,7 @@ class NextRoutineFeedbackTest {
         // progressions offered stay within the stage; proposals go beyond it
         decision.adjustments().stream().filter(ExerciseAdjustment::keepWhenNoneFits).flatMap(a -> a.instead().stream())
                 .forEach(id -> assertThat(stages.indexOf(ShippedCatalog.byId(id).stage())).isLessThanOrEqualTo(stages.indexOf(stage)));
-        decision.proposals().forEach(p -> assertThat(stages.indexOf(p.toStage())).isGreaterThan(stages.indexOf(stage)));
+        decision.proposals().forEach(p -> assertThat(p.toStage().rung()).isGreaterThan(stages.indexOf(stage)));
     }
 
     @Provide
