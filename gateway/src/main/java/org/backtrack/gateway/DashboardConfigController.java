@@ -10,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Tells the dashboard who is signed in and for which clinic, and hands it the CSRF cookie for its writes. */
+/** Tells the dashboard who is signed in, for which clinic (and, for a patient, which patient), and hands it the CSRF cookie for its writes. */
 @RestController
 class DashboardConfigController {
 
@@ -20,6 +20,8 @@ class DashboardConfigController {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("user", user.getSubject());
         config.put("clinicId", user.getClaimAsString("clinic_id"));
+        // a patient's own pages (my-routine.html) read the patient they are for from here; null for staff
+        config.put("patientId", user.getClaimAsString("patient_id"));
         config.put("roles", user.getClaimAsStringList("roles") == null ? List.of() : user.getClaimAsStringList("roles"));
         // kept for pages written before sign-in existed
         config.put("defaultClinic", user.getClaimAsString("clinic_id"));
