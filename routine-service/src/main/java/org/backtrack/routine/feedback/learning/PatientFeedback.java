@@ -8,7 +8,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One patient's feedback history, one document per patient of a clinic, changed by single-document writes guarded by
- * version. Bounded by {@link FeedbackHistory}: a few tens of KiB at worst.
+ * version. Bounded by {@link FeedbackHistory}: under 200 KiB even with every id at its longest.
  */
 @Document("exercise_feedback")
 record PatientFeedback(@JsonIgnore @Id String key, String clinicId, String patientId, FeedbackHistory history, long version) {
