@@ -51,7 +51,7 @@ class StageTest {
 
     @ParameterizedTest
     @NullAndEmptySource
-    @ValueSource(strings = {"basic", "Deeper", " BASIC", "ADVANCED"})
+    @ValueSource(strings = {"basic", "Deeper", " BASIC", "NOT_A_STAGE"})
     void anythingElseNamesNoStage(String name) {
         assertThat(Stage.named(name)).isEmpty();
         assertThat(Stage.onLadderNamed(name)).isEmpty();
