@@ -19,6 +19,9 @@ class ArchitectureTest {
     static final ArchRule webAdaptersAreTheEdge = ArchitectureRules.webAdaptersAreTheEdge();
 
     @ArchTest
+    static final ArchRule recordsAreSentThroughTheSharedSend = ArchitectureRules.recordsAreSentThroughTheSharedSend();
+
+    @ArchTest
     static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("org.backtrack.catalog");
 
     /** The web adapter goes through the application layer, never straight to storage or publication. */

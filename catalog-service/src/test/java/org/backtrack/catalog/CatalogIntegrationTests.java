@@ -166,6 +166,12 @@ abstract class CatalogIntegrationTests {
                     .containsExactly("upserted", "upserted", "retired");
             assertThat(events.get(1).value()).contains("\"name\":\"Chair Cat-Cow\"", "\"version\":2")
                     .doesNotContain("eventPending", "publication", "changedAt", "eventId");
+            // an outside consumer using the official CloudEvents SDK reads them as structured mode
+            var read = kafka.readWithCloudEventsSdk(org.backtrack.events.Topics.CATALOG, id, 3, java.time.Duration.ofSeconds(30));
+            assertThat(read).extracting(io.cloudevents.CloudEvent::getType).containsExactly(
+                    org.backtrack.events.CatalogEventTypes.UPSERTED, org.backtrack.events.CatalogEventTypes.UPSERTED,
+                    org.backtrack.events.CatalogEventTypes.RETIRED);
+            assertThat(read).extracting(e -> e.getSubject()).containsOnly(id);
         }
     }
 

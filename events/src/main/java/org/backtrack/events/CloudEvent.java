@@ -23,6 +23,14 @@ public record CloudEvent<T>(
 
     public static final String SPEC_VERSION = "1.0";
     public static final String JSON_CONTENT_TYPE = "application/json";
+    /** The media type of a whole event written as one JSON object: CloudEvents' structured mode with its JSON format. */
+    public static final String STRUCTURED_CONTENT_TYPE = "application/cloudevents+json";
+    /**
+     * The Kafka record header that says how the value is encoded (the CloudEvents Kafka binding). Every record BackTrack
+     * produces carries it with {@link #STRUCTURED_CONTENT_TYPE}, so the official SDKs read it as structured mode;
+     * without it they take a record for binary mode and fail on it.
+     */
+    public static final String CONTENT_TYPE_HEADER = "content-type";
 
     public CloudEvent {
         Objects.requireNonNull(id, "id");

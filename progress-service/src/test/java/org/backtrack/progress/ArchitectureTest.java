@@ -18,6 +18,9 @@ class ArchitectureTest {
     static final ArchRule webAdaptersAreTheEdge = ArchitectureRules.webAdaptersAreTheEdge();
 
     @ArchTest
+    static final ArchRule recordsAreSentThroughTheSharedSend = ArchitectureRules.recordsAreSentThroughTheSharedSend();
+
+    @ArchTest
     static final ArchRule messagingAdaptersAreTheEdge = ArchitectureRules.messagingAdaptersAreTheEdge();
 
     @ArchTest

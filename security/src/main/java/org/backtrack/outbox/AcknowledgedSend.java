@@ -1,8 +1,11 @@
 package org.backtrack.outbox;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.backtrack.events.CloudEvent;
 import org.springframework.kafka.core.KafkaOperations;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +17,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * BackTrack's one send to Kafka that waits for the broker's acknowledgement (acks=all) for at most a timeout, counting
- * the time {@code send} itself blocks for metadata. Every producer uses it, so "published" means the same everywhere.
+ * the time {@code send} itself blocks for metadata. Every producer uses it, so "published" means the same everywhere,
+ * and every record it sends is a structured-mode CloudEvent with the {@code content-type} header that says so
+ * ({@link #cloudEventRecord}).
  */
 public final class AcknowledgedSend {
 
@@ -25,7 +30,7 @@ public final class AcknowledgedSend {
     public static <K, V> void send(KafkaOperations<K, V> kafka, String topic, K key, V value, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            var sent = kafka.send(topic, key, value);
+            var sent = kafka.send(cloudEventRecord(topic, key, value));
             sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -46,11 +51,35 @@ public final class AcknowledgedSend {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
         try {
-            records.forEach(r -> sends.add(kafka.send(topic, r.getKey(), r.getValue())));
+            records.forEach(r -> sends.add(kafka.send(cloudEventRecord(topic, r.getKey(), r.getValue()))));
         } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
             throw new EventNotPublishedException(e);
         }
         awaitAll(sends, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }
+
+    /**
+     * Sends without waiting, for a batch sent together and then awaited with {@link #awaitAll}.
+     *
+     * @throws EventNotPublishedException when the send failed before the record left (metadata not available in time)
+     */
+    public static <K, V> CompletableFuture<?> sendInFlight(KafkaOperations<K, V> kafka, String topic, K key, V value) {
+        try {
+            return kafka.send(cloudEventRecord(topic, key, value));
+        } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
+            throw new EventNotPublishedException(e);
+        }
+    }
+
+    /**
+     * The record of one event: its value is the whole CloudEvent as JSON (structured mode), and the
+     * {@value CloudEvent#CONTENT_TYPE_HEADER} header says so, as the CloudEvents Kafka binding asks. Without it the
+     * official SDKs take the record for binary mode and fail to read it.
+     */
+    public static <K, V> ProducerRecord<K, V> cloudEventRecord(String topic, K key, V value) {
+        var record = new ProducerRecord<>(topic, key, value);
+        record.headers().add(CloudEvent.CONTENT_TYPE_HEADER, CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+        return record;
     }
 
     /**

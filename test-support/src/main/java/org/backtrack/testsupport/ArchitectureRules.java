@@ -4,6 +4,10 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -50,6 +54,18 @@ public final class ArchitectureRules {
     public static ArchRule messagingAdaptersAreTheEdge() {
         return noClasses().should().dependOnClassesThat(areKafkaListeners())
                 .as("no class depends on a Kafka listener (the application layer never calls its callers)");
+    }
+
+    /**
+     * A service sends records to Kafka only through the shared send ({@code org.backtrack.outbox.AcknowledgedSend}), which
+     * waits for the acknowledgement the same way everywhere and marks every record a structured-mode CloudEvent with
+     * the {@code content-type} header; no service class calls a Kafka template or producer's {@code send} itself.
+     */
+    public static ArchRule recordsAreSentThroughTheSharedSend() {
+        return noClasses().should().callMethodWhere(target(name("send")).and(target(owner(
+                        assignableTo("org.springframework.kafka.core.KafkaOperations")
+                                .or(assignableTo("org.apache.kafka.clients.producer.Producer"))))))
+                .as("records reach Kafka only through the shared send (org.backtrack.outbox.AcknowledgedSend)");
     }
 
     /** The service's packages ({@code servicePackage.*} and below) form no dependency cycle. */

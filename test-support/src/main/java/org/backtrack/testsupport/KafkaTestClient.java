@@ -110,6 +110,29 @@ public final class KafkaTestClient implements AutoCloseable {
         return received;
     }
 
+    /**
+     * Reads the records of one key from the beginning of the topic as an outside consumer using the official CloudEvents
+     * Java SDK would: its Kafka deserializer decides the mode by the record's {@code content-type} header and decodes
+     * the record, failing on one it cannot read. Other keys' records (such as raw ones other tests sent as integrators)
+     * are skipped undecoded. Stops once {@code count} were decoded or the timeout passed.
+     */
+    public List<io.cloudevents.CloudEvent> readWithCloudEventsSdk(String topic, String key, int count, Duration timeout) {
+        List<io.cloudevents.CloudEvent> decoded = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(readerProperties());
+             var sdk = new io.cloudevents.kafka.CloudEventDeserializer()) {
+            consumer.subscribe(List.of(topic));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline && decoded.size() < count) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (key.equals(record.key())) {
+                        decoded.add(sdk.deserialize(topic, record.headers(), record.value()));
+                    }
+                }
+            }
+        }
+        return decoded;
+    }
+
     @Override
     public void close() {
         producer.close(Duration.ofSeconds(5));

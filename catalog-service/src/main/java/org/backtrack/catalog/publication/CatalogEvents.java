@@ -2,6 +2,7 @@ package org.backtrack.catalog.publication;
 
 import org.backtrack.catalog.model.Exercise;
 import org.backtrack.catalog.storage.Exercises;
+import org.backtrack.events.CatalogEventTypes;
 import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.Topics;
 import org.backtrack.outbox.AcknowledgedSend;
@@ -28,8 +29,8 @@ import java.util.Map;
 @Component
 public class CatalogEvents {
 
-    public static final String UPSERTED = "backtrack.catalog.exercise-upserted.v1";
-    public static final String RETIRED = "backtrack.catalog.exercise-retired.v1";
+    public static final String UPSERTED = CatalogEventTypes.UPSERTED;
+    public static final String RETIRED = CatalogEventTypes.RETIRED;
     static final String SOURCE = "/catalog-service";
     /** A claim older than this was left by a sender that died; the relay takes it back. */
     static final Duration STALE_CLAIM = Duration.ofMinutes(1);

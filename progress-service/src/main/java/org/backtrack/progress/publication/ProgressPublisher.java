@@ -105,7 +105,7 @@ public class ProgressPublisher {
                     status, new ProgressStatusChanged.Suggestion(action, assessment.suggestion().exercises(),
                     assessment.suggestion().reason()), alerts, window.latestAt(), clock.instant());
             var event = events.newEvent(ProgressStatusChanged.TYPE, window.patientId(), clock.instant(), data);
-            sends.add(kafka.send(Topics.PROGRESS, window.patientId(), json.writeValueAsBytes(event)));
+            sends.add(AcknowledgedSend.sendInFlight(kafka, Topics.PROGRESS, window.patientId(), json.writeValueAsBytes(event)));
             var change = new PublishedProgress(key, window.clinicId(), window.patientId(), status, action, alerts, event.id(),
                     clock.instant());
             published.put(key, change);

@@ -357,6 +357,30 @@ abstract class SessionFlowIntegrationTests {
         assertThat(status(TestIssuer.clinician("clinic-victim"), "/api/v1/patients/" + patientId + "/progress")).isEqualTo(404);
     }
 
+    /**
+     * What progress-service writes (a session forwarded from an ingress topic, the status change and the alert it
+     * raises) is read by an outside consumer using the official CloudEvents SDK, as structured mode.
+     */
+    @Test
+    void theOfficialCloudEventsSdkReadsWhatProgressServiceWrites() {
+        kafka.send(Topics.ingressOf("clinic-it"), patientId, event("e-sdk", "s-sdk", "2026-11-20T07:31:00Z", 6, 4));
+        var forwarded = kafka.readWithCloudEventsSdk(Topics.SESSIONS, patientId, 1, WAIT);
+        assertThat(forwarded).extracting(io.cloudevents.CloudEvent::getId).containsExactly("e-sdk");
+        assertThat(forwarded.get(0).getType()).isEqualTo(org.backtrack.events.SessionCompleted.TYPE);
+
+        kafka.send(Topics.SESSIONS, patientId, session("e-sdk-2", "s-sdk-2", "2026-11-21T08:00:00Z", "2026-11-21T07:00:00Z", 5, 4, true));
+        // the first session's status change, the red flag's, and the alert the red flag raised
+        var progress = kafka.readWithCloudEventsSdk(Topics.PROGRESS, patientId, 3, WAIT);
+        assertThat(progress).extracting(io.cloudevents.CloudEvent::getType).contains(
+                org.backtrack.events.ProgressStatusChanged.TYPE, org.backtrack.events.AlertRaised.TYPE);
+        assertThat(progress).allSatisfy(e -> {
+            assertThat(e.getSource().toString()).isEqualTo("/progress-service");
+            assertThat(e.getSubject()).isEqualTo(patientId);
+            assertThat(e.getDataContentType()).isEqualTo("application/json");
+            assertThat(new String(e.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains(patientId);
+        });
+    }
+
     int status(String token, String uri) {
         var client = token == null ? TestHttp.client(port) : TestHttp.client(port, token);
         return client.get().uri(uri).retrieve().toBodilessEntity().getStatusCode().value();

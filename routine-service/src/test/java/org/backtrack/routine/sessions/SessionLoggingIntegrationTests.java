@@ -122,6 +122,26 @@ abstract class SessionLoggingIntegrationTests {
         assertThat(event.data().exercises()).hasSize(1);
     }
 
+    /** An outside consumer using the official CloudEvents SDK reads the record as structured mode and decodes it. */
+    @Test
+    void theOfficialCloudEventsSdkReadsAPublishedSession() {
+        ResponseEntity<JsonNode> response = post(session(patientId + "-sdk", 6, 4));
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+
+        List<io.cloudevents.CloudEvent> read = kafka.readWithCloudEventsSdk(Topics.SESSIONS, patientId, 1, WAIT);
+        assertThat(read).hasSize(1);
+        io.cloudevents.CloudEvent event = read.get(0);
+        assertThat(event.getId()).isEqualTo(response.getBody().get("eventId").asString());
+        assertThat(event.getSpecVersion().toString()).isEqualTo("1.0");
+        assertThat(event.getType()).isEqualTo(SessionCompleted.TYPE);
+        assertThat(event.getSource().toString()).isEqualTo("/routine-service");
+        assertThat(event.getSubject()).isEqualTo(patientId);
+        assertThat(event.getDataContentType()).isEqualTo(CloudEvent.JSON_CONTENT_TYPE);
+        JsonNode data = JsonMapper.builder().build().readTree(event.getData().toBytes());
+        assertThat(data.get("sessionId").asString()).isEqualTo(patientId + "-sdk");
+        assertThat(data.get("painAfter").asInt()).isEqualTo(4);
+    }
+
     /**
      * Sessions stored by routine-service's own outbox, before it moved onto the shared one, keep their owed events: the
      * fields were the same, so the shared relay finds and delivers them with the ids they were stored with.
