@@ -8,6 +8,7 @@ import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInit
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The dashboard sits behind an OpenID Connect login; its API calls reach the services with the user's access token
@@ -26,13 +27,25 @@ class GatewaySecurity {
                 + "object-src 'none'; base-uri 'self'; form-action 'self' " + issuerUrl + "; frame-ancestors 'none'";
     }
 
+    /**
+     * Prometheus scrapes {@code /actuator/prometheus} on the management port ({@code management.server.port}, set in
+     * production, never routed from outside and open to the monitoring namespace only); on the public port the
+     * endpoint needs a sign-in like every other page.
+     */
+    static RequestMatcher scrapeOnManagementPort(Integer managementPort) {
+        return request -> managementPort != null && managementPort > 0 && request.getLocalPort() == managementPort
+                && "/actuator/prometheus".equals(request.getRequestURI());
+    }
+
     @Bean
     SecurityFilterChain gatewayFilterChain(HttpSecurity http, ClientRegistrationRepository registrations,
-                                        @Value("${backtrack.issuer.url}") String issuerUrl) throws Exception {
+                                        @Value("${backtrack.issuer.url}") String issuerUrl,
+                                        @Value("${management.server.port:#{null}}") Integer managementPort) throws Exception {
         var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/**", "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers(scrapeOnManagementPort(managementPort)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.defaultSuccessUrl("/", false))
                 .logout(out -> out.logoutSuccessHandler(logout))

@@ -37,6 +37,7 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -74,12 +75,24 @@ public class ServiceSecurityAutoConfiguration {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
     }
 
+    /**
+     * Prometheus scrapes {@code /actuator/prometheus} on the management port ({@code management.server.port}, set in
+     * production, never routed from outside and open to the monitoring namespace only); on the service's own port the
+     * endpoint needs a valid token like {@code metrics}.
+     */
+    static RequestMatcher scrapeOnManagementPort(Integer managementPort) {
+        return request -> managementPort != null && managementPort > 0 && request.getLocalPort() == managementPort
+                && "/actuator/prometheus".equals(request.getRequestURI());
+    }
+
     @Bean
-    SecurityFilterChain serviceSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain serviceSecurity(HttpSecurity http,
+                                        @Value("${management.server.port:#{null}}") Integer managementPort) throws Exception {
         SecurityProblems problems = new SecurityProblems();
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        .requestMatchers(scrapeOnManagementPort(managementPort)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(new CallerAuthenticationConverter()))

@@ -1,0 +1,81 @@
+package org.backtrack.progress;
+
+import org.backtrack.events.Topics;
+import org.backtrack.testsupport.Infrastructure;
+import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.TestIssuer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Prometheus scrapes progress-service on its management port, as the Kubernetes manifests run it: JVM and HTTP
+ * metrics, the session consumer's lag, dead letters by outcome and stalled partitions. On the service's own port the
+ * endpoint is not served.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MetricsIntegrationTest {
+
+    static final int MANAGEMENT_PORT = freePort();
+
+    @LocalServerPort
+    int port;
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure.EMBEDDED.register(registry);
+        registry.add("management.server.port", () -> MANAGEMENT_PORT);
+    }
+
+    @Test
+    void prometheusReadsConsumerLagAndDeadLettersOnTheManagementPort() throws Exception {
+        try (var kafka = new KafkaTestClient(bootstrapServers)) {
+            kafka.send(Topics.SESSIONS, "patient-metrics", "not an event"); // dead-lettered at once
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            HttpResponse<String> scrape = get(MANAGEMENT_PORT, "/actuator/prometheus", null);
+            assertThat(scrape.statusCode()).isEqualTo(200);
+            assertThat(scrape.body()).contains("jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max",
+                    "backtrack_dead_letters_stalled_partitions", "backtrack_dead_letters_total{");
+        });
+        assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness", null).body()).contains("UP");
+    }
+
+    @Test
+    void theServicePortDoesNotServeMetrics() throws Exception {
+        assertThat(get(port, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(get(port, "/actuator/prometheus", TestIssuer.clinician("clinic-it")).statusCode()).isEqualTo(404);
+    }
+
+    static HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
