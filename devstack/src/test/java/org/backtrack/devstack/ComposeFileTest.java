@@ -67,6 +67,32 @@ class ComposeFileTest {
         });
     }
 
+    /**
+     * Production, not a demo: MongoDB a replica set written with w=majority and read majority-committed; no secret
+     * with a default (compose stops and names the variable); the demo issuer only in the demo profile.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void runsAsProductionWithoutDemoDefaults() throws IOException {
+        var services = composeServices();
+        assertThat((List<String>) services.get("mongo").get("command")).contains("--replSet");
+        for (String name : List.of("catalog-service", "routine-service", "progress-service")) {
+            var environment = (Map<String, Object>) services.get(name).get("environment");
+            assertThat(environment.get("SPRING_MONGODB_URI").toString()).as(name)
+                    .contains("replicaSet=", "w=majority", "readConcernLevel=majority");
+        }
+        assertThat((List<String>) services.get("local-issuer").get("profiles")).containsExactly("demo");
+        String compose = Files.readString(ROOT.resolve("docker-compose.yml"));
+        Matcher secret = Pattern.compile("\\$\\{(\\w*(PASSWORD|SECRET)\\w*)([^}]*)}").matcher(compose);
+        int secrets = 0;
+        while (secret.find()) {
+            secrets++;
+            assertThat(secret.group(3)).as(secret.group(1) + " is required, without a default").startsWith(":?");
+        }
+        assertThat(secrets).isGreaterThanOrEqualTo(8);
+        assertThat(compose).doesNotContain("demo-only", "dev-gateway-secret", "dev-progress-secret");
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void buildsEachServiceFromItsOwnModule() throws IOException {
@@ -86,6 +112,7 @@ class ComposeFileTest {
             var environment = (Map<String, Object>) composeServices().get(name).get("environment");
             Set<String> properties = relaxedKeys(ROOT.resolve(name).resolve("src/main/resources/application.yml"));
             BOOT_KAFKA_SECURITY_PROPERTIES.forEach(property -> properties.add(relaxed(property)));
+            properties.add(relaxed("spring.application.json")); // Boot's own: properties given as JSON
             assertThat(environment.keySet()).as("variables of %s", name)
                     .allSatisfy(variable -> assertThat(properties).as("%s in %s's application.yml", variable, name)
                             .contains(relaxed(variable)));

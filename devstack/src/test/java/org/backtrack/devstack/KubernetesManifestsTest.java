@@ -83,6 +83,7 @@ class KubernetesManifestsTest {
             Set<String> properties = ComposeFileTest.relaxedKeys(ComposeFileTest.ROOT.resolve(name).resolve("src/main/resources/application.yml"));
             ComposeFileTest.BOOT_KAFKA_SECURITY_PROPERTIES.forEach(p -> properties.add(ComposeFileTest.relaxed(p)));
             properties.add(ComposeFileTest.relaxed("management.server.port")); // Boot's own: Actuator on its own port
+            properties.add(ComposeFileTest.relaxed("spring.application.json")); // Boot's own: properties as JSON
             List<Map<String, Object>> variables = new ArrayList<>((List<Map<String, Object>>) container.get("env"));
             for (var source : (List<Map<String, Object>>) container.get("envFrom")) {
                 String configMap = (String) map(source, "configMapRef").get("name");
@@ -97,7 +98,8 @@ class KubernetesManifestsTest {
                             || ComposeFileTest.relaxed(variableName).startsWith(p)))
                             .as(name + " reads " + variableName).isTrue();
                 }
-                if (variableName.contains("SECRET") || variableName.contains("JAAS") || variableName.contains("MONGODB_URI")) {
+                if (variableName.contains("SECRET") || variableName.contains("JAAS") || variableName.contains("MONGODB_URI")
+                        || variableName.equals("SPRING_APPLICATION_JSON")) {
                     assertThat(variable).as(name + ": " + variableName + " comes from a Secret").doesNotContainKey("value");
                     assertThat(map(map(variable, "valueFrom"), "secretKeyRef")).containsKeys("name", "key");
                 }
