@@ -50,11 +50,7 @@ public final class AcknowledgedSend {
     public static <K, V> void sendAll(KafkaOperations<K, V> kafka, String topic, List<Map.Entry<K, V>> records, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<CompletableFuture<?>> sends = new ArrayList<>(records.size());
-        try {
-            records.forEach(r -> sends.add(kafka.send(cloudEventRecord(topic, r.getKey(), r.getValue()))));
-        } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
-            throw new EventNotPublishedException(e);
-        }
+        records.forEach(r -> sends.add(sendInFlight(kafka, topic, r.getKey(), r.getValue())));
         awaitAll(sends, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
