@@ -5,6 +5,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
 
 import java.util.List;
 
@@ -22,6 +23,16 @@ final class ContractJson {
     /** {@code CloudEvent<data>}. */
     static JavaType eventOf(Class<?> data) {
         return MAPPER.getTypeFactory().constructParametricType(CloudEvent.class, data);
+    }
+
+    /** The event a consumer's record holds, read with the consumer's parser; no content reads as no event type. */
+    static JsonNode readEvent(JsonMapper parser, byte[] raw) {
+        try {
+            JsonNode tree = parser.readTree(raw);
+            return tree == null ? MissingNode.getInstance() : tree; // no content: no type, so nothing to act on
+        } catch (JacksonException | IllegalArgumentException e) {
+            throw invalid("$", "is not valid JSON");
+        }
     }
 
     /** Mapping after validation should not fail; if it does, the input is still at fault and must not be retried. */
