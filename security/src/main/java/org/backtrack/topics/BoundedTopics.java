@@ -25,4 +25,14 @@ public final class BoundedTopics {
     public static NewTopic deadLettersOf(String topic, TopicSettings settings) {
         return of(Topics.deadLetterOf(topic), settings);
     }
+
+    /**
+     * {@code backtrack.catalog}, compacted: the broker keeps at least the latest event of every exercise (the key), so
+     * reading the topic from the beginning gives every consumer's catalog view the whole catalog to start from.
+     * Declared alike by its producer and its consumers, whichever starts first.
+     */
+    public static NewTopic catalog(TopicSettings settings) {
+        return TopicBuilder.name(Topics.CATALOG).partitions(settings.partitions()).replicas(settings.replicationFactor())
+                .config(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT).build();
+    }
 }
