@@ -1,12 +1,16 @@
 package org.backtrack.routine;
 
+import org.backtrack.catalogview.CatalogView;
 import org.backtrack.routine.catalog.CatalogAccess;
+import org.backtrack.routine.catalog.CatalogFeed;
 import org.backtrack.routine.composition.CatalogEntry;
 import org.backtrack.routine.composition.CompositionRequest;
 import org.backtrack.routine.composition.RoutinePlan;
 import org.backtrack.routine.composition.ShippedCatalog;
 import org.backtrack.routine.routines.Routine;
+import org.backtrack.testsupport.EmbeddedKafka;
 import org.backtrack.testsupport.Infrastructure;
+import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
 import org.bson.Document;
@@ -23,10 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +38,13 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The guided timeline through the real HTTP stack: compose a routine, fetch its timeline, and check order, offsets,
  * the total against the plan, the texts, who may read it, and routines stored before the timeline existed. The
- * catalog-service is unreachable here, so the clinic's catalog copy (what routine-service falls back to) holds the
- * shipped catalog.
+ * catalog-service is unreachable here, so the clinic's catalog view (what routine-service falls back to, fed by
+ * {@code backtrack.catalog}) holds the shipped catalog, published as the clinic's own exercises.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"backtrack.catalog.url=http://127.0.0.1:1", "backtrack.catalog.timeout=2s"})
@@ -54,21 +59,22 @@ class RoutineTimelineIntegrationTest {
     int port;
     @Autowired
     MongoOperations mongo;
+    @Autowired
+    CatalogView view;
 
+    /** One clinic for the class: its catalog is published once, and publishing it again changes nothing. */
+    static final String CLINIC = "clinic-tl-" + UUID.randomUUID();
     String clinic;
     RestClient clinician;
 
     @BeforeEach
-    void aClinicWithACatalogCopy() {
-        clinic = "clinic-tl-" + UUID.randomUUID();
+    void aClinicWithACatalogView() {
+        clinic = CLINIC;
         clinician = TestHttp.client(port, TestIssuer.clinician(clinic));
-        List<Document> entries = new ArrayList<>();
-        for (CatalogEntry entry : ShippedCatalog.ENTRIES) {
-            Document document = new Document();
-            mongo.getConverter().write(entry, document);
-            entries.add(document);
+        try (var kafka = new KafkaTestClient(EmbeddedKafka.bootstrapServers())) {
+            ShippedCatalog.ENTRIES.forEach(entry -> CatalogFeed.publish(kafka, CatalogFeed.exercise(entry, entry.id(), clinic, entry.name(), 1)));
         }
-        mongo.insert(new Document("_id", clinic).append("entries", entries).append("fetchedAt", new Date()), "catalog_copy");
+        await().atMost(Duration.ofSeconds(60)).until(() -> view.listedFor(clinic).size() == ShippedCatalog.ENTRIES.size());
     }
 
     ResponseEntity<JsonNode> get(RestClient client, String path, Object... variables) {

@@ -1,2 +1,2 @@
-/** progress-service's copy of what it needs from the catalog, fetched over HTTP and refreshed periodically. */
+/** progress-service's catalog: the built-in exercises of the shared catalog view, fed by {@code backtrack.catalog}. */
 package org.backtrack.progress.catalog;

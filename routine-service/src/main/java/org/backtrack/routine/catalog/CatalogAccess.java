@@ -1,21 +1,22 @@
 package org.backtrack.routine.catalog;
 
+import org.backtrack.catalogview.CatalogView;
+import org.backtrack.events.CatalogExerciseChanged;
 import org.backtrack.routine.composition.CatalogEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The catalog as composition sees it: fetched live through the circuit breaker and saved as the clinic's local
- * copy; when the catalog is slow or down, the last copy is used, and the routine says so.
+ * The catalog as composition sees it: fetched live through the circuit breaker, with the caller's token, so the
+ * catalog answers exactly as it would the caller; when the catalog is slow or down, the service's catalog view (fed
+ * by {@code backtrack.catalog}, {@link CatalogView}) stands in, and the routine says so.
  */
 @Component
 public class CatalogAccess {
@@ -24,52 +25,43 @@ public class CatalogAccess {
     public record Catalog(List<CatalogEntry> entries, Source source) {
     }
 
+    /** {@code LOCAL_COPY}: the catalog view, since catalog-service did not answer. */
     public enum Source { LIVE, LOCAL_COPY }
 
     private static final Logger log = LoggerFactory.getLogger(CatalogAccess.class);
     private static final int PAGE_SIZE = 100;
 
     private final CatalogClient client;
-    private final CatalogCopy copy;
+    private final CatalogView view;
     private final CircuitBreakerFactory<?, ?> breakers;
-    private final Clock clock = Clock.systemUTC();
 
-    CatalogAccess(CatalogClient client, CatalogCopy copy, CircuitBreakerFactory<?, ?> breakers) {
+    CatalogAccess(CatalogClient client, CatalogView view, CircuitBreakerFactory<?, ?> breakers) {
         this.client = client;
-        this.copy = copy;
+        this.view = view;
         this.breakers = breakers;
     }
 
-    /** @throws CatalogUnavailableException when the catalog is down and there is no copy yet */
     /**
      * @param authorization the caller's {@code Bearer} header, relayed so the catalog answers for the caller's clinic
+     * @throws CatalogUnavailableException when the catalog is down and the view holds nothing for the clinic yet
      */
     public Catalog forClinic(String clinicId, String authorization) {
-        return breakers.create("catalog").run(() -> {
-            List<CatalogEntry> entries = fetch(authorization);
-            copy.save(clinicId, entries, clock.instant());
-            return new Catalog(entries, Source.LIVE);
-        }, failure -> {
-            CatalogCopy.Snapshot snapshot = copy.find(clinicId);
-            if (snapshot == null) {
+        return breakers.create("catalog").run(() -> new Catalog(fetch(authorization), Source.LIVE), failure -> {
+            List<CatalogEntry> entries = view.listedFor(clinicId).stream().map(CatalogAccess::toEntry).toList();
+            if (entries.isEmpty()) {
                 throw new CatalogUnavailableException(failure);
             }
-            log.warn("catalog-service unavailable ({}); composing from the copy of {}", failure.toString(), snapshot.fetchedAt());
-            return new Catalog(snapshot.entries(), Source.LOCAL_COPY);
+            log.warn("catalog-service unavailable ({}); composing from the catalog view", failure.toString());
+            return new Catalog(entries, Source.LOCAL_COPY);
         });
     }
 
     /**
-     * The exercises of the clinic's local copy by id, without calling the catalog: for what older routines did not
-     * store (their rests and texts). Empty when no copy exists.
+     * The exercise of the clinic's catalog view with this id, retired ones included, without calling the catalog: for
+     * what older routines did not store (their rests and texts).
      */
-    public Map<String, CatalogEntry> copied(String clinicId) {
-        CatalogCopy.Snapshot snapshot = copy.find(clinicId);
-        Map<String, CatalogEntry> byId = new HashMap<>();
-        if (snapshot != null && snapshot.entries() != null) {
-            snapshot.entries().forEach(entry -> byId.put(entry.id(), entry));
-        }
-        return byId;
+    public Optional<CatalogEntry> copied(String clinicId, String exerciseId) {
+        return view.find(clinicId, exerciseId).filter(exercise -> exercise.dosage() != null).map(CatalogAccess::toEntry);
     }
 
     private List<CatalogEntry> fetch(String authorization) {
@@ -90,11 +82,18 @@ public class CatalogAccess {
                 orEmpty(item.contraindications()), item.cues(), item.stopIf(), item.progressions(), item.regressions());
     }
 
+    private static CatalogEntry toEntry(CatalogExerciseChanged exercise) {
+        CatalogExerciseChanged.Dosage d = exercise.dosage();
+        return new CatalogEntry(exercise.id(), exercise.name(), exercise.stage(), exercise.kind(), Set.copyOf(exercise.regions()),
+                Set.copyOf(exercise.equipment()), Set.copyOf(exercise.timeOfDay()), d.holdSeconds(), d.reps(), d.sets(), d.perSide(),
+                d.secondsPerRep(), d.restSeconds(), Set.copyOf(exercise.contraindications()), exercise.cues(), exercise.stopIf());
+    }
+
     private static Set<String> orEmpty(Set<String> values) {
         return values == null ? Set.of() : values;
     }
 
-    /** The catalog could not be reached and no copy has been saved yet. */
+    /** The catalog could not be reached and the catalog view holds nothing for the clinic yet. */
     public static class CatalogUnavailableException extends RuntimeException {
         CatalogUnavailableException(Throwable cause) {
             super("The exercise catalog is unavailable and no local copy exists yet; try again shortly.", cause);

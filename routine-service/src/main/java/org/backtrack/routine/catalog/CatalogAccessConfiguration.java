@@ -7,10 +7,14 @@ import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JCircuit
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.backtrack.catalogview.CatalogViewConfiguration;
 
 import java.time.Duration;
 
+/** The circuit breaker in front of catalog-service, and the catalog view that stands in when it is away. */
 @Configuration(proxyBeanMethods = false)
+@Import(CatalogViewConfiguration.class)
 class CatalogAccessConfiguration {
 
     /** Time-boxed calls; after repeated failures the breaker opens and composition uses the copy at once. */

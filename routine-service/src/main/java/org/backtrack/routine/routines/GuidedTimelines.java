@@ -8,11 +8,10 @@ import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The guided timeline of a stored routine. Routines keep the rests and texts of the catalog entries they were
- * composed from; those composed before that take them from the clinic's catalog copy, never from a live call, so a
+ * composed from; those composed before that take them from the clinic's catalog view (fed by {@code backtrack.catalog}), never from a live call, so a
  * timeline is served while the catalog is down.
  */
 @Service
@@ -41,15 +40,13 @@ public class GuidedTimelines {
 
     public GuidedTimeline of(Routine routine) {
         List<String> notes = new ArrayList<>();
-        Map<String, CatalogEntry> copy = null;
         List<RoutineTimeline.Exercise> exercises = new ArrayList<>();
         for (RoutinePlan.Item item : routine.plan().items()) {
             Integer rest = item.restSeconds();
             List<String> cues = item.cues();
             List<String> stopIf = item.stopIf();
             if (rest == null || cues.isEmpty() || stopIf.isEmpty()) { // composed before these were kept, or none given
-                copy = copy != null ? copy : catalog.copied(routine.clinicId());
-                CatalogEntry entry = copy.get(item.exerciseId());
+                CatalogEntry entry = catalog.copied(routine.clinicId(), item.exerciseId()).orElse(null);
                 if (entry != null) {
                     rest = rest != null ? rest : entry.restSeconds();
                     cues = cues.isEmpty() ? entry.cues() : cues;
