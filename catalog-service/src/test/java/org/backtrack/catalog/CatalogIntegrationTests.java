@@ -172,6 +172,14 @@ abstract class CatalogIntegrationTests {
                     org.backtrack.events.CatalogEventTypes.UPSERTED, org.backtrack.events.CatalogEventTypes.UPSERTED,
                     org.backtrack.events.CatalogEventTypes.RETIRED);
             assertThat(read).extracting(e -> e.getSubject()).containsOnly(id);
+            // the producer's side of the contract: the consumers' codec reads every event as catalog-service wrote it
+            var codec = new org.backtrack.events.CatalogEventCodec();
+            var decoded = events.stream().map(r -> codec.decode(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .orElseThrow().data()).toList();
+            assertThat(decoded).extracting(e -> e.id() + "@" + e.version() + (e.retired() ? " retired" : ""))
+                    .containsExactly(id + "@1", id + "@2", id + "@3 retired");
+            assertThat(decoded.get(1).name()).isEqualTo("Chair Cat-Cow");
+            assertThat(decoded.get(1).clinicId()).isEqualTo(clinic);
         }
     }
 

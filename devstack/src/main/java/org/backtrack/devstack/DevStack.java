@@ -198,7 +198,7 @@ public final class DevStack implements AutoCloseable {
         List<String> withCatalog = new ArrayList<>(backing);
         withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
         launch("routine-service", config.routinePort(), withCatalog, kafkaLogin(KafkaAccess.ROUTINE));
-        launch("progress-service", config.progressPort(), withCatalog, kafkaLogin(KafkaAccess.PROGRESS));
+        launch("progress-service", config.progressPort(), backing, kafkaLogin(KafkaAccess.PROGRESS)); // its catalog comes from backtrack.catalog
     }
 
     private void awaitServices() throws Exception {

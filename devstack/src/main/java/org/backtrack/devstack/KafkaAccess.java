@@ -64,6 +64,8 @@ final class KafkaAccess {
                 .topicsStartingWith(Topics.INGRESS_PREFIX, READ, DESCRIBE, WRITE) // ingress topics and their dead letters
                 .topic(Topics.SESSIONS_DLT, WRITE)
                 .topic(Topics.PROGRESS, WRITE)
+                .topic(Topics.CATALOG, READ, DESCRIBE) // its catalog view
+                .topic(Topics.CATALOG + Topics.DEAD_LETTER_SUFFIX, WRITE)
                 .groupsStartingWith(PROGRESS, READ); // progress-service and progress-service-ingress
         for (String clinic : clinicIds) {
             new Grants(integrationOf(clinic), bindings)

@@ -1,6 +1,8 @@
 package org.backtrack.devstack;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
@@ -9,7 +11,10 @@ import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.backtrack.events.Topics;
 
 import java.io.File;
 import java.io.IOException;
@@ -221,18 +226,30 @@ final class KafkaBroker implements AutoCloseable {
                 + " s; see " + process.log(), last);
     }
 
-    /** Creates the topics that do not exist yet, each with the given number of partitions. */
+    /**
+     * Creates the topics that do not exist yet, each with the given number of partitions, and makes
+     * {@code backtrack.catalog} compacted, also where an older start created it without: the catalog views of
+     * routine-service and progress-service read it from the beginning as their snapshot.
+     */
     void ensureTopics(List<String> names, int partitions) throws Exception {
+        Map<String, String> compacted = Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (String name : names) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, partitions, (short) 1));
+                    NewTopic topic = new NewTopic(name, partitions, (short) 1);
+                    missing.add(Topics.CATALOG.equals(name) ? topic.configs(compacted) : topic);
                 }
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+            if (names.contains(Topics.CATALOG) && existing.contains(Topics.CATALOG)) {
+                ConfigResource catalog = new ConfigResource(ConfigResource.Type.TOPIC, Topics.CATALOG);
+                AlterConfigOp compact = new AlterConfigOp(new ConfigEntry(TopicConfig.CLEANUP_POLICY_CONFIG,
+                        TopicConfig.CLEANUP_POLICY_COMPACT), AlterConfigOp.OpType.SET);
+                admin.incrementalAlterConfigs(Map.of(catalog, List.of(compact))).all().get(30, TimeUnit.SECONDS);
             }
         }
     }
