@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import tools.jackson.databind.DatabindException;
 
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** catalog-service's one problem advice (RFC 9457): every catalog error, each naming the field at fault. */
@@ -45,28 +46,26 @@ class CatalogProblems {
         return Problems.namingField(HttpStatus.BAD_REQUEST, "Unreadable request body", field, message);
     }
 
-    @ExceptionHandler
-    ProblemDetail notFound(ClinicExercises.ExerciseNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Exercise not found", e.getMessage());
+    /** How the library refuses a change: status, title, and the field at fault with its message (null: the exception's). */
+    private record Refusal(HttpStatus status, String title, String field, String fieldMessage) {
     }
 
-    @ExceptionHandler
-    ProblemDetail conflict(ClinicExercises.ExerciseConflictException e) {
-        return Problems.naming(HttpStatus.CONFLICT, "Exercise already exists", e.getMessage(), List.of(Problems.fieldError("slug", e.getMessage())));
-    }
+    private static final Map<Class<? extends RuntimeException>, Refusal> REFUSALS = Map.of(
+            ClinicExercises.ExerciseNotFoundException.class, new Refusal(HttpStatus.NOT_FOUND, "Exercise not found", null, null),
+            ClinicExercises.ExerciseConflictException.class, new Refusal(HttpStatus.CONFLICT, "Exercise already exists", "slug", null),
+            ClinicExercises.BuiltInContentException.class, new Refusal(HttpStatus.FORBIDDEN, "Built-in content", null, null),
+            ClinicExercises.StaleVersionException.class, new Refusal(HttpStatus.PRECONDITION_FAILED, "Stale version", "If-Match", null),
+            ETags.PreconditionRequiredException.class,
+            new Refusal(HttpStatus.PRECONDITION_REQUIRED, "If-Match required", "If-Match", "is required"));
 
-    @ExceptionHandler
-    ProblemDetail builtIn(ClinicExercises.BuiltInContentException e) {
-        return Problems.of(HttpStatus.FORBIDDEN, "Built-in content", e.getMessage());
-    }
-
-    @ExceptionHandler
-    ProblemDetail stale(ClinicExercises.StaleVersionException e) {
-        return Problems.naming(HttpStatus.PRECONDITION_FAILED, "Stale version", e.getMessage(), List.of(Problems.fieldError("If-Match", e.getMessage())));
-    }
-
-    @ExceptionHandler
-    ProblemDetail preconditionRequired(ETags.PreconditionRequiredException e) {
-        return Problems.naming(HttpStatus.PRECONDITION_REQUIRED, "If-Match required", e.getMessage(), List.of(Problems.fieldError("If-Match", "is required")));
+    @ExceptionHandler({ClinicExercises.ExerciseNotFoundException.class, ClinicExercises.ExerciseConflictException.class,
+            ClinicExercises.BuiltInContentException.class, ClinicExercises.StaleVersionException.class,
+            ETags.PreconditionRequiredException.class})
+    ProblemDetail refused(RuntimeException e) {
+        Refusal refusal = REFUSALS.entrySet().stream().filter(known -> known.getKey().isInstance(e)).findFirst().orElseThrow()
+                .getValue();
+        List<Map<String, String>> errors = refusal.field() == null ? List.of()
+                : List.of(Problems.fieldError(refusal.field(), refusal.fieldMessage() != null ? refusal.fieldMessage() : e.getMessage()));
+        return Problems.naming(refusal.status(), refusal.title(), e.getMessage(), errors);
     }
 }
