@@ -36,8 +36,8 @@ public final class CatalogEventCodec {
     public Optional<CloudEvent<CatalogExerciseChanged>> decode(byte[] raw) {
         JsonNode event = ContractJson.readEvent(parser, raw);
         String type = event.path("type").asString("");
-        boolean retired = CatalogExerciseChanged.RETIRED.equals(type);
-        if (!retired && !CatalogExerciseChanged.UPSERTED.equals(type)) {
+        boolean retired = CatalogEventTypes.RETIRED.equals(type);
+        if (!retired && !CatalogEventTypes.UPSERTED.equals(type)) {
             return Optional.empty();
         }
         JsonNode data = event.path("data");

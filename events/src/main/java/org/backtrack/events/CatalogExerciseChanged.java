@@ -6,9 +6,10 @@ import java.util.List;
 
 /**
  * Payload of the {@code backtrack.catalog} events, as consumers read them: the whole exercise for
- * {@value #UPSERTED}; for {@value #RETIRED} only its id, clinic and version, read as {@code retired}. Keyed by
+ * {@link CatalogEventTypes#UPSERTED}; for {@link CatalogEventTypes#RETIRED} only its id, clinic and version, read as {@code retired}. Keyed by
  * exercise id; {@code version} grows with every write of the exercise and decides which state is current.
- * Stages, kinds, regions and the other catalog terms are carried as their names.
+ * Stages, kinds, regions and the other catalog terms are carried as their names; {@code progressions} and
+ * {@code regressions} are the ids of the exercise's harder and easier alternatives.
  *
  * @param clinicId null for built-in content, shared by every clinic; else the one clinic that may see it
  */
@@ -26,11 +27,10 @@ public record CatalogExerciseChanged(
         List<String> cues,
         List<String> stopIf,
         List<String> contraindications,
+        List<String> progressions,
+        List<String> regressions,
         long version,
         boolean retired) {
-
-    public static final String UPSERTED = "backtrack.catalog.exercise-upserted.v1";
-    public static final String RETIRED = "backtrack.catalog.exercise-retired.v1";
 
     public CatalogExerciseChanged {
         regions = orEmpty(regions);
@@ -39,6 +39,8 @@ public record CatalogExerciseChanged(
         cues = orEmpty(cues);
         stopIf = orEmpty(stopIf);
         contraindications = orEmpty(contraindications);
+        progressions = orEmpty(progressions);
+        regressions = orEmpty(regressions);
     }
 
     /** How much of the exercise, as catalog-service defines it. */
@@ -50,9 +52,15 @@ public record CatalogExerciseChanged(
         return clinicId == null || clinicId.equals(callerClinicId);
     }
 
+    /** A retirement as it travels: only the exercise's id, clinic and version. */
+    public static CatalogExerciseChanged retirement(String id, String clinicId, long version) {
+        return new CatalogExerciseChanged(id, clinicId, null, null, null, null, null, null, null, null, null, null, null, null,
+                version, true);
+    }
+
     CatalogExerciseChanged asRetired() {
         return new CatalogExerciseChanged(id, clinicId, name, stage, kind, regions, equipment, timeOfDay, dosage, cues, stopIf,
-                contraindications, version, true);
+                contraindications, progressions, regressions, version, true);
     }
 
     private static List<String> orEmpty(List<String> values) {

@@ -14,6 +14,7 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
     public static final String SESSIONS_DLT = SESSIONS + DEAD_LETTER_SUFFIX;
     public static final String PROGRESS_DLT = PROGRESS + DEAD_LETTER_SUFFIX;
+    public static final String CATALOG_DLT = CATALOG + DEAD_LETTER_SUFFIX;
 
     /**
      * {@code max.message.bytes} of every BackTrack topic and dead-letter topic: the largest event the contract accepts

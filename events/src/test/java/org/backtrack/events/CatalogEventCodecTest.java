@@ -30,17 +30,18 @@ class CatalogEventCodecTest {
 
     @Test
     void anUpsertIsReadIntoTheTypedRecordWithWhatConsumersUse() {
-        CatalogExerciseChanged exercise = codec.decode(event(CatalogExerciseChanged.UPSERTED, CAT_COW)).orElseThrow().data();
+        CatalogExerciseChanged exercise = codec.decode(event(CatalogEventTypes.UPSERTED, CAT_COW)).orElseThrow().data();
 
         assertThat(exercise).isEqualTo(new CatalogExerciseChanged("cat-cow", null, "Cat-Cow", "BASIC", "MOBILITY",
                 List.of("LOWER_BACK"), List.of(), List.of("MORNING"), new CatalogExerciseChanged.Dosage(null, 8, 2, false, 4, 10),
-                List.of("Move slowly."), List.of("Sharp pain"), List.of("ACUTE_DISC_HERNIATION"), 3, false));
+                List.of("Move slowly."), List.of("Sharp pain"), List.of("ACUTE_DISC_HERNIATION"),
+                List.of("thread-the-needle"), List.of(), 3, false));
         assertThat(exercise.visibleTo("clinic-7")).isTrue(); // built-in content is every clinic's
     }
 
     @Test
     void aRetirementCarriesOnlyItsIdClinicAndVersionAndReadsAsRetired() {
-        CatalogExerciseChanged retired = codec.decode(event(CatalogExerciseChanged.RETIRED,
+        CatalogExerciseChanged retired = codec.decode(event(CatalogEventTypes.RETIRED,
                 "{\"id\":\"clinic-7.neck-roll\",\"clinicId\":\"clinic-7\",\"version\":4}")).orElseThrow().data();
 
         assertThat(retired.retired()).isTrue();
@@ -80,7 +81,7 @@ class CatalogEventCodecTest {
     })
     void anUpsertWithoutWhatConsumersActOnIsRefusedNamingTheField(String valid, String broken, String field) {
         assertThat(CAT_COW).contains(valid);
-        byte[] raw = event(CatalogExerciseChanged.UPSERTED, CAT_COW.replace(valid, broken));
+        byte[] raw = event(CatalogEventTypes.UPSERTED, CAT_COW.replace(valid, broken));
         assertThatThrownBy(() -> codec.decode(raw))
                 .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.violations()).extracting(Violation::field)
                         .containsExactly(field));
@@ -88,15 +89,15 @@ class CatalogEventCodecTest {
 
     @Test
     void aRetirementWithoutAVersionOrIdIsRefused() {
-        assertThatThrownBy(() -> codec.decode(event(CatalogExerciseChanged.RETIRED, "{\"id\":\"cat-cow\"}")))
+        assertThatThrownBy(() -> codec.decode(event(CatalogEventTypes.RETIRED, "{\"id\":\"cat-cow\"}")))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("data.version");
-        assertThatThrownBy(() -> codec.decode(event(CatalogExerciseChanged.RETIRED, "{\"version\":2}")))
+        assertThatThrownBy(() -> codec.decode(event(CatalogEventTypes.RETIRED, "{\"version\":2}")))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("data.id");
     }
 
     @Test
     void theEventIdIsRequired() {
-        byte[] raw = new String(event(CatalogExerciseChanged.UPSERTED, CAT_COW), StandardCharsets.UTF_8)
+        byte[] raw = new String(event(CatalogEventTypes.UPSERTED, CAT_COW), StandardCharsets.UTF_8)
                 .replace("\"id\":\"ev-1\"", "\"id\":\"\"").getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decode(raw)).isInstanceOf(InvalidEventException.class).hasMessageContaining("id");
     }

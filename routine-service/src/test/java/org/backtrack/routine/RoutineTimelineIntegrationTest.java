@@ -62,17 +62,16 @@ class RoutineTimelineIntegrationTest {
     @Autowired
     CatalogView view;
 
-    /** One clinic for the class: its catalog is published once, and publishing it again changes nothing. */
-    static final String CLINIC = "clinic-tl-" + UUID.randomUUID();
     String clinic;
     RestClient clinician;
 
     @BeforeEach
     void aClinicWithACatalogView() {
-        clinic = CLINIC;
+        clinic = "clinic-tl-" + UUID.randomUUID();
         clinician = TestHttp.client(port, TestIssuer.clinician(clinic));
+        long version = System.nanoTime(); // newer than any test's before: the shipped ids become this clinic's
         try (var kafka = new KafkaTestClient(EmbeddedKafka.bootstrapServers())) {
-            ShippedCatalog.ENTRIES.forEach(entry -> CatalogFeed.publish(kafka, CatalogFeed.exercise(entry, entry.id(), clinic, entry.name(), 1)));
+            ShippedCatalog.ENTRIES.forEach(entry -> CatalogFeed.publish(kafka, CatalogFeed.exercise(entry, entry.id(), clinic, entry.name(), version)));
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> view.listedFor(clinic).size() == ShippedCatalog.ENTRIES.size());
     }

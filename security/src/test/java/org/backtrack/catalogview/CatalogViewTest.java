@@ -16,11 +16,12 @@ class CatalogViewTest {
 
     static CatalogExerciseChanged exercise(String id, String clinicId, String name, long version) {
         return new CatalogExerciseChanged(id, clinicId, name, "BASIC", "MOBILITY", List.of("LOWER_BACK"), List.of(), List.of(),
-                new CatalogExerciseChanged.Dosage(30, 1, 2, false, null, 10), List.of(), List.of(), List.of(), version, false);
+                new CatalogExerciseChanged.Dosage(30, 1, 2, false, null, 10), List.of(), List.of(), List.of(), List.of(), List.of(),
+                version, false);
     }
 
     static CatalogExerciseChanged retired(String id, String clinicId, long version) {
-        return new CatalogExerciseChanged(id, clinicId, null, null, null, null, null, null, null, null, null, null, version, true);
+        return CatalogExerciseChanged.retirement(id, clinicId, version);
     }
 
     @Test

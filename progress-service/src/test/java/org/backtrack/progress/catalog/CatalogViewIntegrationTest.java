@@ -1,5 +1,6 @@
 package org.backtrack.progress.catalog;
 
+import org.backtrack.events.CatalogEventTypes;
 import org.backtrack.events.CatalogExerciseChanged;
 import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.Topics;
@@ -58,15 +59,15 @@ class CatalogViewIntegrationTest {
     CatalogExerciseChanged exercise(String name, String stage, long version) {
         return new CatalogExerciseChanged(prefix + "-" + name, null, name, stage, "STATIC_HOLD", List.of("LOWER_BACK"), List.of(),
                 List.of("MORNING"), new CatalogExerciseChanged.Dosage(30, 1, 2, false, null, 10), List.of(), List.of(), List.of(),
-                version, false);
+                List.of(), List.of(), version, false);
     }
 
     static CatalogExerciseChanged retired(CatalogExerciseChanged exercise, long version) {
-        return new CatalogExerciseChanged(exercise.id(), null, null, null, null, null, null, null, null, null, null, null, version, true);
+        return CatalogExerciseChanged.retirement(exercise.id(), null, version);
     }
 
     static void publish(KafkaTestClient kafka, CatalogExerciseChanged exercise) {
-        String type = exercise.retired() ? CatalogExerciseChanged.RETIRED : CatalogExerciseChanged.UPSERTED;
+        String type = exercise.retired() ? CatalogEventTypes.RETIRED : CatalogEventTypes.UPSERTED;
         kafka.send(Topics.CATALOG, exercise.id(), JSON.writeValueAsString(CATALOG.newEvent(type, exercise.id(), Instant.now(), exercise)));
     }
 

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,8 +62,16 @@ public class CatalogAccess {
      * The exercise of the clinic's catalog view with this id, retired ones included, without calling the catalog: for
      * what older routines did not store (their rests and texts).
      */
-    public Optional<CatalogEntry> copied(String clinicId, String exerciseId) {
+    public Optional<CatalogEntry> fromView(String clinicId, String exerciseId) {
         return view.find(clinicId, exerciseId).filter(exercise -> exercise.dosage() != null).map(CatalogAccess::toEntry);
+    }
+
+    /** The listed exercises of the clinic's catalog view by id (none retired), without calling the catalog. */
+    public Map<String, CatalogEntry> fromView(String clinicId) {
+        Map<String, CatalogEntry> byId = new HashMap<>();
+        view.listedFor(clinicId).stream().filter(exercise -> exercise.dosage() != null)
+                .forEach(exercise -> byId.put(exercise.id(), toEntry(exercise)));
+        return byId;
     }
 
     private List<CatalogEntry> fetch(String authorization) {
@@ -86,7 +96,8 @@ public class CatalogAccess {
         CatalogExerciseChanged.Dosage d = exercise.dosage();
         return new CatalogEntry(exercise.id(), exercise.name(), exercise.stage(), exercise.kind(), Set.copyOf(exercise.regions()),
                 Set.copyOf(exercise.equipment()), Set.copyOf(exercise.timeOfDay()), d.holdSeconds(), d.reps(), d.sets(), d.perSide(),
-                d.secondsPerRep(), d.restSeconds(), Set.copyOf(exercise.contraindications()), exercise.cues(), exercise.stopIf());
+                d.secondsPerRep(), d.restSeconds(), Set.copyOf(exercise.contraindications()), exercise.cues(), exercise.stopIf(), exercise.progressions(),
+                exercise.regressions());
     }
 
     private static Set<String> orEmpty(Set<String> values) {

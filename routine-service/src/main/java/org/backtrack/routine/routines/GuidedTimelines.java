@@ -26,7 +26,7 @@ public class GuidedTimelines {
      * @param plannedSeconds the stored plan's total; equal to {@code totalSeconds} for routines composed with the
      *                       current timing, larger for those composed before (they counted a rest between every rep)
      * @param totalSeconds   the end of the last step
-     * @param notes          what the timeline had to assume, e.g. for an exercise the catalog copy no longer holds
+     * @param notes          what the timeline had to assume, e.g. for an exercise the catalog view no longer holds
      */
     public record GuidedTimeline(String routineId, String patientId, int plannedSeconds, int totalSeconds,
                                  List<RoutineTimeline.Step> steps, List<String> notes) {
@@ -46,7 +46,7 @@ public class GuidedTimelines {
             List<String> cues = item.cues();
             List<String> stopIf = item.stopIf();
             if (rest == null || cues.isEmpty() || stopIf.isEmpty()) { // composed before these were kept, or none given
-                CatalogEntry entry = catalog.copied(routine.clinicId(), item.exerciseId()).orElse(null);
+                CatalogEntry entry = catalog.fromView(routine.clinicId(), item.exerciseId()).orElse(null);
                 if (entry != null) {
                     rest = rest != null ? rest : entry.restSeconds();
                     cues = cues.isEmpty() ? entry.cues() : cues;

@@ -1,5 +1,6 @@
 package org.backtrack.routine.catalog;
 
+import org.backtrack.events.CatalogEventTypes;
 import org.backtrack.events.CatalogExerciseChanged;
 import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.Topics;
@@ -26,16 +27,16 @@ public final class CatalogFeed {
                 List.copyOf(entry.equipment()), List.copyOf(entry.timeOfDay()),
                 new CatalogExerciseChanged.Dosage(entry.holdSeconds(), entry.reps(), entry.sets(), entry.perSide(),
                         entry.secondsPerRep(), entry.restSeconds()),
-                entry.cues(), entry.stopIf(), new ArrayList<>(entry.contraindications()), version, false);
+                entry.cues(), entry.stopIf(), new ArrayList<>(entry.contraindications()), entry.progressions(), entry.regressions(),
+                version, false);
     }
 
     public static CatalogExerciseChanged retired(CatalogExerciseChanged exercise, long version) {
-        return new CatalogExerciseChanged(exercise.id(), exercise.clinicId(), null, null, null, null, null, null, null, null, null,
-                null, version, true);
+        return CatalogExerciseChanged.retirement(exercise.id(), exercise.clinicId(), version);
     }
 
     public static void publish(KafkaTestClient kafka, CatalogExerciseChanged exercise) {
-        String type = exercise.retired() ? CatalogExerciseChanged.RETIRED : CatalogExerciseChanged.UPSERTED;
+        String type = exercise.retired() ? CatalogEventTypes.RETIRED : CatalogEventTypes.UPSERTED;
         kafka.send(Topics.CATALOG, exercise.id(), JSON.writeValueAsString(CATALOG.newEvent(type, exercise.id(), Instant.now(), exercise)));
     }
 }

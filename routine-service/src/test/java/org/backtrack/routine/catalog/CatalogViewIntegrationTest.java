@@ -1,5 +1,6 @@
 package org.backtrack.routine.catalog;
 
+import org.backtrack.events.CatalogEventTypes;
 import org.backtrack.events.CatalogExerciseChanged;
 import org.backtrack.events.DeadLetterContent;
 import org.backtrack.events.Topics;
@@ -89,8 +90,8 @@ class CatalogViewIntegrationTest {
             String broken = "broken-" + clinic;
             kafka.send(Topics.CATALOG, chosen.id(), """
                     {"specversion":"1.0","id":"%s","source":"/catalog-service","type":"%s","data":{"id":"%s","version":0}}"""
-                    .formatted(broken, CatalogExerciseChanged.UPSERTED, chosen.id()));
-            var deadLetter = kafka.readUntil(Topics.deadLetterOf(Topics.CATALOG), r -> r.value().contains(broken), WAIT).stream()
+                    .formatted(broken, CatalogEventTypes.UPSERTED, chosen.id()));
+            var deadLetter = kafka.readUntil(Topics.CATALOG_DLT, r -> r.value().contains(broken), WAIT).stream()
                     .filter(r -> r.value().contains(broken)).findFirst().orElseThrow();
             assertThat(deadLetter.headers().get(DeadLetterContent.REASON_HEADER)).contains("data.version");
             assertThat(composedNames(port)).contains(first + ", slower").doesNotContain(first, first + ", older");

@@ -1,15 +1,15 @@
 package org.backtrack.routine.feedback;
 
+import org.backtrack.catalogview.CatalogView;
 import org.backtrack.events.AlertType;
 import org.backtrack.events.DeadLetterContent;
 import org.backtrack.events.Topics;
-import org.backtrack.routine.composition.CatalogEntry;
+import org.backtrack.routine.catalog.CatalogFeed;
 import org.backtrack.routine.composition.ShippedCatalog;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -28,8 +27,6 @@ import tools.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,7 +38,7 @@ import static org.awaitility.Awaitility.await;
  * straight to {@code backtrack.sessions} as an integrator would, reaches routine-service's session consumer and
  * changes the next routine; a step beyond the stage becomes a proposal; a red flag holds every progression until its
  * alert is resolved; hostile feedback is refused naming the field, over HTTP and on the topic. catalog-service is
- * unreachable, so the clinic's catalog copy holds the shipped catalog.
+ * unreachable, so the catalog view, fed the shipped catalog on {@code backtrack.catalog}, stands in.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "backtrack.catalog.url=http://127.0.0.1:1", "backtrack.catalog.timeout=2s",
@@ -58,8 +55,6 @@ class FeedbackLoopIntegrationTest {
 
     @LocalServerPort
     int port;
-    @Autowired
-    MongoOperations mongo;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -68,19 +63,19 @@ class FeedbackLoopIntegrationTest {
     RestClient clinician;
     KafkaTestClient kafka;
 
+    @Autowired
+    CatalogView view;
+
     @BeforeEach
-    void aClinicWithACatalogCopy() {
+    void aClinicWithACatalogView() {
         clinic = "clinic-fb-" + UUID.randomUUID();
         patient = "patient-" + UUID.randomUUID();
         clinician = TestHttp.client(port, TestIssuer.clinician(clinic));
         kafka = new KafkaTestClient(bootstrapServers);
-        List<Document> entries = new ArrayList<>();
-        for (CatalogEntry entry : ShippedCatalog.ENTRIES) {
-            Document document = new Document();
-            mongo.getConverter().write(entry, document);
-            entries.add(document);
-        }
-        mongo.insert(new Document("_id", clinic).append("entries", entries).append("fetchedAt", new Date()), "catalog_copy");
+        // the shipped catalog as this clinic's own exercises in the catalog view; a newer version than any test before
+        long version = System.nanoTime();
+        ShippedCatalog.ENTRIES.forEach(entry -> CatalogFeed.publish(kafka, CatalogFeed.exercise(entry, entry.id(), clinic, entry.name(), version)));
+        await().atMost(Duration.ofSeconds(60)).until(() -> view.listedFor(clinic).size() == ShippedCatalog.ENTRIES.size());
     }
 
     @AfterEach

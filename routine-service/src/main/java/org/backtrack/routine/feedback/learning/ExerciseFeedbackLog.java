@@ -77,7 +77,7 @@ public class ExerciseFeedbackLog implements PatientRecords {
     }
 
     /**
-     * @param name        the exercise's name in the clinic's catalog copy; the id when the copy has none
+     * @param name        the exercise's name in the catalog view; the id when the view has none
      * @param nextRoutine what the next routine does with it in words; null when nothing changes
      */
     public record ExerciseView(String exerciseId, String name, List<FeedbackEntry> entries, String nextRoutine) {
@@ -85,7 +85,7 @@ public class ExerciseFeedbackLog implements PatientRecords {
 
     public View view(String clinicId, String patientId) {
         FeedbackHistory history = history(clinicId, patientId);
-        Map<String, CatalogEntry> copy = catalog.copied(clinicId);
+        Map<String, CatalogEntry> copy = catalog.fromView(clinicId);
         String stage = programs.of(clinicId, patientId).stage();
         var decision = rules.decide(history, List.copyOf(copy.values()), stage, clinicId, patientId);
         Map<String, String> next = new HashMap<>();
@@ -116,8 +116,8 @@ public class ExerciseFeedbackLog implements PatientRecords {
         if (after.exercises().isEmpty() || after.redFlagOpen()) {
             return;
         }
-        // the clinic's local catalog copy (no live call from a consumer): without one, no proposal yet
-        List<CatalogEntry> entries = List.copyOf(catalog.copied(session.clinicId()).values());
+        // the catalog view (no live call from a consumer): before it holds the clinic's exercises, no proposal yet
+        List<CatalogEntry> entries = List.copyOf(catalog.fromView(session.clinicId()).values());
         String stage = programs.of(session.clinicId(), session.patientId()).stage();
         for (var step : rules.decide(after, entries, stage, session.clinicId(), session.patientId()).proposals()) {
             programs.proposeFromFeedback(step.proposalId(), session.clinicId(), session.patientId(), step.toStage(),
