@@ -44,11 +44,17 @@ public final class DevStack implements AutoCloseable {
     private final Map<String, Long> pids = new LinkedHashMap<>();
 
     private final StartProgress progress;
+    /** The provider in place of the local issuer, or null for the demo (local issuer, profile demo). */
+    private final OidcProvider provider;
 
-    private DevStack(DevStackConfig config, StartProgress progress) {
+    private DevStack(DevStackConfig config, StartProgress progress, OidcProvider provider) {
         this.config = config;
         this.progress = progress;
+        this.provider = provider;
     }
+
+    /** The Spring profile of the demo, in which the local issuer's published dev-* client secrets are accepted. */
+    static final String DEMO_PROFILE = "--spring.profiles.active=demo";
 
     /** Holds the running launcher's process id, for {@code ./backtrack status} and {@code ./backtrack down}. */
     static final String PID_FILE = "devstack.pid";
@@ -61,7 +67,7 @@ public final class DevStack implements AutoCloseable {
     public static void main(String[] args) {
         DevStack stack;
         try {
-            stack = new DevStack(DevStackConfig.from(args, System.getenv()), StartProgress.onConsole());
+            stack = new DevStack(DevStackConfig.from(args, System.getenv()), StartProgress.onConsole(), null);
         } catch (IllegalArgumentException e) {
             System.err.println("backtrack: " + e.getMessage());
             System.exit(2);
@@ -93,7 +99,12 @@ public final class DevStack implements AutoCloseable {
     }
 
     public static DevStack start(DevStackConfig config) throws Exception {
-        DevStack stack = new DevStack(config, StartProgress.logged());
+        return start(config, null);
+    }
+
+    /** The suite signing in through {@code provider} instead of the local issuer (null: the local issuer), for tests. */
+    public static DevStack start(DevStackConfig config, OidcProvider provider) throws Exception {
+        DevStack stack = new DevStack(config, StartProgress.logged(), provider);
         try {
             stack.startAll();
             return stack;
@@ -175,25 +186,37 @@ public final class DevStack implements AutoCloseable {
     private long launchedAt;
 
     private void launchIssuerAndGateway() throws IOException {
-        progress.phase("Starting local-issuer and gateway (logs in " + config.dataDir().resolve("logs") + ")");
         String http = "http://" + config.host() + ":";
+        List<String> routes = List.of("--backtrack.services.catalog-url=" + http + config.catalogPort(),
+                "--backtrack.services.routine-url=" + http + config.routinePort(),
+                "--backtrack.services.progress-url=" + http + config.progressPort());
+        if (provider != null) {
+            progress.phase("Starting the gateway, signing in through " + provider.issuerUrl());
+            List<String> gateway = new ArrayList<>(routes);
+            gateway.addAll(provider.gatewayProperties());
+            launch("gateway", config.gatewayPort(), gateway, provider.gatewayEnvironment());
+            return;
+        }
+        progress.phase("Starting local-issuer and gateway (logs in " + config.dataDir().resolve("logs") + ")");
         launch("local-issuer", config.issuerPort(), List.of(
                 "--backtrack.issuer.url=" + config.issuerUrl(),
                 "--backtrack.issuer.gateway-url=" + config.gatewayUrl()), Map.of());
-        launch("gateway", config.gatewayPort(), List.of(
-                "--backtrack.services.catalog-url=" + http + config.catalogPort(),
-                "--backtrack.services.routine-url=" + http + config.routinePort(),
-                "--backtrack.services.progress-url=" + http + config.progressPort(),
-                "--backtrack.issuer.url=" + config.issuerUrl()), Map.of());
+        List<String> gateway = new ArrayList<>(routes);
+        gateway.add("--backtrack.issuer.url=" + config.issuerUrl());
+        launch("gateway", config.gatewayPort(), gateway, Map.of());
     }
 
     private void launchKafkaServices() throws IOException {
         progress.phase("Starting catalog-service, routine-service and progress-service");
         String http = "http://" + config.host() + ":";
-        List<String> backing = List.of("--spring.mongodb.uri=" + config.mongoUri(),
+        List<String> backing = new ArrayList<>(List.of("--spring.mongodb.uri=" + config.mongoUri(),
                 "--spring.kafka.bootstrap-servers=" + config.kafkaBootstrap(),
-                "--backtrack.topics.partitions=" + config.partitions(),
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + config.issuerUrl());
+                "--backtrack.topics.partitions=" + config.partitions()));
+        if (provider == null) {
+            backing.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + config.issuerUrl());
+        } else {
+            backing.addAll(provider.resourceServerProperties());
+        }
         launch("catalog-service", config.catalogPort(), backing, kafkaLogin(KafkaAccess.CATALOG));
         List<String> withCatalog = new ArrayList<>(backing);
         withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
@@ -234,7 +257,11 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private void launch(String module, int port, List<String> properties, Map<String, String> environment) throws IOException {
+    private void launch(String module, int port, List<String> settings, Map<String, String> environment) throws IOException {
+        List<String> properties = new ArrayList<>(settings);
+        if (provider == null) {
+            properties.add(DEMO_PROFILE);
+        }
         synchronized (this) {
             launches.put(module, new Launch(port, List.copyOf(properties), Map.copyOf(environment)));
         }
@@ -346,7 +373,8 @@ public final class DevStack implements AutoCloseable {
 
     private void seedOnce() throws Exception {
         Path marker = config.dataDir().resolve(SEEDED_MARKER);
-        if (config.seedPatients() <= 0 || Files.exists(marker)) {
+        // the demo clinic is seeded through the local issuer's demo accounts
+        if (provider != null || config.seedPatients() <= 0 || Files.exists(marker)) {
             return;
         }
         int sessions = DemoSeeder.seed(config.gatewayUrl(), config.issuerUrl(), config.seedPatients(), progress);

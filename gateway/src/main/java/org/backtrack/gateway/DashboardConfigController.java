@@ -14,17 +14,29 @@ import java.util.Map;
 @RestController
 class DashboardConfigController {
 
+    private final ClaimNames claimNames;
+
+    DashboardConfigController(ClaimNames claimNames) {
+        this.claimNames = claimNames;
+    }
+
     @GetMapping("/dashboard/config")
     Map<String, Object> config(@AuthenticationPrincipal OidcUser user, CsrfToken csrf) {
         csrf.getToken(); // loads the token, which writes the XSRF-TOKEN cookie the page sends back as a header
+        Map<String, Object> claims = claimNames.normalize(user.getClaims());
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("user", user.getSubject());
-        config.put("clinicId", user.getClaimAsString("clinic_id"));
+        config.put("clinicId", text(claims.get(ClaimNames.CLINIC_ID)));
         // a patient's own pages (my-routine.html) read the patient they are for from here; null for staff
-        config.put("patientId", user.getClaimAsString("patient_id"));
-        config.put("roles", user.getClaimAsStringList("roles") == null ? List.of() : user.getClaimAsStringList("roles"));
+        config.put("patientId", text(claims.get(ClaimNames.PATIENT_ID)));
+        config.put("roles", claims.get(ClaimNames.ROLES) instanceof List<?> roles
+                ? roles.stream().filter(String.class::isInstance).toList() : List.of());
         // kept for pages written before sign-in existed
-        config.put("defaultClinic", user.getClaimAsString("clinic_id"));
+        config.put("defaultClinic", text(claims.get(ClaimNames.CLINIC_ID)));
         return config;
+    }
+
+    private static String text(Object value) {
+        return value instanceof String text ? text : null;
     }
 }

@@ -13,6 +13,7 @@ import org.backtrack.security.request.IdentifierCheck;
 import org.backtrack.security.request.RequestSizeLimitFilter;
 import org.backtrack.security.request.SecurityProblems;
 import org.backtrack.security.token.AccessTokenDecoder;
+import org.backtrack.security.token.TokenClaimNames;
 import org.backtrack.security.token.TokenPolicy;
 import org.backtrack.topics.TopicSettings;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -63,7 +64,7 @@ import java.util.Optional;
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
         JacksonAutoConfiguration.class})
 @EnableMethodSecurity(jsr250Enabled = true)
-@EnableConfigurationProperties({TokenPolicy.class, OAuth2ResourceServerProperties.class, TopicSettings.class})
+@EnableConfigurationProperties({TokenPolicy.class, TokenClaimNames.class, OAuth2ResourceServerProperties.class, TopicSettings.class})
 @Import(AccessLogController.class)
 public class ServiceSecurityAutoConfiguration {
 
@@ -83,6 +84,12 @@ public class ServiceSecurityAutoConfiguration {
     static RequestMatcher scrapeOnManagementPort(Integer managementPort) {
         return request -> managementPort != null && managementPort > 0 && request.getLocalPort() == managementPort
                 && "/actuator/prometheus".equals(request.getRequestURI());
+    }
+
+    /** Static: it runs before any other bean exists, so a demo secret stops the service before it connects anywhere. */
+    @Bean
+    static DemoSecretsCheck demoSecretsCheck(org.springframework.core.env.Environment environment) {
+        return new DemoSecretsCheck(environment);
     }
 
     @Bean
@@ -109,7 +116,8 @@ public class ServiceSecurityAutoConfiguration {
      * id) with {@link AccessTokenDecoder}, configured by the same {@code spring.security.oauth2.resourceserver.jwt.*}.
      */
     @Bean
-    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, TokenPolicy policy, ObjectProvider<Clock> clock) {
+    JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, TokenPolicy policy, TokenClaimNames claimNames,
+                          ObjectProvider<Clock> clock) {
         OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
         String notAUrl = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri must be the URL of the issuer's key set";
         if (jwt.getJwkSetUri() == null) {
@@ -123,7 +131,7 @@ public class ServiceSecurityAutoConfiguration {
         }
         List<SignatureAlgorithm> algorithms = jwt.getJwsAlgorithms().stream().map(name -> Optional.ofNullable(SignatureAlgorithm.from(name))
                 .orElseThrow(() -> new IllegalStateException("unknown JWS algorithm " + name))).toList();
-        return AccessTokenDecoder.create(keySet, jwt.getIssuerUri(), jwt.getAudiences(), algorithms, policy,
+        return AccessTokenDecoder.create(keySet, jwt.getIssuerUri(), jwt.getAudiences(), algorithms, policy, claimNames,
                 clock.getIfAvailable(Clock::systemUTC));
     }
 

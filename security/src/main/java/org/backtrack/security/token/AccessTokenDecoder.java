@@ -17,6 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 import java.net.URL;
@@ -28,7 +29,8 @@ import java.util.List;
 /**
  * The access-token decoder every service uses: the issuer's keys from its JWK set, fetched through Nimbus's cache and
  * rate limit, and Spring Security's validators for issuer, audience and time, with {@code exp} and {@code iat} required
- * and the lifetime bounded ({@link TokenPolicy}).
+ * and the lifetime bounded ({@link TokenPolicy}); the clinic, patient and roles are read from the configured claims
+ * ({@link ClaimMapping}).
  */
 public final class AccessTokenDecoder {
 
@@ -42,11 +44,15 @@ public final class AccessTokenDecoder {
     }
 
     public static JwtDecoder create(URL jwkSetUri, String issuer, List<String> audiences, List<SignatureAlgorithm> algorithms,
-                             TokenPolicy policy, Clock clock) {
+                             TokenPolicy policy, TokenClaimNames claimNames, Clock clock) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(jwkSetUri, policy))
                 .jwsAlgorithms(set -> set.addAll(algorithms.isEmpty() ? List.of(SignatureAlgorithm.RS256) : algorithms))
                 .build();
         decoder.setJwtValidator(validator(issuer, audiences, policy, clock));
+        // Spring's standard conversions (times, audience, issuer) on the claims renamed to BackTrack's vocabulary
+        MappedJwtClaimSetConverter standard = MappedJwtClaimSetConverter.withDefaults(java.util.Map.of());
+        ClaimMapping mapping = new ClaimMapping(claimNames);
+        decoder.setClaimSetConverter(claims -> standard.convert(mapping.apply(claims)));
         return decoder;
     }
 

@@ -1,5 +1,6 @@
 package org.backtrack.gateway.ratelimit.web;
 
+import org.backtrack.gateway.ClaimNames;
 import org.backtrack.gateway.ratelimit.RateLimits;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -75,8 +76,8 @@ class RateLimitConfiguration {
 
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, JwtDecoder callerTokens, MeterRegistry meters,
-                                                            SecurityFilterProperties securityFilter) {
-        var registration = new FilterRegistrationBean<>(new RateLimitFilter(limits, callerTokens, meters));
+                                                            SecurityFilterProperties securityFilter, ClaimNames claimNames) {
+        var registration = new FilterRegistrationBean<>(new RateLimitFilter(limits, callerTokens, meters, claimNames));
         registration.addUrlPatterns("/api/*");
         // right after Spring Security's filters, so the session's login is loaded; before any routing or proxying
         registration.setOrder(securityFilter.getOrder() + 1);

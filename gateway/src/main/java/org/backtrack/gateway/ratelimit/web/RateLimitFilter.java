@@ -1,5 +1,6 @@
 package org.backtrack.gateway.ratelimit.web;
 
+import org.backtrack.gateway.ClaimNames;
 import org.backtrack.gateway.ratelimit.CallerQuotas;
 import org.backtrack.gateway.ratelimit.Charge;
 import org.backtrack.gateway.ratelimit.RateLimits;
@@ -37,11 +38,13 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimits limits;
     private final JwtDecoder tokens;
     private final MeterRegistry meters;
+    private final ClaimNames claimNames;
 
-    RateLimitFilter(RateLimits limits, JwtDecoder tokens, MeterRegistry meters) {
+    RateLimitFilter(RateLimits limits, JwtDecoder tokens, MeterRegistry meters, ClaimNames claimNames) {
         this.limits = limits;
         this.tokens = tokens;
         this.meters = meters;
+        this.claimNames = claimNames;
     }
 
     @Override
@@ -64,7 +67,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
                 return CallerQuotas.ofAddress(address); // no other scheme is verified here
             }
             try {
-                return CallerQuotas.ofToken(tokens.decode(authorization.substring(BEARER.length()).trim()).getClaims(), address);
+                return CallerQuotas.ofToken(claimNames.normalize(tokens.decode(authorization.substring(BEARER.length()).trim()).getClaims()), address);
             } catch (JwtException unverified) {
                 return CallerQuotas.ofAddress(address);
             }
@@ -72,7 +75,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         Authentication login = SecurityContextHolder.getContext().getAuthentication();
         if (login instanceof OAuth2AuthenticationToken session && session.isAuthenticated()) {
             OAuth2User user = session.getPrincipal();
-            return CallerQuotas.ofSession(user.getName(), user.getAttribute(CallerQuotas.CLINIC_ID), address);
+            return CallerQuotas.ofSession(user.getName(), claimNames.normalize(user.getAttributes()).get(ClaimNames.CLINIC_ID), address);
         }
         return CallerQuotas.ofAddress(address);
     }
