@@ -35,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ComposeFileTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    static final Path REALM = ROOT.resolve("deploy/keycloak/backtrack-realm.json");
+    /** The Keycloak KeycloakSystemTest runs (this module's keycloak.version); compose runs the same version's image. */
+    static final String KEYCLOAK_VERSION = "26.7.3";
     static final List<String> SERVICES = List.of("catalog-service", "routine-service", "progress-service", "gateway", "local-issuer");
     /** Each service's Kafka principal. */
     static final Map<String, String> KAFKA_PRINCIPALS = Map.of("catalog-service", KafkaAccess.CATALOG,
@@ -113,6 +116,7 @@ class ComposeFileTest {
             Set<String> properties = relaxedKeys(ROOT.resolve(name).resolve("src/main/resources/application.yml"));
             BOOT_KAFKA_SECURITY_PROPERTIES.forEach(property -> properties.add(relaxed(property)));
             properties.add(relaxed("spring.application.json")); // Boot's own: properties given as JSON
+            properties.add(relaxed("spring.profiles.active")); // Boot's own: demo only with the demo issuer
             assertThat(environment.keySet()).as("variables of %s", name)
                     .allSatisfy(variable -> assertThat(properties).as("%s in %s's application.yml", variable, name)
                             .contains(relaxed(variable)));
@@ -184,6 +188,137 @@ class ComposeFileTest {
         List<AclBinding> granted = new ArrayList<>();
         script.lines().map(String::trim).filter(line -> line.startsWith("allow ")).forEach(line -> granted.addAll(aclsOf(line)));
         assertThat(granted).containsExactlyInAnyOrderElementsOf(KafkaAccess.bindings(DemoClinic.CLINIC_IDS));
+    }
+
+    /** The default identity provider is Keycloak with the committed realm; nothing secret in the realm file itself. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void keycloakRunsByDefaultWithTheCommittedRealm() throws IOException {
+        var keycloak = composeServices().get("keycloak");
+        assertThat(keycloak).doesNotContainKey("profiles").containsKey("healthcheck");
+        assertThat(keycloak.get("image").toString()).isEqualTo("quay.io/keycloak/keycloak:" + KEYCLOAK_VERSION);
+        assertThat((List<String>) keycloak.get("command")).contains("--import-realm");
+        assertThat((List<String>) keycloak.get("volumes"))
+                .contains("./deploy/keycloak/backtrack-realm.json:/opt/keycloak/data/import/backtrack-realm.json:ro");
+        var environment = (Map<String, Object>) keycloak.get("environment");
+        Matcher placeholder = Pattern.compile("\\$\\{(\\w+)(:[^}]*)?}").matcher(Files.readString(REALM));
+        Set<String> placeholders = new HashSet<>();
+        while (placeholder.find()) {
+            placeholders.add(placeholder.group(1));
+        }
+        assertThat(placeholders).as("every placeholder of the realm is given to Keycloak")
+                .isNotEmpty().allSatisfy(name -> assertThat(environment).containsKey(name));
+        // the gateway signs in through it, the services take its tokens
+        assertThat(environment("gateway").get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_BACKTRACK_AUTHORIZATIONURI").toString())
+                .contains("/realms/backtrack/protocol/openid-connect/auth");
+        for (String name : List.of("catalog-service", "routine-service", "progress-service")) {
+            assertThat(environment(name).get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWKSETURI").toString()).as(name)
+                    .contains("keycloak:8180/realms/backtrack/protocol/openid-connect/certs");
+        }
+    }
+
+    /** Two clinics, every role, the gateway's login client, machine clients, the clinic and roles as claims. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theRealmHasWhatTheServicesRead() throws IOException {
+        Map<String, Object> realm = new Yaml().load(Files.readString(REALM));
+        var roles = ((Map<String, List<Map<String, Object>>>) realm.get("roles")).get("realm").stream().map(r -> r.get("name")).toList();
+        assertThat(roles).containsExactlyInAnyOrderElementsOf(roleNames());
+        var clients = (List<Map<String, Object>>) realm.get("clients");
+        var byId = new HashMap<String, Map<String, Object>>();
+        clients.forEach(client -> byId.put(client.get("clientId").toString(), client));
+        assertThat(byId).containsOnlyKeys("backtrack-gateway", "demo-integration", "riverside-integration");
+        assertThat(byId.get("backtrack-gateway").get("standardFlowEnabled")).isEqualTo(true);
+        assertThat((List<String>) byId.get("backtrack-gateway").get("redirectUris")).allSatisfy(uri -> assertThat(uri).endsWith("/login/oauth2/code/backtrack"));
+        for (var client : clients) {
+            String id = client.get("clientId").toString();
+            assertThat(client.get("secret").toString()).as("%s's secret comes from a variable", id).matches("\\$\\{[A-Z_]+}");
+            assertThat(client.get("directAccessGrantsEnabled")).as("%s: no password grant", id).isEqualTo(false);
+            var claims = ((List<Map<String, Object>>) client.get("protocolMappers")).stream()
+                    .map(mapper -> (Map<String, String>) mapper.get("config"))
+                    .filter(config -> "true".equals(config.get("access.token.claim"))).toList();
+            assertThat(claims).extracting(config -> config.get("claim.name")).as(id).contains("clinic_id", "patient_id", "roles");
+            assertThat(claims).extracting(config -> config.get("included.custom.audience")).as(id).contains("backtrack-api");
+        }
+        var users = (List<Map<String, Object>>) realm.get("users");
+        Set<String> clinics = new HashSet<>();
+        for (var user : users) {
+            var attributes = (Map<String, List<String>>) user.getOrDefault("attributes", Map.of());
+            clinics.addAll(attributes.getOrDefault("clinic_id", List.of()));
+            for (var credential : (List<Map<String, Object>>) user.getOrDefault("credentials", List.of())) {
+                assertThat(credential.get("value").toString()).as("%s's password comes from a variable", user.get("username"))
+                        .matches("\\$\\{[A-Z_]+}");
+            }
+        }
+        assertThat(clinics).containsExactlyInAnyOrderElementsOf(DemoClinic.CLINIC_IDS);
+        assertThat(users).filteredOn(user -> user.containsKey("serviceAccountClientId"))
+                .extracting(user -> user.get("serviceAccountClientId")).contains("demo-integration", "riverside-integration");
+        // users cannot change their own clinic or patient in Keycloak's account console
+        String profile = Files.readString(REALM);
+        assertThat(profile).contains("\\\"name\\\":\\\"clinic_id\\\"", "\\\"edit\\\":[\\\"admin\\\"]");
+    }
+
+    /** The role names the services know: {@code org.backtrack.security.Role} (not on this module's class path). */
+    static List<String> roleNames() throws IOException {
+        String source = Files.readString(ROOT.resolve("security/src/main/java/org/backtrack/security/Role.java"));
+        String constants = source.substring(source.indexOf("public enum Role {") + 18, source.indexOf(';', source.indexOf("public enum Role {")));
+        return Pattern.compile("(?m)^\\s+([A-Z_]+),?\\s*$").matcher(constants.replaceAll("(?s)/\\*\\*.*?\\*/", ""))
+                .results().map(result -> result.group(1)).toList();
+    }
+
+    /** The scale example: three brokers (replication 3, min.insync.replicas 2), a three-member replica set. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theScaleExampleRunsThreeBrokersAndThreeReplicaSetMembers() throws IOException {
+        Map<String, Object> file = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.scale.yml")));
+        var scale = (Map<String, Map<String, Object>>) file.get("services");
+        var base = composeServices();
+        Set<Object> nodeIds = new HashSet<>();
+        Set<Object> formatted = new HashSet<>();
+        for (String broker : List.of("kafka", "kafka-2", "kafka-3")) {
+            var environment = merged(base, scale, broker);
+            nodeIds.add(environment.get("KAFKA_NODE_ID").toString());
+            assertThat(environment.get("KAFKA_CONTROLLER_QUORUM_VOTERS")).as(broker).isEqualTo("1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093");
+            assertThat(environment.get("KAFKA_DEFAULT_REPLICATION_FACTOR").toString()).isEqualTo("3");
+            assertThat(environment.get("KAFKA_MIN_INSYNC_REPLICAS").toString()).isEqualTo("2");
+            assertThat(environment.get("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").toString()).isEqualTo("3");
+            assertThat(environment.get("KAFKA_TRANSACTION_STATE_LOG_MIN_ISR").toString()).isEqualTo("2");
+            assertThat(environment.get("KAFKA_ADVERTISED_LISTENERS").toString()).isEqualTo("SASL_PLAINTEXT://" + broker + ":9092");
+            assertThat(environment.get("KAFKA_AUTHORIZER_CLASS_NAME")).as("secured as the single broker is").isNotNull();
+        }
+        assertThat(nodeIds).containsExactlyInAnyOrder("1", "2", "3");
+        for (String format : List.of("kafka-format", "kafka-format-2", "kafka-format-3")) {
+            var environment = merged(base, scale, format);
+            formatted.add(environment.get("NODE_ID").toString());
+            assertThat(environment.get("VOTERS")).as(format).isEqualTo("1@kafka:9093,2@kafka-2:9093,3@kafka-3:9093");
+        }
+        assertThat(formatted).containsExactlyInAnyOrder("1", "2", "3");
+        assertThat(script("kafka-init")).contains("--replication-factor \"$$REPLICATION_FACTOR\"", "min.insync.replicas=$$MIN_INSYNC_REPLICAS");
+        assertThat(merged(base, scale, "kafka-init")).containsEntry("REPLICATION_FACTOR", 3).containsEntry("MIN_INSYNC_REPLICAS", 2);
+
+        for (String member : List.of("mongo-2", "mongo-3")) {
+            assertThat((List<String>) scale.get(member).get("command")).as(member).contains("--replSet", "rs0");
+            assertThat(scale.get(member)).containsKey("healthcheck");
+        }
+        String initiate = String.join(" ", (List<String>) ((Map<String, Object>) scale.get("mongo").get("healthcheck")).get("test"));
+        assertThat(initiate).contains("'mongo:27017'", "'mongo-2:27017'", "'mongo-3:27017'");
+        for (String service : List.of("catalog-service", "routine-service", "progress-service")) {
+            var environment = merged(base, scale, service);
+            assertThat(environment.get("SPRING_MONGODB_URI").toString()).as(service)
+                    .startsWith("mongodb://mongo:27017,mongo-2:27017,mongo-3:27017/").contains("w=majority", "readConcernLevel=majority");
+            assertThat(environment.get("SPRING_KAFKA_BOOTSTRAP_SERVERS")).isEqualTo("kafka:9092,kafka-2:9092,kafka-3:9092");
+            assertThat(environment.get("BACKTRACK_TOPICS_REPLICATION_FACTOR").toString()).isEqualTo("3");
+        }
+    }
+
+    /** A service's environment with the scale file laid over the base file (or extending it), as compose merges them. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merged(Map<String, Map<String, Object>> base, Map<String, Map<String, Object>> scale, String service) {
+        Map<String, Object> over = scale.getOrDefault(service, Map.of());
+        String from = over.containsKey("extends") ? ((Map<String, String>) over.get("extends")).get("service") : service;
+        Map<String, Object> environment = new HashMap<>((Map<String, Object>) base.getOrDefault(from, Map.of()).getOrDefault("environment", Map.of()));
+        environment.putAll((Map<String, Object>) over.getOrDefault("environment", Map.of()));
+        return environment;
     }
 
     /** The bindings of one {@code allow <principal> [--operation O]... [--topic T|--group G]... [--resource-pattern-type P]} line. */
