@@ -5,6 +5,7 @@ import org.backtrack.progress.alerts.rules.AlertDecision;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,14 @@ class AlertWriter {
     AlertWriter(Alerts alerts, AlertEvents events) {
         this.alerts = alerts;
         this.events = events;
+    }
+
+    /** What the rules decided for one patient. */
+    record PatientDecisions(String clinicId, String patientId, List<AlertDecision> decisions) {
+    }
+
+    private static Alerts.Resolving resolving(String clinicId, AlertDecision.Resolve resolve) {
+        return new Alerts.Resolving(clinicId, resolve.alertId(), resolve.resolution(), resolve.bySessionId());
     }
 
     /** A new batch of decisions to carry out; call {@link Batch#publish()} when done. */
@@ -50,11 +59,30 @@ class AlertWriter {
                         written.put(stored.get().key(), stored.get());
                     }
                 } else if (decision instanceof AlertDecision.Resolve resolve) {
-                    alerts.resolve(clinicId, resolve.alertId(), resolve.resolution(), resolve.bySessionId(), now)
-                            .ifPresent(a -> written.put(a.key(), a));
+                    alerts.resolve(resolving(clinicId, resolve), now).ifPresent(a -> written.put(a.key(), a));
                 }
             }
             return raised;
+        }
+
+        /**
+         * {@link #carryOut} for many patients at once, in two bulk writes: every raise inserted, then every resolution
+         * applied (so a raise and a resolution of one alert in the same batch still happen in that order).
+         */
+        void carryOutAll(List<PatientDecisions> patients, Instant now) {
+            List<StoredAlert> raises = new ArrayList<>();
+            List<Alerts.Resolving> resolutions = new ArrayList<>();
+            for (PatientDecisions patient : patients) {
+                for (AlertDecision decision : patient.decisions()) {
+                    if (decision instanceof AlertDecision.Raise raise) {
+                        raises.add(StoredAlert.raised(patient.clinicId(), patient.patientId(), raise, now));
+                    } else if (decision instanceof AlertDecision.Resolve resolve) {
+                        resolutions.add(resolving(patient.clinicId(), resolve));
+                    }
+                }
+            }
+            alerts.insertAllIfAbsent(raises).forEach(a -> written.put(a.key(), a));
+            alerts.resolveAll(resolutions, now).forEach(a -> written.put(a.key(), a));
         }
 
         /**

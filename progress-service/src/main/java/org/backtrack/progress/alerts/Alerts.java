@@ -8,11 +8,16 @@ import org.backtrack.outbox.Publication;
 import org.backtrack.progress.alerts.rules.AlertLifecycle;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.paging.Paging;
+import com.mongodb.ErrorCategory;
+import com.mongodb.bulk.BulkWriteError;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Repository;
 
@@ -20,8 +25,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -54,18 +61,78 @@ public class Alerts {
     }
 
     /**
+     * Inserts the alerts that are absent, in one unordered bulk write; returns those this call stored (a second raise of
+     * an alert finds it there and is left out).
+     */
+    List<StoredAlert> insertAllIfAbsent(List<StoredAlert> raised) {
+        if (raised.isEmpty()) {
+            return List.of();
+        }
+        try {
+            mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredAlert.class).insert(raised).execute();
+            return raised;
+        } catch (BulkOperationException partly) {
+            Set<Integer> taken = new HashSet<>();
+            for (BulkWriteError error : partly.getErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw partly;
+                }
+                taken.add(error.getIndex());
+            }
+            List<StoredAlert> stored = new ArrayList<>();
+            for (int i = 0; i < raised.size(); i++) {
+                if (!taken.contains(i)) {
+                    stored.add(raised.get(i));
+                }
+            }
+            return stored;
+        } catch (DuplicateKeyException which) {
+            // reported without the positions: find out one by one (each insert is idempotent)
+            return raised.stream().flatMap(alert -> insertIfAbsent(alert).stream()).toList();
+        }
+    }
+
+    /** A resolution the rules decided. */
+    record Resolving(String clinicId, String alertId, AlertResolution reason, String bySessionId) {
+    }
+
+    /**
      * Resolves an alert that has not resolved, claimed by the caller to send its event ({@link AlertWriter}); returns
      * it as written, empty when it had resolved (or does not exist).
      */
-    Optional<StoredAlert> resolve(String clinicId, String alertId, AlertResolution reason, String bySessionId, Instant now) {
-        var event = StoredAlert.LifecycleEvent.resolved(alertId, now);
-        Update update = owing(new Update()
-                .set("resolution", new StoredAlert.Resolution(now, reason, bySessionId))
+    Optional<StoredAlert> resolve(Resolving resolving, Instant now) {
+        return Optional.ofNullable(mongo.findAndModify(unresolved(resolving), resolution(resolving, now),
+                FindAndModifyOptions.options().returnNew(true), StoredAlert.class));
+    }
+
+    /**
+     * {@link #resolve} for many alerts in one unordered bulk update and one read: returns the alerts this call resolved,
+     * as written (those it claimed at {@code now} for their resolved event; one resolved before matched nothing).
+     */
+    List<StoredAlert> resolveAll(List<Resolving> resolutions, Instant now) {
+        if (resolutions.isEmpty()) {
+            return List.of();
+        }
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredAlert.class);
+        resolutions.forEach(r -> bulk.updateOne(unresolved(r), resolution(r, now)));
+        bulk.execute();
+        List<String> keys = resolutions.stream().map(r -> StoredAlert.keyOf(r.clinicId(), r.alertId())).toList();
+        List<String> eventIds = resolutions.stream().map(r -> StoredAlert.LifecycleEvent.resolved(r.alertId(), now).id()).toList();
+        return mongo.find(query(where("_id").in(keys).and(MongoOwedEvents.EVENT_ID).in(eventIds)
+                .and(MongoOwedEvents.PUBLICATION).is(Publication.PUBLISHING).and(MongoOwedEvents.CLAIMED_AT).is(now)), StoredAlert.class);
+    }
+
+    private static Query unresolved(Resolving resolving) {
+        return query(where("_id").is(StoredAlert.keyOf(resolving.clinicId(), resolving.alertId())).and("resolution").is(null));
+    }
+
+    private static Update resolution(Resolving resolving, Instant now) {
+        var event = StoredAlert.LifecycleEvent.resolved(resolving.alertId(), now);
+        return owing(new Update()
+                .set("resolution", new StoredAlert.Resolution(now, resolving.reason(), resolving.bySessionId()))
                 .set("status", AlertStatus.RESOLVED).set("statusRank", AlertStatus.RESOLVED.rank())
                 .push("events", event), event, now)
                 .set(MongoOwedEvents.PUBLICATION, Publication.PUBLISHING).set(MongoOwedEvents.CLAIMED_AT, now); // its writer sends it
-        var guard = query(where("_id").is(StoredAlert.keyOf(clinicId, alertId)).and("resolution").is(null));
-        return Optional.ofNullable(mongo.findAndModify(guard, update, FindAndModifyOptions.options().returnNew(true), StoredAlert.class));
     }
 
     /** What an acknowledgement came to. */

@@ -24,7 +24,8 @@ import java.util.Optional;
 /**
  * Raises and resolves alerts as sessions are applied: for each session of a batch, in the order the windows were
  * updated, the rules of {@link SessionAlertRules} see the session, the patient's window and status after it, and the
- * patient's open alerts. One read of the open alerts per batch; an alert is written before the open alerts list it.
+ * patient's open alerts. One read of the open alerts per batch, one bulk write of the raises and one of the resolutions; an alert is
+ * written before the open alerts list it.
  * Called after the overview summary holds the patient's latest session: the sweep, which reads that summary after
  * raising an absence, and this, which reads the open alerts after the summary was written, cannot both miss each
  * other, so an absence is never left open behind a session that ended it.
@@ -61,7 +62,8 @@ public class SessionAlerts {
         Map<String, OpenAlerts> stored = episodes.stored(stepsOfPatient.keySet());
         Map<String, OpenAlerts> current = episodes.current(stored);
         Instant now = clock.instant();
-        AlertWriter.Batch batch = writer.batch();
+        Map<String, AlertWriter.PatientDecisions> decided = new LinkedHashMap<>();
+        Map<String, OpenAlerts> openAfter = new LinkedHashMap<>();
         for (var patient : stepsOfPatient.entrySet()) {
             OpenAlerts open = current.getOrDefault(patient.getKey(), OpenAlerts.NONE);
             List<AlertDecision> decisions = new ArrayList<>();
@@ -71,9 +73,14 @@ public class SessionAlerts {
                 decisions.addAll(outcome.decisions());
                 open = outcome.open();
             }
-            batch.carryOut(any.clinicId(), any.patientId(), decisions, now);
-            episodes.record(any.clinicId(), any.patientId(), stored.getOrDefault(patient.getKey(), OpenAlerts.NONE), open);
+            decided.put(patient.getKey(), new AlertWriter.PatientDecisions(any.clinicId(), any.patientId(), decisions));
+            openAfter.put(patient.getKey(), open);
         }
+        AlertWriter.Batch batch = writer.batch();
+        batch.carryOutAll(List.copyOf(decided.values()), now);
+        // listed after the alerts are written (see AlertEpisodes)
+        decided.forEach((key, patient) -> episodes.record(patient.clinicId(), patient.patientId(),
+                stored.getOrDefault(key, OpenAlerts.NONE), openAfter.get(key)));
         batch.publish();
     }
 

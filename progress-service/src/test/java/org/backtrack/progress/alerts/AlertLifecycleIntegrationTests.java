@@ -3,7 +3,11 @@ package org.backtrack.progress.alerts;
 import org.backtrack.events.AlertAcknowledged;
 import org.backtrack.events.AlertRaised;
 import org.backtrack.events.AlertResolved;
+import org.backtrack.events.AlertResolution;
+import org.backtrack.events.AlertType;
 import org.backtrack.events.Topics;
+import org.backtrack.progress.alerts.rules.AlertDecision;
+import org.backtrack.progress.alerts.rules.AlertIdentity;
 import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.progress.readmodel.ReadModelRebuild;
 import org.backtrack.testsupport.KafkaTestClient;
@@ -63,6 +67,8 @@ abstract class AlertLifecycleIntegrationTests {
     AlertWriter writer;
     @Autowired
     ReadModelRebuild rebuild;
+    @Autowired
+    Alerts alerts;
 
     KafkaTestClient kafka;
     String clinic;
@@ -272,6 +278,44 @@ abstract class AlertLifecycleIntegrationTests {
         var records = kafka.readUntil(Topics.PROGRESS, r -> r.value().contains(alertId + ".resolved"), WAIT);
         assertThat(alertEventsOf(patientId, records)).extracting(e -> e.get("id").asString())
                 .containsExactly(alertId + ".raised", alertId + ".acknowledged", alertId + ".resolved");
+    }
+
+    /**
+     * A consumer batch's alert changes are written in bulk: carried out again (a redelivered batch), nothing is stored
+     * or sent twice, and a raise and its resolution in one batch keep their order.
+     */
+    @Test
+    void aBatchOfAlertChangesCarriedOutAgainStoresAndSendsEachChangeOnce() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        var sharp = raise(AlertType.SHARP_PAIN, "s-1", now, null);
+        var spike = raise(AlertType.PAIN_SPIKE, "s-1", now, 3);
+        var decisions = List.of(new AlertWriter.PatientDecisions(clinic, patientId, List.of(sharp, spike,
+                new AlertDecision.Resolve(AlertType.PAIN_SPIKE, spike.alertId(), AlertResolution.SIGN_CLEARED, "s-2"))));
+        for (Instant at : List.of(now, now.plusSeconds(1))) {
+            var batch = writer.batch();
+            batch.carryOutAll(decisions, at);
+            batch.publish();
+        }
+        // a last change for the same patient, sent after both: every record of the second batch lies before it
+        var sentinel = raise(AlertType.SHARP_PAIN, "s-3", now, null);
+        var last = writer.batch();
+        last.carryOutAll(List.of(new AlertWriter.PatientDecisions(clinic, patientId, List.of(sentinel))), now);
+        last.publish();
+
+        var records = kafka.readUntil(Topics.PROGRESS, r -> r.value().contains(sentinel.alertId() + ".raised"), WAIT);
+        assertThat(alertEventsOf(patientId, records)).extracting(e -> e.get("id").asString()).containsExactly(
+                sharp.alertId() + ".raised", spike.alertId() + ".raised", spike.alertId() + ".resolved",
+                sentinel.alertId() + ".raised");
+        StoredAlert resolved = alerts.find(clinic, spike.alertId()).orElseThrow();
+        assertThat(resolved.events()).extracting(StoredAlert.LifecycleEvent::id)
+                .containsExactly(spike.alertId() + ".raised", spike.alertId() + ".resolved");
+        assertThat(resolved.resolution().at()).isEqualTo(now);
+        assertThat(alerts.find(clinic, sharp.alertId()).orElseThrow().resolution()).isNull();
+    }
+
+    AlertDecision.Raise raise(AlertType type, String sessionId, Instant at, Integer level) {
+        return new AlertDecision.Raise(new AlertIdentity(clinic, patientId, type, AlertIdentity.ofSession(sessionId)), at, at,
+                sessionId, type.name(), at, level);
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.backtrack.routine.feedback.FeedbackEntry;
 import org.backtrack.routine.feedback.FeedbackHistory;
 import org.backtrack.routine.feedback.NextRoutineFeedback;
 import org.backtrack.routine.feedback.ReportedSession;
+import org.backtrack.routine.feedback.TooEasyProgressionPolicy;
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.routine.programs.PatientPrograms;
 import org.backtrack.storage.GuardedWrite;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.List;
@@ -103,26 +105,57 @@ public class ExerciseFeedbackLog implements PatientRecords {
         return new View(patientId, stage, history.redFlagOpen(), exercises);
     }
 
-    /** A session event (its own, or an integrator's): its feedback and red flags are kept, replays change nothing. */
-    public void learn(CloudEvent<SessionCompleted> event) {
+    /**
+     * Session events (routine-service's own, or an integrator's) in delivery order: their feedback and red flags are
+     * kept, replays change nothing. Each patient's history is read and written once for all of their sessions, and the
+     * proposals are those the history after each session calls for, as if they had come one by one (a run of "too
+     * easy" completed mid-batch is proposed even if a later session of the batch breaks it).
+     */
+    public void learnAll(List<CloudEvent<SessionCompleted>> events) {
+        Map<String, List<CloudEvent<SessionCompleted>>> byPatient = new LinkedHashMap<>();
+        events.forEach(e -> byPatient.computeIfAbsent(PatientFeedback.keyOf(e.data().clinicId(), e.data().patientId()),
+                k -> new ArrayList<>()).add(e));
+        byPatient.values().forEach(this::learnOfOnePatient);
+    }
+
+    private void learnOfOnePatient(List<CloudEvent<SessionCompleted>> events) {
+        SessionCompleted first = events.get(0).data();
+        List<ReportedSession> reported = events.stream().map(ExerciseFeedbackLog::reported).toList();
+        List<FeedbackHistory> afterEach = new ArrayList<>(reported.size());
+        change(first.clinicId(), first.patientId(), history -> {
+            afterEach.clear(); // a lost race starts again from what the winner wrote
+            FeedbackHistory next = history;
+            for (ReportedSession session : reported) {
+                next = next.withSession(session);
+                afterEach.add(next);
+            }
+            return next;
+        });
+        List<FeedbackHistory> deciding = afterEach.stream().distinct()
+                .filter(after -> !after.exercises().isEmpty() && !after.redFlagOpen()).toList();
+        if (deciding.isEmpty()) {
+            return;
+        }
+        // the catalog view (no live call from a consumer): before it holds the clinic's exercises, no proposal yet
+        List<CatalogEntry> entries = List.copyOf(catalog.fromView(first.clinicId()).values());
+        String stage = programs.of(first.clinicId(), first.patientId()).stage();
+        Map<String, TooEasyProgressionPolicy.StepBeyondStage> proposals = new LinkedHashMap<>();
+        for (FeedbackHistory after : deciding) {
+            rules.decide(after, entries, stage, first.clinicId(), first.patientId()).proposals()
+                    .forEach(step -> proposals.putIfAbsent(step.proposalId(), step));
+        }
+        proposals.values().forEach(step -> programs.proposeFromFeedback(step.proposalId(), first.clinicId(),
+                first.patientId(), step.toStage(), List.of(step.progressionId()), step.reason()));
+    }
+
+    private static ReportedSession reported(CloudEvent<SessionCompleted> event) {
         SessionCompleted session = event.data();
         List<ReportedSession.Exercise> exercises = new ArrayList<>();
         if (session.exercises() != null) {
             session.exercises().forEach(e -> exercises.add(new ReportedSession.Exercise(e.exerciseId(), e.felt(), e.hurtReported())));
         }
-        var reported = new ReportedSession(session.sessionId(), session.completedAt(),
+        return new ReportedSession(session.sessionId(), session.completedAt(),
                 Objects.requireNonNullElse(event.time(), session.completedAt()), exercises, session.flagsOrNone().anyRedFlag());
-        FeedbackHistory after = change(session.clinicId(), session.patientId(), h -> h.withSession(reported));
-        if (after.exercises().isEmpty() || after.redFlagOpen()) {
-            return;
-        }
-        // the catalog view (no live call from a consumer): before it holds the clinic's exercises, no proposal yet
-        List<CatalogEntry> entries = List.copyOf(catalog.fromView(session.clinicId()).values());
-        String stage = programs.of(session.clinicId(), session.patientId()).stage();
-        for (var step : rules.decide(after, entries, stage, session.clinicId(), session.patientId()).proposals()) {
-            programs.proposeFromFeedback(step.proposalId(), session.clinicId(), session.patientId(), step.toStage(),
-                    List.of(step.progressionId()), step.reason());
-        }
     }
 
     /** A red-flag alert raised or resolved by progress-service; alerts of other types are not kept. */

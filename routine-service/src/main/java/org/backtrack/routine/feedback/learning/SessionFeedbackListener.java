@@ -1,29 +1,57 @@
 package org.backtrack.routine.feedback.learning;
 
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.backtrack.deadletters.DeadLetterPublisher;
+import org.backtrack.events.CloudEvent;
+import org.backtrack.events.InvalidEventException;
+import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Every session on {@code backtrack.sessions}, routine-service's own and those integrators produce, in a consumer group
- * of its own: decoded with the one session codec (a record that breaks the contract is dead-lettered to
- * {@code backtrack.sessions-dlt} with the field named) and handed to {@link ExerciseFeedbackLog}.
+ * of its own, a poll at a time: decoded with the one session codec (a record that breaks the contract is dead-lettered
+ * to {@code backtrack.sessions-dlt} with the field named, and the rest go on) and handed to {@link ExerciseFeedbackLog}
+ * together, so a patient's feedback is read and written once per poll rather than once per session. Should a dead
+ * letter not be written, that record goes to the error handler by position (it stalls the partition visibly).
  */
 @Component
 class SessionFeedbackListener {
 
     private final ExerciseFeedbackLog feedback;
     private final SessionEventCodec codec;
+    private final DeadLetterPublisher deadLetters;
 
-    SessionFeedbackListener(ExerciseFeedbackLog feedback, SessionEventCodec codec) {
+    SessionFeedbackListener(ExerciseFeedbackLog feedback, SessionEventCodec codec, DeadLetterPublisher deadLetters) {
         this.feedback = feedback;
         this.codec = codec;
+        this.deadLetters = deadLetters;
     }
 
-    @KafkaListener(topics = Topics.SESSIONS, groupId = "${backtrack.feedback.consumer-group:routine-service-feedback}")
-    void onSession(ConsumerRecord<String, byte[]> record) {
-        feedback.learn(codec.decode(record.value()));
+    @KafkaListener(topics = Topics.SESSIONS, groupId = "${backtrack.feedback.consumer-group:routine-service-feedback}",
+            batch = "true")
+    void onSessions(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        List<CloudEvent<SessionCompleted>> sessions = new ArrayList<>(records.size());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                sessions.add(codec.decode(record.value()));
+            } catch (InvalidEventException broken) {
+                try {
+                    deadLetters.accept(record, consumer, broken);
+                } catch (RuntimeException unwritable) {
+                    // what came before it is applied first, so nothing is skipped or applied out of order
+                    feedback.learnAll(sessions);
+                    throw new BatchListenerFailedException(String.valueOf(broken.getMessage()), broken, record);
+                }
+            }
+        }
+        feedback.learnAll(sessions);
     }
 }
