@@ -6,15 +6,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.MissingNode;
 
+import java.util.Arrays;
 import java.util.Optional;
 
 import static org.backtrack.events.ContractJson.invalid;
 
 /**
  * Reads {@code backtrack.progress} into the typed records of this contract. A status change is checked for what a
- * consumer acts on (the event id, the patient's clinic and id, the suggested action) and anything that breaks it is an
- * {@link InvalidEventException} naming the field; other progress event types are not status changes and are passed
- * over, so producers may add types without breaking consumers.
+ * consumer acts on (the event id, the patient's clinic and id, the suggested action), an alert for its id, clinic,
+ * patient and type, and anything that breaks it is an {@link InvalidEventException} naming the field; other progress
+ * event types are passed over, so producers may add types without breaking consumers.
  */
 public final class ProgressEventCodec {
 
@@ -34,14 +35,37 @@ public final class ProgressEventCodec {
     }
 
     /**
+     * The record read once and checked as its type requires: a status change, a raised or a resolved alert, for a
+     * consumer that acts on several types of the topic and dispatches on {@code data()}'s class.
+     *
+     * @return the event; empty for a progress event of another type
+     * @throws InvalidEventException when the record is no JSON, or an event of these types without what consumers act on
+     */
+    public Optional<CloudEvent<?>> decode(byte[] raw) {
+        JsonNode event = parse(raw);
+        String type = event.path("type").asString("");
+        if (ProgressStatusChanged.TYPE.equals(type)) {
+            return Optional.of(statusChanged(event));
+        }
+        if (AlertRaised.TYPE.equals(type)) {
+            return Optional.of(alert(event, ALERT_RAISED));
+        }
+        if (AlertResolved.TYPE.equals(type)) {
+            return Optional.of(alert(event, ALERT_RESOLVED));
+        }
+        return Optional.empty();
+    }
+
+    /**
      * @return the status change; empty for a progress event of another type
      * @throws InvalidEventException when the record is no JSON, or a status change without what consumers act on
      */
     public Optional<CloudEvent<ProgressStatusChanged>> decodeStatusChanged(byte[] raw) {
         JsonNode event = parse(raw);
-        if (!ProgressStatusChanged.TYPE.equals(event.path("type").asString(""))) {
-            return Optional.empty();
-        }
+        return ProgressStatusChanged.TYPE.equals(event.path("type").asString("")) ? Optional.of(statusChanged(event)) : Optional.empty();
+    }
+
+    private static CloudEvent<ProgressStatusChanged> statusChanged(JsonNode event) {
         JsonNode data = event.path("data");
         // the event id becomes a proposal's id, which clinicians name in a path: the same rule as every id
         Identifiers.require("id", event.path("id").asString(""));
@@ -50,39 +74,19 @@ public final class ProgressEventCodec {
         if (data.path("suggestion").path("action").asString("").isBlank()) {
             throw invalid("data.suggestion.action", "is required");
         }
-        return Optional.of(ContractJson.convert(event, STATUS_CHANGED));
+        return ContractJson.convert(event, STATUS_CHANGED);
     }
 
-    /**
-     * @return the raised alert; empty for a progress event of another type
-     * @throws InvalidEventException when the record is no JSON, or an alert without its id, clinic, patient or type
-     */
-    public Optional<CloudEvent<AlertRaised>> decodeAlertRaised(byte[] raw) {
-        return alert(raw, AlertRaised.TYPE, ALERT_RAISED);
-    }
-
-    /**
-     * @return the resolved alert; empty for a progress event of another type
-     * @throws InvalidEventException when the record is no JSON, or an alert without its id, clinic, patient or type
-     */
-    public Optional<CloudEvent<AlertResolved>> decodeAlertResolved(byte[] raw) {
-        return alert(raw, AlertResolved.TYPE, ALERT_RESOLVED);
-    }
-
-    private <T> Optional<CloudEvent<T>> alert(byte[] raw, String type, JavaType javaType) {
-        JsonNode event = parse(raw);
-        if (!type.equals(event.path("type").asString(""))) {
-            return Optional.empty();
-        }
+    private static <T> CloudEvent<T> alert(JsonNode event, JavaType javaType) {
         JsonNode data = event.path("data");
         Identifiers.require("data.alertId", data.path("alertId").asString(""));
         Identifiers.require("data.clinicId", data.path("clinicId").asString(""));
         Identifiers.require("data.patientId", data.path("patientId").asString(""));
         String alertType = data.path("type").asString("");
-        if (java.util.Arrays.stream(AlertType.values()).noneMatch(t -> t.name().equals(alertType))) {
+        if (Arrays.stream(AlertType.values()).noneMatch(t -> t.name().equals(alertType))) {
             throw invalid("data.type", "must be one of the alert types");
         }
-        return Optional.of(ContractJson.convert(event, javaType));
+        return ContractJson.convert(event, javaType);
     }
 
     private JsonNode parse(byte[] raw) {

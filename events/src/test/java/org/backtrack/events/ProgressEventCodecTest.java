@@ -61,4 +61,45 @@ class ProgressEventCodecTest {
         assertThatThrownBy(() -> codec.decodeStatusChanged(null))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");
     }
+
+    static byte[] event(String type, String data) {
+        return """
+                {"specversion":"1.0","id":"ev-9","source":"/progress-service","type":"%s","subject":"patient-42","data":%s}"""
+                .formatted(type, data).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void oneReadGivesEachTypeItsOwnRecord() {
+        var raised = codec.decode(event(AlertRaised.TYPE, """
+                {"alertId":"a-1","clinicId":"clinic-7","patientId":"patient-42","type":"RED_FLAG_SYMPTOM","late":false}""")).orElseThrow();
+        var resolved = codec.decode(event(AlertResolved.TYPE, """
+                {"alertId":"a-1","clinicId":"clinic-7","patientId":"patient-42","type":"RED_FLAG_SYMPTOM"}""")).orElseThrow();
+        var changed = codec.decode(statusChanged("ev-5", """
+                {"patientId":"patient-42","clinicId":"clinic-7","suggestion":{"action":"KEEP_GOING"}}""")).orElseThrow();
+
+        assertThat(raised.data()).isInstanceOfSatisfying(AlertRaised.class, a -> assertThat(a.type()).isEqualTo(AlertType.RED_FLAG_SYMPTOM));
+        assertThat(resolved.data()).isInstanceOfSatisfying(AlertResolved.class, a -> assertThat(a.alertId()).isEqualTo("a-1"));
+        assertThat(changed.data()).isInstanceOfSatisfying(ProgressStatusChanged.class,
+                c -> assertThat(c.suggestion().action()).isEqualTo("KEEP_GOING"));
+    }
+
+    @Test
+    void oneReadPassesOverTypesNoConsumerActsOn() {
+        assertThat(codec.decode(event(AlertAcknowledged.TYPE, "{\"alertId\":\"a-1\"}"))).isEmpty();
+        assertThat(codec.decode(event("backtrack.progress.something-else.v1", "{}"))).isEmpty();
+    }
+
+    @Test
+    void oneReadChecksWhatEachTypeRequires() {
+        assertThatThrownBy(() -> codec.decode(event(AlertRaised.TYPE,
+                "{\"alertId\":\"a-1\",\"clinicId\":\"c\",\"patientId\":\"p\",\"type\":\"GOT_BORED\"}")))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("data.type"));
+        assertThatThrownBy(() -> codec.decode(event(AlertResolved.TYPE, "{\"clinicId\":\"c\",\"patientId\":\"p\"}")))
+                .isInstanceOfSatisfying(InvalidEventException.class, e -> assertThat(e.violations().get(0).field()).isEqualTo("data.alertId"));
+        assertThatThrownBy(() -> codec.decode(statusChanged("ev-6", "{\"clinicId\":\"c\",\"patientId\":\"p\"}")))
+                .isInstanceOfSatisfying(InvalidEventException.class,
+                        e -> assertThat(e.violations().get(0).field()).isEqualTo("data.suggestion.action"));
+        assertThatThrownBy(() -> codec.decode("[1,".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("not valid JSON");
+    }
 }

@@ -43,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "backtrack.catalog.url=http://127.0.0.1:1", "backtrack.catalog.timeout=2s",
         "backtrack.feedback.consumer-group=routine-service-feedback-it",
-        "backtrack.feedback.red-flag-consumer-group=routine-service-red-flags-it"})
+        "backtrack.progress.consumer-group=routine-service-progress-it"})
 class FeedbackLoopIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(45);

@@ -119,8 +119,8 @@ class ProgressDeadLettersIntegrationTest {
         send(new ProducerRecord<>(Topics.PROGRESS, patient, huge));
         send(new ProducerRecord<>(Topics.PROGRESS, patient, utf8(statusChangedWithoutAction())));
 
-        // (other contexts of this test run, and the service's other consumer of backtrack.progress - the red flags of
-        // the feedback rules, in a group of its own - may dead-letter the same records as well: read until both show)
+        // (other contexts of this test run, in groups of their own, may dead-letter the same records as well: read until
+        // both show)
         boolean[] seen = new boolean[2];
         var deadLetters = kafka.readUntil(Topics.PROGRESS_DLT, r -> {
             if (patient.equals(r.key())) {
