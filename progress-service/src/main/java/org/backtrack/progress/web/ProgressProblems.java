@@ -10,35 +10,39 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** progress-service's one problem advice (RFC 9457): every error its endpoints answer with. */
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/** progress-service's one problem advice (RFC 9457): every error its endpoints answer with, from one table. */
 @RestControllerAdvice
 class ProgressProblems {
 
-    @ExceptionHandler
-    ProblemDetail patientNotFound(PatientNotFoundException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Patient not found", e.getMessage());
-        problem.setProperty("patientId", e.patientId());
-        return problem;
+    /** How one exception is answered: status, title, and what the problem names besides its detail. */
+    private record Refusal<E extends RuntimeException>(Class<E> type, HttpStatus status, String title,
+                                                       BiConsumer<E, ProblemDetail> names) {
+
+        ProblemDetail answer(RuntimeException e) {
+            ProblemDetail problem = Problems.of(status, title, e.getMessage());
+            names.accept(type.cast(e), problem);
+            return problem;
+        }
     }
 
-    @ExceptionHandler
-    ProblemDetail clinicNotFound(ClinicNotFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "Clinic not found", e.getMessage());
-    }
+    private static final List<Refusal<?>> REFUSALS = List.of(
+            new Refusal<>(PatientNotFoundException.class, HttpStatus.NOT_FOUND, "Patient not found",
+                    (e, problem) -> problem.setProperty("patientId", e.patientId())),
+            new Refusal<>(ClinicNotFoundException.class, HttpStatus.NOT_FOUND, "Clinic not found", (e, problem) -> { }),
+            new Refusal<>(AlertNotFoundException.class, HttpStatus.NOT_FOUND, "Alert not found",
+                    (e, problem) -> problem.setProperty("alertId", e.alertId())),
+            new Refusal<>(AlertAlreadyAcknowledgedException.class, HttpStatus.CONFLICT, "Alert already acknowledged", (e, problem) -> {
+                problem.setProperty("alertId", e.alert().alertId());
+                problem.setProperty("acknowledgedBy", e.alert().acknowledgement().by());
+                problem.setProperty("acknowledgedAt", e.alert().acknowledgement().at().toString());
+            }));
 
-    @ExceptionHandler
-    ProblemDetail alertNotFound(AlertNotFoundException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "Alert not found", e.getMessage());
-        problem.setProperty("alertId", e.alertId());
-        return problem;
-    }
-
-    @ExceptionHandler
-    ProblemDetail alreadyAcknowledged(AlertAlreadyAcknowledgedException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.CONFLICT, "Alert already acknowledged", e.getMessage());
-        problem.setProperty("alertId", e.alert().alertId());
-        problem.setProperty("acknowledgedBy", e.alert().acknowledgement().by());
-        problem.setProperty("acknowledgedAt", e.alert().acknowledgement().at().toString());
-        return problem;
+    @ExceptionHandler({PatientNotFoundException.class, ClinicNotFoundException.class, AlertNotFoundException.class,
+            AlertAlreadyAcknowledgedException.class})
+    ProblemDetail refused(RuntimeException e) {
+        return REFUSALS.stream().filter(refusal -> refusal.type().isInstance(e)).findFirst().orElseThrow().answer(e);
     }
 }
