@@ -4,23 +4,21 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.backtrack.events.RequestContentType;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 /**
- * Refuses, before anything else runs, what the routing would otherwise fail on with a 500: a Content-Type with a
- * wildcard (Spring's request headers refuse one once they add the request's charset) or a multipart one (no BackTrack
- * operation takes it, and the services' multipart resolver would fail on the body), answered 415; and a query string
+ * Refuses, before anything else runs, what the routing would otherwise fail on with a 500: a Content-Type the services
+ * refuse too ({@link RequestContentType}: a wildcard or multipart one), answered 415; and a query string
  * Tomcat cannot parse (an empty parameter name, a broken percent-escape), which the routes' filters meet when they copy
  * the parameters, answered 400. Both as problem documents; the rejected value is never echoed.
  */
@@ -40,8 +38,8 @@ class RequestSyntaxCheck {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String contentType = request.getContentType();
-            if (unusable(contentType)) {
-                write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Request bodies are JSON: send Content-Type: application/json.");
+            if (RequestContentType.refused(contentType)) {
+                write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, RequestContentType.REFUSAL);
                 return;
             }
             if (request.getQueryString() != null && !MediaType.APPLICATION_FORM_URLENCODED_VALUE.equalsIgnoreCase(baseOf(contentType))) {
@@ -53,21 +51,6 @@ class RequestSyntaxCheck {
                 }
             }
             chain.doFilter(request, response);
-        }
-
-        static boolean unusable(String contentType) {
-            if (contentType == null) {
-                return false;
-            }
-            if (contentType.strip().toLowerCase(Locale.ROOT).startsWith("multipart/")) {
-                return true;
-            }
-            try {
-                MediaType type = MediaType.parseMediaType(contentType);
-                return type.isWildcardType() || type.isWildcardSubtype();
-            } catch (InvalidMediaTypeException e) {
-                return false; // the service answers 415 for these itself
-            }
         }
 
         private static String baseOf(String contentType) {
