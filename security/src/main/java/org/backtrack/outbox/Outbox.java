@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Delivers the events documents owe: right after the write ({@link #publish}) and later, oldest first, from the relay
@@ -54,14 +55,7 @@ public final class Outbox<T> {
         if (!events.transition(owed, Publication.PENDING, Publication.PUBLISHING)) {
             return Publication.PENDING; // another sender has it, or a newer version replaced it
         }
-        try {
-            sender.send(owed);
-        } catch (EventNotPublishedException brokerAway) {
-            events.transition(owed, Publication.PUBLISHING, Publication.PENDING);
-            return Publication.PENDING;
-        }
-        events.transition(owed, Publication.PUBLISHING, Publication.PUBLISHED);
-        return Publication.PUBLISHED;
+        return sendClaimed(() -> sender.send(owed), to -> events.transition(owed, Publication.PUBLISHING, to));
     }
 
     /**
@@ -76,13 +70,22 @@ public final class Outbox<T> {
         if (claimed.isEmpty()) {
             return Publication.PUBLISHED;
         }
+        return sendClaimed(() -> batchSender.sendAll(claimed), to -> events.transitionAll(claimed, Publication.PUBLISHING, to));
+    }
+
+    /**
+     * Sends what is claimed and settles the claim: published once the broker acknowledged, owed again when it did not.
+     *
+     * @param settle moves the claimed documents from {@link Publication#PUBLISHING} to the given state
+     */
+    private static Publication sendClaimed(Runnable send, Consumer<Publication> settle) {
         try {
-            batchSender.sendAll(claimed);
+            send.run();
         } catch (EventNotPublishedException brokerAway) {
-            events.transitionAll(claimed, Publication.PUBLISHING, Publication.PENDING);
+            settle.accept(Publication.PENDING);
             return Publication.PENDING;
         }
-        events.transitionAll(claimed, Publication.PUBLISHING, Publication.PUBLISHED);
+        settle.accept(Publication.PUBLISHED);
         return Publication.PUBLISHED;
     }
 
