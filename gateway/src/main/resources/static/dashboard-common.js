@@ -1,8 +1,9 @@
 'use strict';
 
 // Shared by the overview and the patient page: labels, chips, formatting, polling.
-// The words of statuses, actions and stages, and the order of statuses that needs attention first, come from the API
-// (GET /api/v1/vocabulary), never copies kept here.
+// The words of statuses, actions and stages, the order of statuses that needs attention first, and how strongly each
+// status or alert type is marked (its tone) come from the API (GET /api/v1/vocabulary), never copies kept here: no
+// status or alert type is named in this code or in the style sheet.
 let vocabulary = null;
 const POLL_MS = 5000;
 
@@ -28,14 +29,16 @@ async function loadVocabulary() {
   return vocabulary;
 }
 
-const statusWords = status => (vocabulary && vocabulary.status[status]) || {label: status, symbol: '', attentionRank: Infinity};
+const statusWords = status => (vocabulary && vocabulary.status[status])
+  || {label: status, symbol: '', attentionRank: Infinity, tone: 'QUIET', flatTrend: false};
+const toneClass = tone => `tone-${String(tone || 'QUIET').toLowerCase()}`;
 const actionWords = action => (vocabulary && vocabulary.actions[action]) || action;
 const stageWords = stage => (vocabulary && vocabulary.stages[stage]) || stage;
 
 function chip(status) {
   const s = statusWords(status);
   // never colour alone: the chip carries a symbol and the words
-  return el('span', {class: `chip ${status}`}, el('span', {'aria-hidden': 'true'}, s.symbol + ' '), s.label);
+  return el('span', {class: `chip ${toneClass(s.tone)}`}, el('span', {'aria-hidden': 'true'}, s.symbol + ' '), s.label);
 }
 
 function changeText(trend) {
@@ -128,7 +131,8 @@ function mayAcknowledge(config) {
 
 function alertChip(alert) {
   const type = alertVocabulary.types[alert.type];
-  return el('span', {class: `alert-chip ${alert.type}`, title: type ? type.description : ''}, type ? type.label : alert.type);
+  return el('span', {class: `alert-chip ${toneClass(type && type.tone)}`, title: type ? type.description : ''},
+    type ? type.label : alert.type);
 }
 
 /** When it happened and, for a session that arrived late, when it arrived. */

@@ -41,7 +41,7 @@ function drawChart(progress) {
     chart.append(svg('rect', {x: left, width: width - left - right, y: y(trend.baselinePain), height: Math.max(0, y(trend.baselinePain - mic) - y(trend.baselinePain)), class: 'mic-band'}));
     chart.append(svg('line', {x1: left, x2: width - right, y1: y(trend.baselinePain), y2: y(trend.baselinePain), class: 'baseline'}));
   }
-  if (progress.status === 'PLATEAU' && progress.daily.length) {
+  if (statusWords(progress.status).flatTrend && progress.daily.length) {
     const days = progress.daily.slice(-(trend.trendDays || 1));
     const from = x(days[0].date + 'T00:00:00Z'), to = x(days[days.length - 1].date + 'T23:59:59Z');
     chart.append(svg('rect', {x: from, width: Math.max(4, Math.min(to, width - right) - from), y: top, height: height - top - bottom, class: 'plateau'}));

@@ -8,33 +8,40 @@ package org.backtrack.events;
  */
 public enum AlertType {
 
-    RED_FLAG_SYMPTOM("Red-flag symptom",
+    RED_FLAG_SYMPTOM(Tone.ALARM, "Red-flag symptom",
             "A session reported pain down the leg, numbness or night pain.",
             "Only a clinician's acknowledgement resolves it, however late the session arrived and however old it is."),
-    SHARP_PAIN("Sharp pain",
+    SHARP_PAIN(Tone.CONCERN, "Sharp pain",
             "The latest session reported sharp pain.",
             "Resolves at the next later session without sharp pain; an acknowledgement records who saw it."),
-    PAIN_SPIKE("Pain spike",
+    PAIN_SPIKE(Tone.CONCERN, "Pain spike",
             "Pain before a session rose by 2 points or more since the previous session, or reached 7/10 from below.",
             "Resolves at the first later session whose pain is below 7 and less than 2 points above the level before the spike."),
-    WORSENING("Worsening",
+    WORSENING(Tone.CONCERN, "Worsening",
             "The patient's status became worsening: pain is rising.",
             "Resolves once the status is improving, plateau or recovered again (a red flag or too little data leaves it open)."),
-    NO_SESSION_3_DAYS("No session for 3 days",
+    NO_SESSION_3_DAYS(Tone.CAUTION, "No session for 3 days",
             "No session for three days: the patient may need a nudge.",
             "Resolves at the next session, or when the absence reaches 14 days (superseded by that alert)."),
-    NO_SESSION_14_DAYS("No session for 14 days",
+    NO_SESSION_14_DAYS(Tone.CAUTION, "No session for 14 days",
             "No session for fourteen days: the patient may have given up.",
             "Resolves at the next session.");
 
+    private final Tone tone;
     private final String label;
     private final String description;
     private final String resolvesBy;
 
-    AlertType(String label, String description, String resolvesBy) {
+    AlertType(Tone tone, String label, String description, String resolvesBy) {
+        this.tone = tone;
         this.label = label;
         this.description = description;
         this.resolvesBy = resolvesBy;
+    }
+
+    /** How strongly the dashboard marks it. */
+    public Tone tone() {
+        return tone;
     }
 
     /** The name a clinician reads. */

@@ -10,19 +10,23 @@ import java.util.Optional;
  */
 public enum ProgressStatus {
 
-    INSUFFICIENT_DATA("Too early to tell", "…"),
-    IMPROVING("Improving", "↘"),
-    PLATEAU("Plateau", "→"),
-    WORSENING("Worsening", "↗"),
-    RECOVERED("Recovered", "✓"),
-    RED_FLAG("Red flag", "▲");
+    INSUFFICIENT_DATA("Too early to tell", "…", Tone.QUIET, false),
+    IMPROVING("Improving", "↘", Tone.GOOD, false),
+    PLATEAU("Plateau", "→", Tone.CAUTION, true),
+    WORSENING("Worsening", "↗", Tone.CONCERN, false),
+    RECOVERED("Recovered", "✓", Tone.GOOD, false),
+    RED_FLAG("Red flag", "▲", Tone.ALARM, false);
 
     private final String label;
     private final String symbol;
+    private final Tone tone;
+    private final boolean flatTrend;
 
-    ProgressStatus(String label, String symbol) {
+    ProgressStatus(String label, String symbol, Tone tone, boolean flatTrend) {
         this.label = label;
         this.symbol = symbol;
+        this.tone = tone;
+        this.flatTrend = flatTrend;
     }
 
     /** The words a clinician reads. */
@@ -33,6 +37,16 @@ public enum ProgressStatus {
     /** A one-character sign shown beside the label: pain going down, flat, up; a check; a warning. */
     public String symbol() {
         return symbol;
+    }
+
+    /** How strongly the dashboard marks it. */
+    public Tone tone() {
+        return tone;
+    }
+
+    /** Pain has stopped changing over the trend window: the patient's chart marks that window. */
+    public boolean flatTrend() {
+        return flatTrend;
     }
 
     /** The status of exactly this name; empty for anything else, null included. */

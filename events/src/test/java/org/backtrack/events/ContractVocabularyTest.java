@@ -30,6 +30,12 @@ class ContractVocabularyTest {
         assertThat(Arrays.stream(ProgressStatus.values()).map(ProgressStatus::label)).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(Arrays.stream(ProgressStatus.values()).map(ProgressStatus::symbol)).doesNotContainNull().doesNotHaveDuplicates();
         assertThat(ProgressStatus.named("PLATEAU")).contains(ProgressStatus.PLATEAU);
+        // the dashboard styles by these, never by a status's name: a red flag is the one alarm, a plateau the one flat trend
+        assertThat(Arrays.stream(ProgressStatus.values()).filter(s -> s.tone() == Tone.ALARM)).containsExactly(ProgressStatus.RED_FLAG);
+        assertThat(Arrays.stream(ProgressStatus.values()).filter(ProgressStatus::flatTrend)).containsExactly(ProgressStatus.PLATEAU);
+        assertThat(ProgressStatus.IMPROVING.tone()).isEqualTo(ProgressStatus.RECOVERED.tone()).isEqualTo(Tone.GOOD);
+        assertThat(Arrays.stream(AlertType.values()).filter(t -> t.tone() == Tone.ALARM)).containsExactly(AlertType.RED_FLAG_SYMPTOM);
+        assertThat(Arrays.stream(AlertType.values()).map(AlertType::tone)).doesNotContainNull();
         assertThat(ProgressStatus.named("plateau")).isEmpty();
         assertThat(ProgressStatus.named(null)).isEmpty();
     }

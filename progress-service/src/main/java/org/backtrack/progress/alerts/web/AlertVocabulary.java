@@ -4,6 +4,7 @@ import org.backtrack.events.AlertAcknowledged;
 import org.backtrack.events.AlertResolution;
 import org.backtrack.events.AlertStatus;
 import org.backtrack.events.AlertType;
+import org.backtrack.events.Tone;
 import org.backtrack.progress.alerts.rules.AlertLifecycle;
 
 import java.util.Arrays;
@@ -15,8 +16,12 @@ import java.util.List;
  */
 record AlertVocabulary(List<Type> types, List<Status> statuses, List<Resolution> resolutions, int maxNoteLength) {
 
-    /** @param resolvedByAcknowledgement whether a clinician's acknowledgement resolves it (red flags) */
-    record Type(AlertType type, String label, String description, String resolvesBy, boolean resolvedByAcknowledgement) {
+    /**
+     * @param resolvedByAcknowledgement whether a clinician's acknowledgement resolves it (red flags)
+     * @param tone                      how strongly the dashboard marks it
+     */
+    record Type(AlertType type, String label, String description, String resolvesBy, boolean resolvedByAcknowledgement,
+                Tone tone) {
     }
 
     /** @param parameter the value of the {@code status} query parameter that selects it */
@@ -29,7 +34,7 @@ record AlertVocabulary(List<Type> types, List<Status> statuses, List<Resolution>
     static AlertVocabulary current() {
         return new AlertVocabulary(
                 Arrays.stream(AlertType.values()).map(t -> new Type(t, t.label(), t.description(), t.resolvesBy(),
-                        AlertLifecycle.resolvesOnAcknowledgement(t))).toList(),
+                        AlertLifecycle.resolvesOnAcknowledgement(t), t.tone())).toList(),
                 Arrays.stream(AlertStatus.values()).map(s -> new Status(s, s.label(), s.parameter())).toList(),
                 Arrays.stream(AlertResolution.values()).map(r -> new Resolution(r, r.label())).toList(),
                 AlertAcknowledged.MAX_NOTE_LENGTH);

@@ -4,6 +4,7 @@ import org.backtrack.events.AlertType;
 import org.backtrack.events.ProgressStatus;
 import org.backtrack.events.Stage;
 import org.backtrack.events.SuggestedAction;
+import org.backtrack.events.Tone;
 import org.backtrack.progress.assessment.AttentionOrder;
 
 import java.util.Arrays;
@@ -20,8 +21,11 @@ record Vocabulary(List<Status> statuses, List<Action> actions, List<StageWords> 
      * @param attentionRank  position in the clinic overview, 0 first (the overview lists patients in this order)
      * @param needsAttention whether this status alone puts a patient among those needing attention (a patient without
      *                       a session for three days needs attention whatever the status)
+     * @param tone           how strongly the dashboard marks it
+     * @param flatTrend      pain has stopped changing over the trend window, which the patient's chart marks
      */
-    record Status(ProgressStatus status, String label, String symbol, int attentionRank, boolean needsAttention) {
+    record Status(ProgressStatus status, String label, String symbol, int attentionRank, boolean needsAttention, Tone tone,
+                  boolean flatTrend) {
     }
 
     /**
@@ -35,17 +39,18 @@ record Vocabulary(List<Status> statuses, List<Action> actions, List<StageWords> 
     record StageWords(Stage stage, String label, boolean onLadder, int rung) {
     }
 
-    record AlertTypeWords(AlertType type, String label, String description) {
+    record AlertTypeWords(AlertType type, String label, String description, Tone tone) {
     }
 
     static Vocabulary current() {
         return new Vocabulary(
                 Arrays.stream(ProgressStatus.values()).sorted(Comparator.comparingInt(AttentionOrder::rank))
-                        .map(s -> new Status(s, s.label(), s.symbol(), AttentionOrder.rank(s), AttentionOrder.needsAttention(s, false)))
+                        .map(s -> new Status(s, s.label(), s.symbol(), AttentionOrder.rank(s), AttentionOrder.needsAttention(s, false),
+                                s.tone(), s.flatTrend()))
                         .toList(),
                 Arrays.stream(SuggestedAction.values())
                         .map(a -> new Action(a, a.label(), a.movesTo().orElse(null), a.isSafety())).toList(),
                 Arrays.stream(Stage.values()).map(s -> new StageWords(s, s.label(), s.onLadder(), s.rung())).toList(),
-                Arrays.stream(AlertType.values()).map(t -> new AlertTypeWords(t, t.label(), t.description())).toList());
+                Arrays.stream(AlertType.values()).map(t -> new AlertTypeWords(t, t.label(), t.description(), t.tone())).toList());
     }
 }
