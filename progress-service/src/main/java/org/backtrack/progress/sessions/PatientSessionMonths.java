@@ -75,34 +75,38 @@ class PatientSessionMonths {
 
     /** Lists the sessions under their patient's month and day; one bulk write, whatever was listed before. */
     void add(Collection<RecordedSession> sessions) {
+        writeByMonth(sessions, (id, inMonth, writes) -> {
+            Update update = new Update().setOnInsert("patientId", inMonth.get(0).patientId())
+                    .setOnInsert("clinicId", inMonth.get(0).clinicId());
+            byDay(inMonth).forEach((day, ids) -> update.addToSet(DAYS + "." + day).each(ids.toArray()));
+            writes.upsert(query(where("_id").is(id)), update);
+        });
+    }
+
+    /** Takes sessions off the days they were listed under (versions a correction moved to another day). */
+    void remove(Collection<RecordedSession> movedFrom) {
+        writeByMonth(movedFrom, (id, inMonth, writes) -> {
+            Update update = new Update();
+            byDay(inMonth).forEach((day, ids) -> update.pullAll(DAYS + "." + day, ids.toArray()));
+            writes.updateOne(query(where("_id").is(id)), update);
+        });
+    }
+
+    /** How one month document's sessions become a write of the bulk. */
+    @FunctionalInterface
+    private interface MonthWrite {
+        void add(String monthId, List<RecordedSession> inMonth, BulkOperations writes);
+    }
+
+    /** The sessions grouped under their patient's month, one write each, all in one unordered bulk write. */
+    private void writeByMonth(Collection<RecordedSession> sessions, MonthWrite write) {
         if (sessions.isEmpty()) {
             return;
         }
         Map<String, List<RecordedSession>> byMonth = new LinkedHashMap<>();
         sessions.forEach(s -> byMonth.computeIfAbsent(idOf(s.clinicId(), s.patientId(), s.completedAt()), id -> new ArrayList<>()).add(s));
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SessionMonth.class);
-        byMonth.forEach((id, inMonth) -> {
-            Update update = new Update().setOnInsert("patientId", inMonth.get(0).patientId())
-                    .setOnInsert("clinicId", inMonth.get(0).clinicId());
-            byDay(inMonth).forEach((day, ids) -> update.addToSet(DAYS + "." + day).each(ids.toArray()));
-            writes.upsert(query(where("_id").is(id)), update);
-        });
-        writes.execute();
-    }
-
-    /** Takes sessions off the days they were listed under (versions a correction moved to another day). */
-    void remove(Collection<RecordedSession> movedFrom) {
-        if (movedFrom.isEmpty()) {
-            return;
-        }
-        Map<String, List<RecordedSession>> byMonth = new LinkedHashMap<>();
-        movedFrom.forEach(s -> byMonth.computeIfAbsent(idOf(s.clinicId(), s.patientId(), s.completedAt()), id -> new ArrayList<>()).add(s));
-        BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, SessionMonth.class);
-        byMonth.forEach((id, inMonth) -> {
-            Update update = new Update();
-            byDay(inMonth).forEach((day, ids) -> update.pullAll(DAYS + "." + day, ids.toArray()));
-            writes.updateOne(query(where("_id").is(id)), update);
-        });
+        byMonth.forEach((id, inMonth) -> write.add(id, inMonth, writes));
         writes.execute();
     }
 
