@@ -12,7 +12,6 @@ import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.backtrack.paging.Paging;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
@@ -41,12 +40,12 @@ public class ProgressQueries {
     private final Clock clock;
 
     ProgressQueries(RecordedSessions sessions, PatientWindows windows, PatientSummaries summaries, CatalogSnapshot catalog,
-                    @Value("${backtrack.progress.prescribed-sessions-per-week}") int prescribedPerWeek, Optional<Clock> clock) {
+                    ProgressAssessor assessor, Optional<Clock> clock) {
         this.sessions = sessions;
         this.windows = windows;
         this.summaries = summaries;
         this.catalog = catalog;
-        this.assessor = new ProgressAssessor(prescribedPerWeek);
+        this.assessor = assessor;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 

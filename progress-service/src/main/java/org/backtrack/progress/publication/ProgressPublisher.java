@@ -9,7 +9,6 @@ import org.backtrack.progress.assessment.Assessment;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
 import org.backtrack.progress.catalog.CatalogSnapshot;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -51,12 +50,12 @@ public class ProgressPublisher {
     private final Clock clock;
 
     ProgressPublisher(MongoOperations mongo, KafkaOperations<Object, Object> kafka, JsonMapper json, CatalogSnapshot catalog,
-                      @Value("${backtrack.progress.prescribed-sessions-per-week}") int prescribedPerWeek, Optional<Clock> clock) {
+                      ProgressAssessor assessor, Optional<Clock> clock) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.json = json;
         this.catalog = catalog;
-        this.assessor = new ProgressAssessor(prescribedPerWeek);
+        this.assessor = assessor;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 

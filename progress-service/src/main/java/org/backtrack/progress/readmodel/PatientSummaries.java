@@ -10,7 +10,6 @@ import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.catalog.CatalogSnapshot;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.paging.Paging;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -46,11 +45,10 @@ public class PatientSummaries {
     private final CatalogSnapshot catalog;
     private final ProgressAssessor assessor;
 
-    PatientSummaries(MongoOperations mongo, CatalogSnapshot catalog,
-                     @Value("${backtrack.progress.prescribed-sessions-per-week}") int prescribedPerWeek) {
+    PatientSummaries(MongoOperations mongo, CatalogSnapshot catalog, ProgressAssessor assessor) {
         this.mongo = mongo;
         this.catalog = catalog;
-        this.assessor = new ProgressAssessor(prescribedPerWeek);
+        this.assessor = assessor;
     }
 
     /** What a window's summary holds: the assessment as of its latest session, as the publisher makes it. */
