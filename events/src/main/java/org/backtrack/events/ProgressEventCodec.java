@@ -1,10 +1,8 @@
 package org.backtrack.events;
 
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.MissingNode;
 
 import java.util.Arrays;
 import java.util.Optional;
@@ -42,7 +40,7 @@ public final class ProgressEventCodec {
      * @throws InvalidEventException when the record is no JSON, or an event of these types without what consumers act on
      */
     public Optional<CloudEvent<?>> decode(byte[] raw) {
-        JsonNode event = parse(raw);
+        JsonNode event = ContractJson.readEvent(parser, raw);
         String type = event.path("type").asString("");
         if (ProgressStatusChanged.TYPE.equals(type)) {
             return Optional.of(statusChanged(event));
@@ -61,7 +59,7 @@ public final class ProgressEventCodec {
      * @throws InvalidEventException when the record is no JSON, or a status change without what consumers act on
      */
     public Optional<CloudEvent<ProgressStatusChanged>> decodeStatusChanged(byte[] raw) {
-        JsonNode event = parse(raw);
+        JsonNode event = ContractJson.readEvent(parser, raw);
         return ProgressStatusChanged.TYPE.equals(event.path("type").asString("")) ? Optional.of(statusChanged(event)) : Optional.empty();
     }
 
@@ -87,14 +85,5 @@ public final class ProgressEventCodec {
             throw invalid("data.type", "must be one of the alert types");
         }
         return ContractJson.convert(event, javaType);
-    }
-
-    private JsonNode parse(byte[] raw) {
-        try {
-            JsonNode tree = parser.readTree(raw);
-            return tree == null ? MissingNode.getInstance() : tree; // no content: no type, so nothing to act on
-        } catch (JacksonException | IllegalArgumentException e) {
-            throw invalid("$", "is not valid JSON");
-        }
     }
 }
