@@ -9,17 +9,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A child JVM whose output goes to a log file, stopped with SIGTERM first and killed only if it hangs. */
-final class ChildProcess {
-
-    private final String name;
-    private final Process process;
-    private final Path log;
-
-    private ChildProcess(String name, Process process, Path log) {
-        this.name = name;
-        this.process = process;
-        this.log = log;
-    }
+record ChildProcess(String name, Process process, Path log) {
 
     static ChildProcess start(String name, List<String> command, Path log) throws IOException {
         return start(name, command, Map.of(), log);
@@ -41,14 +31,6 @@ final class ChildProcess {
 
     static String javaExecutable() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    String name() {
-        return name;
-    }
-
-    Path log() {
-        return log;
     }
 
     long pid() {
