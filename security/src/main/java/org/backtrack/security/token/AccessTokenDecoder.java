@@ -48,12 +48,13 @@ public final class AccessTokenDecoder {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys(jwkSetUri, policy))
                 .jwsAlgorithms(set -> set.addAll(algorithms.isEmpty() ? List.of(SignatureAlgorithm.RS256) : algorithms))
                 .build();
-        decoder.setJwtValidator(validator(issuer, audiences, policy, clock));
+        OAuth2TokenValidator<Jwt> validator = validator(issuer, audiences, policy, clock);
+        decoder.setJwtValidator(validator);
         // Spring's standard conversions (times, audience, issuer) on the claims renamed to BackTrack's vocabulary
         MappedJwtClaimSetConverter standard = MappedJwtClaimSetConverter.withDefaults(java.util.Map.of());
         ClaimMapping mapping = new ClaimMapping(claimNames);
         decoder.setClaimSetConverter(claims -> standard.convert(mapping.apply(claims)));
-        return decoder;
+        return new VerifiedTokens(decoder, validator, VerifiedTokens.REMEMBERED_FOR, VerifiedTokens.MAX_REMEMBERED);
     }
 
     /** Issuer (exact), audience, and time: exp required, nbf and exp with the clock skew, iat required and bounded. */
