@@ -3,6 +3,7 @@ package org.backtrack.outbox;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.backtrack.events.CloudEvent;
+import org.backtrack.tracing.RecordTraces;
 import org.springframework.kafka.core.KafkaOperations;
 
 import java.nio.charset.StandardCharsets;
@@ -19,7 +20,9 @@ import java.util.concurrent.TimeoutException;
  * BackTrack's one send to Kafka that waits for the broker's acknowledgement (acks=all) for at most a timeout, counting
  * the time {@code send} itself blocks for metadata. Every producer uses it, so "published" means the same everywhere,
  * and every record it sends is a structured-mode CloudEvent with the {@code content-type} header that says so
- * ({@link #cloudEventRecord}).
+ * ({@link #cloudEventRecord}). With observation enabled on the template, each record carries the W3C trace context of
+ * the work that sent it; a batch listener's send about a key joins the trace of the record with that key
+ * ({@link RecordTraces#underTraceOf}).
  */
 public final class AcknowledgedSend {
 
@@ -29,7 +32,7 @@ public final class AcknowledgedSend {
     /** @throws EventNotPublishedException when it was not acknowledged within {@code timeout} */
     public static <K, V> void send(KafkaOperations<K, V> kafka, String topic, K key, V value, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        try {
+        try (var trace = RecordTraces.underTraceOf(key)) {
             var sent = kafka.send(cloudEventRecord(topic, key, value));
             sent.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
@@ -60,7 +63,7 @@ public final class AcknowledgedSend {
      * @throws EventNotPublishedException when the send failed before the record left (metadata not available in time)
      */
     public static <K, V> CompletableFuture<?> sendInFlight(KafkaOperations<K, V> kafka, String topic, K key, V value) {
-        try {
+        try (var trace = RecordTraces.underTraceOf(key)) {
             return kafka.send(cloudEventRecord(topic, key, value));
         } catch (org.apache.kafka.common.KafkaException | org.springframework.kafka.KafkaException e) {
             throw new EventNotPublishedException(e);

@@ -49,6 +49,17 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** Sends one record with headers, as a traced producer would (e.g. {@code traceparent}). */
+    public void send(String topic, String key, String value, Map<String, String> headers) {
+        var record = new ProducerRecord<String, byte[]>(topic, key, value.getBytes(StandardCharsets.UTF_8));
+        headers.forEach((name, header) -> record.headers().add(name, header.getBytes(StandardCharsets.UTF_8)));
+        try {
+            producer.send(record).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + topic, e);
+        }
+    }
+
     /** Sends many records without waiting for each acknowledgement, then waits for all of them. */
     public void sendAll(String topic, List<Map.Entry<String, String>> keyedValues) {
         List<java.util.concurrent.Future<?>> acks = new ArrayList<>(keyedValues.size());

@@ -6,6 +6,7 @@ import org.backtrack.deadletters.DeadLetterConfiguration;
 import org.backtrack.events.Topics;
 import org.backtrack.topics.BoundedTopics;
 import org.backtrack.topics.TopicSettings;
+import org.backtrack.tracing.TracingConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -18,7 +19,7 @@ import org.springframework.context.annotation.Import;
  * before its write succeeded. A dead letter that cannot be written pauses its partition visibly.
  */
 @Configuration(proxyBeanMethods = false)
-@Import({DeadLetterConfiguration.class, SessionContractConfiguration.class})
+@Import({DeadLetterConfiguration.class, SessionContractConfiguration.class, TracingConfiguration.class})
 class KafkaConfiguration {
 
     /** Declared by its producer so a fresh cluster gets the partitions routine-service instances share. */

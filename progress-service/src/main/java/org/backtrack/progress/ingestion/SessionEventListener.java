@@ -4,6 +4,7 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backtrack.deadletters.DeadLetterPublisher;
 import org.backtrack.events.Topics;
+import org.backtrack.tracing.RecordTraces;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -16,21 +17,35 @@ import java.util.List;
  * cannot be applied (invalid, over a limit, or a write retrying cannot fix) are dead-lettered here, with the reason,
  * before the batch is committed, so a flood of them costs one pass. Should a dead letter not be written, that record
  * goes to the error handler by position: what came before it is committed, and the handler tries once more and,
- * failing, stalls the partition visibly.
+ * failing, stalls the partition visibly. Each record is processed under its producer's trace ({@link RecordTraces}):
+ * Spring Kafka's listener observation does not cover batch listeners.
  */
 @Component
 class SessionEventListener {
 
     private final SessionIngestion ingestion;
     private final DeadLetterPublisher deadLetters;
+    private final RecordTraces traces;
 
-    SessionEventListener(SessionIngestion ingestion, DeadLetterPublisher deadLetters) {
+    SessionEventListener(SessionIngestion ingestion, DeadLetterPublisher deadLetters, RecordTraces traces) {
         this.ingestion = ingestion;
         this.deadLetters = deadLetters;
+        this.traces = traces;
     }
 
     @KafkaListener(topics = Topics.SESSIONS, batch = "true")
     void onSessionEvents(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        try (var traced = traces.open(records)) {
+            try {
+                ingest(records, consumer);
+            } catch (RuntimeException failed) {
+                traced.failed(failed);
+                throw failed;
+            }
+        }
+    }
+
+    private void ingest(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         var arrivals = records.stream()
                 .map(r -> new SessionIngestion.Arrival(r.value(), Instant.ofEpochMilli(r.timestamp()))).toList();
         for (SessionIngestion.Rejection rejection : ingestion.ingest(arrivals)) {

@@ -1,0 +1,117 @@
+package org.backtrack.progress.ingestion;
+
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.backtrack.events.Topics;
+import org.backtrack.testsupport.Infrastructure;
+import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.TraceContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A session record carrying its producer's trace context (as routine-service sends it) is processed in that trace by
+ * the batch listener, and the progress record it causes carries the same trace onwards.
+ */
+@SpringBootTest(properties = {
+        "management.tracing.sampling.probability=1.0",
+        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
+@Import(SessionTraceIntegrationTest.Spans.class)
+class SessionTraceIntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Spans {
+        @Bean
+        InMemorySpanExporter inMemorySpans() {
+            return TraceContext.exporter();
+        }
+    }
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        Infrastructure.EMBEDDED.register(registry);
+    }
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Autowired
+    InMemorySpanExporter spans;
+
+    KafkaTestClient kafka;
+    String patientId;
+
+    @BeforeEach
+    void setUp() {
+        kafka = new KafkaTestClient(bootstrapServers);
+        patientId = "patient-" + UUID.randomUUID();
+    }
+
+    @AfterEach
+    void tearDown() {
+        kafka.close();
+    }
+
+    String event(String eventId) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"/test","type":"backtrack.session.completed.v1",
+                 "subject":"%s","time":"2026-11-20T07:31:00Z","datacontenttype":"application/json",
+                 "data":{"sessionId":"%s","clinicId":"clinic-it","patientId":"%s",
+                         "completedAt":"2026-11-20T07:31:00Z","painBefore":6,"painAfter":4}}"""
+                .formatted(eventId, patientId, patientId + "-s-1", patientId);
+    }
+
+    @Test
+    void theProgressASessionCausesIsPublishedInTheSessionsTrace() {
+        String upstream = TraceContext.newTraceparent();
+        String traceId = TraceContext.traceIdOf(upstream);
+        // another patient's untraced record in the same stream: it must not borrow this trace
+        String untraced = "patient-" + UUID.randomUUID();
+        kafka.send(Topics.SESSIONS, untraced, event("e-untraced").replace(patientId, untraced));
+        kafka.send(Topics.SESSIONS, patientId, event("e-" + UUID.randomUUID()), Map.of(TraceContext.TRACEPARENT, upstream));
+
+        var progress = kafka.readUntil(Topics.PROGRESS, r -> patientId.equals(r.key()), WAIT).stream()
+                .filter(r -> patientId.equals(r.key())).findFirst().orElseThrow();
+        String published = progress.headers().get(TraceContext.TRACEPARENT);
+        assertThat(published).as("the progress record's trace context").isNotNull();
+        assertThat(TraceContext.traceIdOf(published)).isEqualTo(traceId);
+
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<SpanData> trace = TraceContext.spansOf(spans, traceId);
+            SpanData processing = trace.stream().filter(s -> s.getName().equals(Topics.SESSIONS + " process"))
+                    .findFirst().orElseThrow(() -> new AssertionError("no processing span in " + trace));
+            assertThat(processing.getKind()).isEqualTo(SpanKind.CONSUMER);
+            assertThat(processing.getParentSpanId()).isEqualTo(TraceContext.spanIdOf(upstream));
+            SpanData publication = trace.stream().filter(s -> s.getKind() == SpanKind.PRODUCER)
+                    .filter(s -> s.getName().startsWith(Topics.PROGRESS))
+                    .findFirst().orElseThrow(() -> new AssertionError("no publication span in " + trace));
+            assertThat(publication.getParentSpanId()).isEqualTo(processing.getSpanId());
+            assertThat(TraceContext.spanIdOf(published)).isEqualTo(publication.getSpanId());
+        });
+        var untracedProgress = kafka.readUntil(Topics.PROGRESS, r -> untraced.equals(r.key()), WAIT).stream()
+                .filter(r -> untraced.equals(r.key())).findFirst().orElseThrow();
+        String other = untracedProgress.headers().get(TraceContext.TRACEPARENT);
+        if (other != null) {
+            assertThat(TraceContext.traceIdOf(other)).isNotEqualTo(traceId);
+        }
+    }
+}
