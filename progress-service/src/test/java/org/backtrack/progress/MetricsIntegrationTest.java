@@ -25,9 +25,10 @@ import static org.awaitility.Awaitility.await;
 /**
  * Prometheus scrapes progress-service on its management port, as the Kubernetes manifests run it: JVM and HTTP
  * metrics, the session consumer's lag, dead letters by outcome and stalled partitions. On the service's own port the
- * endpoint is not served.
+ * endpoint is not served. The domain metrics the committed dashboard and alert rules use are among them
+ * ({@code deploy/observability}, checked against this list by {@code ObservabilityFilesTest}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backtrack.metrics.refresh=500ms")
 class MetricsIntegrationTest {
 
     static final int MANAGEMENT_PORT = freePort();
@@ -47,12 +48,20 @@ class MetricsIntegrationTest {
     void prometheusReadsConsumerLagAndDeadLettersOnTheManagementPort() throws Exception {
         try (var kafka = new KafkaTestClient(bootstrapServers)) {
             kafka.send(Topics.SESSIONS, "patient-metrics", "not an event"); // dead-lettered at once
+            kafka.send(Topics.SESSIONS, "patient-metrics", """
+                    {"specversion":"1.0","id":"e-metrics","source":"/test","type":"backtrack.session.completed.v1",
+                     "subject":"patient-metrics","time":"2026-11-20T07:31:00Z","datacontenttype":"application/json",
+                     "data":{"sessionId":"s-metrics","clinicId":"clinic-metrics","patientId":"patient-metrics",
+                             "completedAt":"2026-11-20T07:31:00Z","painBefore":6,"painAfter":4}}""");
         }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             HttpResponse<String> scrape = get(MANAGEMENT_PORT, "/actuator/prometheus", null);
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.body()).contains("jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max",
                     "backtrack_dead_letters_stalled_partitions", "backtrack_dead_letters_total{");
+            assertThat(scrape.body()).contains("reason=\"InvalidEventException\"", "backtrack_sessions_ingested_total 1.0",
+                    "backtrack_outbox_owed{events=\"alert\"}",
+                    "backtrack_patients{clinic=\"clinic-metrics\",status=\"INSUFFICIENT_DATA\"} 1.0");
         });
         assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness", null).body()).contains("UP");
     }

@@ -65,13 +65,14 @@ public class DeadLetterPublisher extends DeadLetterPublishingRecoverer implement
     @Override
     public void accept(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception exception) {
         String deadLetterTopic = Topics.deadLetterOf(record.topic());
+        String reason = reasonKind(exception);
         try {
             super.accept(record, consumer, exception);
         } catch (RuntimeException failed) {
-            stalls.failed(record, deadLetterTopic, failed);
+            stalls.failed(record, deadLetterTopic, reason, failed);
             throw failed;
         }
-        stalls.written(record, deadLetterTopic);
+        stalls.written(record, deadLetterTopic, reason);
     }
 
     /**
@@ -107,6 +108,14 @@ public class DeadLetterPublisher extends DeadLetterPublishingRecoverer implement
             headers.add(info.getExceptionCauseFqcn(), DeadLetterContent.text(cause.getClass().getName()));
         }
         headers.add(info.getExceptionMessage(), DeadLetterContent.text(reason(exception)));
+    }
+
+    /**
+     * The kind of reason, for the dead-letter counter's {@code reason} tag: the most specific cause's class name (a
+     * handful of values, such as {@code InvalidEventException}), never its message, which would make a series per record.
+     */
+    static String reasonKind(Exception exception) {
+        return NestedExceptionUtils.getMostSpecificCause(exception).getClass().getSimpleName();
     }
 
     static String reason(Exception exception) {

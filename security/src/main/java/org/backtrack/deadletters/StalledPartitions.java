@@ -87,8 +87,8 @@ public class StalledPartitions implements DisposableBean {
     }
 
     /** The publisher wrote a dead letter: the partition it came from, if stalled, is healed. */
-    void written(ConsumerRecord<?, ?> record, String deadLetterTopic) {
-        counter(deadLetterTopic, "written").increment();
+    void written(ConsumerRecord<?, ?> record, String deadLetterTopic, String reasonKind) {
+        counter(deadLetterTopic, "written", reasonKind).increment();
         if (stalled.remove(new TopicPartition(record.topic(), record.partition())) != null) {
             log.info("Dead letters of {}-{} are written again (to {}); the partition carries on",
                     record.topic(), record.partition(), deadLetterTopic);
@@ -96,8 +96,8 @@ public class StalledPartitions implements DisposableBean {
     }
 
     /** The publisher could not write a dead letter; the error handler pauses the partition when it is done. */
-    void failed(ConsumerRecord<?, ?> record, String deadLetterTopic, Throwable failure) {
-        counter(deadLetterTopic, "failed").increment();
+    void failed(ConsumerRecord<?, ?> record, String deadLetterTopic, String reasonKind, Throwable failure) {
+        counter(deadLetterTopic, "failed", reasonKind).increment();
         String why = String.valueOf(NestedExceptionUtils.getMostSpecificCause(failure));
         String reason = new String(DeadLetterContent.text(why), StandardCharsets.UTF_8);
         log.error("Could not write the dead letter of {}-{}@{} to {} ({}); pausing partition {}-{} until it can be written",
@@ -166,9 +166,9 @@ public class StalledPartitions implements DisposableBean {
                 : Health.down().withDetail("stalledPartitions", stalls).withDetail("retryInterval", retryInterval.toString()).build();
     }
 
-    private Counter counter(String deadLetterTopic, String outcome) {
-        return Counter.builder(COUNTER).description("Dead letters written and failed, by dead-letter topic")
-                .tag("topic", deadLetterTopic).tag("outcome", outcome).register(meters);
+    private Counter counter(String deadLetterTopic, String outcome, String reason) {
+        return Counter.builder(COUNTER).description("Dead letters written and failed, by dead-letter topic and kind of reason")
+                .tag("topic", deadLetterTopic).tag("outcome", outcome).tag("reason", reason).register(meters);
     }
 
     @Override

@@ -94,6 +94,11 @@ public final class MongoOwedEvents<T> implements OwedEvents<T> {
     }
 
     @Override
+    public long countOwed() {
+        return mongo.count(query(where(PUBLICATION).in(Publication.PENDING, Publication.PUBLISHING)), type, collection);
+    }
+
+    @Override
     public Publication publicationOf(T owed) {
         return publication.apply(owed);
     }

@@ -31,6 +31,9 @@ public final class Outbox<T> {
         void sendAll(List<T> owed);
     }
 
+    /** The gauge of events owed, tagged {@code events} (session, catalog, alert), for the alert on a stuck outbox. */
+    public static final String OWED_GAUGE = "backtrack.outbox.owed";
+
     private static final Logger log = LoggerFactory.getLogger(Outbox.class);
 
     private final OwedEvents<T> events;
@@ -43,6 +46,11 @@ public final class Outbox<T> {
         this.sender = sender;
         this.staleClaim = staleClaim;
         this.clock = clock;
+    }
+
+    /** How many events are owed now (one count query): the {@value #OWED_GAUGE} gauge reads it on a scrape. */
+    public long countOwed() {
+        return events.countOwed();
     }
 
     /**

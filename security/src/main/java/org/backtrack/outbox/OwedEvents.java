@@ -24,6 +24,9 @@ public interface OwedEvents<T> {
     /** Documents whose event is owed, oldest change first; claims made before {@code staleClaim} count as owed again. */
     List<T> owed(Instant staleClaim, int limit);
 
+    /** How many documents owe their event now (pending or being sent): read on a metrics scrape, not per event. */
+    long countOwed();
+
     /** The state as read with the document. */
     Publication publicationOf(T owed);
 }

@@ -47,6 +47,11 @@ class OutboxTest {
         }
 
         @Override
+        public long countOwed() {
+            return docs.values().stream().filter(d -> d.publication() != Publication.PUBLISHED).count();
+        }
+
+        @Override
         public Publication publicationOf(Doc owed) {
             return owed.publication();
         }

@@ -1,5 +1,9 @@
 package org.backtrack.catalog.publication;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+
 import org.backtrack.catalog.model.Exercise;
 import org.backtrack.catalog.storage.Exercises;
 import org.backtrack.events.CatalogEventTypes;
@@ -41,11 +45,13 @@ public class CatalogEvents {
     private final JsonMapper json;
 
     CatalogEvents(Exercises exercises, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
-                  @Value("${backtrack.catalog.publish-timeout}") Duration publishTimeout) {
+                  @Value("${backtrack.catalog.publish-timeout}") Duration publishTimeout, ObjectProvider<MeterRegistry> meters) {
         this.json = json;
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox<>(exercises.owedEvents(clock),
                 owed -> AcknowledgedSend.send(kafka, Topics.CATALOG, owed.id(), encode(owed), publishTimeout), STALE_CLAIM, clock);
+        meters.ifAvailable(registry -> Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "catalog")
+                .description("Catalog events stored but not yet acknowledged by the broker").register(registry));
     }
 
     /**

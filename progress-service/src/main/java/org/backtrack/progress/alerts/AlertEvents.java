@@ -1,5 +1,8 @@
 package org.backtrack.progress.alerts;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -15,6 +18,7 @@ import org.backtrack.progress.alerts.rules.AlertLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -57,7 +61,9 @@ public class AlertEvents implements DisposableBean {
     private final Outbox<StoredAlert> outbox;
 
     AlertEvents(Alerts alerts, ProducerFactory<?, ?> serviceProducers, JsonMapper json,
-                @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout, Optional<Clock> clock) {
+                @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout, Optional<Clock> clock,
+                @Value("${spring.kafka.template.observation-enabled:false}") boolean traced,
+                ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
         this.alerts = alerts;
         this.json = json;
         this.publishTimeout = publishTimeout;
@@ -70,8 +76,13 @@ public class AlertEvents implements DisposableBean {
         }
         this.producers = new DefaultKafkaProducerFactory<>(config, new StringSerializer(), new ByteArraySerializer());
         this.kafka = new KafkaTemplate<>(producers);
+        // like the service's own template: the trace context of the work that raised the alert in the record's headers
+        this.kafka.setObservationEnabled(traced);
+        this.kafka.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
         Clock time = clock.orElse(Clock.systemUTC());
         this.outbox = new Outbox<>(alerts.owedEvents(time), this::send, STALE_CLAIM, time);
+        meters.ifAvailable(registry -> Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "alert")
+                .description("Alert events stored but not yet acknowledged by the broker").register(registry));
     }
 
     /**

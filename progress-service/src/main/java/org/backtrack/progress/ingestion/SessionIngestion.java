@@ -1,5 +1,10 @@
 package org.backtrack.progress.ingestion;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+
 import org.backtrack.deadletters.PermanentFailures;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.InvalidEventException;
@@ -29,6 +34,8 @@ import java.util.List;
 @Service
 public class SessionIngestion {
 
+    /** Session events applied (a redelivery counts again; the read models do not). */
+    static final String INGESTED_COUNTER = "backtrack.sessions.ingested";
     private static final Logger log = LoggerFactory.getLogger(SessionIngestion.class);
 
     /** A record value as produced and the time Kafka received it. */
@@ -48,9 +55,12 @@ public class SessionIngestion {
     private final ProgressPublisher publisher;
     private final PatientSummaries summaries;
     private final SessionAlerts alerts;
+    private final Counter ingested;
 
     SessionIngestion(SessionEventCodec codec, RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher,
-                     PatientSummaries summaries, SessionAlerts alerts) {
+                     PatientSummaries summaries, SessionAlerts alerts, ObjectProvider<MeterRegistry> meters) {
+        this.ingested = Counter.builder(INGESTED_COUNTER).description("Session events applied to the read models")
+                .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         this.codec = codec;
         this.sessions = sessions;
         this.windows = windows;
@@ -107,6 +117,7 @@ public class SessionIngestion {
         summaries.storeLatest(steps, assessed.latest());
         // alerts last: after the summary holds the latest session, so the disengagement sweep and this meet (see SessionAlerts)
         alerts.afterSessions(PatientWindows.inApplicationOrder(recorded.current()), steps, assessed.steps());
+        ingested.increment(recorded.current().size());
         log.debug("{} records: {} sessions applied, {} rejected", batch.size(), recorded.current().size(), rejections.size());
         return rejections;
     }

@@ -1,5 +1,11 @@
 package org.backtrack.routine.sessions;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.SessionCompleted;
@@ -28,17 +34,28 @@ class SessionEvents {
 
     static final Duration STALE_CLAIM = Duration.ofMinutes(1);
     private static final int RELAY_BATCH = 200;
+    /** Sessions logged (new or corrected versions), tagged {@code publication}: published at once, or owed to the relay. */
+    static final String LOGGED_COUNTER = "backtrack.sessions.logged";
 
     private final CloudEventFactory events;
     private final Outbox<LoggedSession> outbox;
+    private final Counter published;
+    private final Counter owed;
 
     SessionEvents(LoggedSessions sessions, KafkaTemplate<String, byte[]> kafka, SessionEventCodec codec,
                   @Value("${backtrack.sessions.event-source}") String eventSource,
-                  @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout) {
+                  @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout, ObjectProvider<MeterRegistry> meters) {
         this.events = new CloudEventFactory(eventSource);
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox<>(sessions.owedEvents(clock), owed -> AcknowledgedSend.send(kafka, Topics.SESSIONS,
                 owed.patientId(), codec.encode(eventOf(owed)), publishTimeout), STALE_CLAIM, clock);
+        MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
+        Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "session")
+                .description("Session events stored but not yet acknowledged by the broker").register(registry);
+        this.published = Counter.builder(LOGGED_COUNTER).tag("publication", "published")
+                .description("Sessions logged, by whether the request saw the broker acknowledge the event").register(registry);
+        this.owed = Counter.builder(LOGGED_COUNTER).tag("publication", "owed")
+                .description("Sessions logged, by whether the request saw the broker acknowledge the event").register(registry);
     }
 
     /**
@@ -47,7 +64,9 @@ class SessionEvents {
      * @return PUBLISHED when the broker acknowledged it; PENDING when it stays owed to the relay
      */
     Publication announce(LoggedSession written) {
-        return outbox.publish(written);
+        Publication publication = outbox.publish(written);
+        (publication == Publication.PUBLISHED ? published : owed).increment();
+        return publication;
     }
 
     @Scheduled(initialDelayString = "${backtrack.sessions.relay-interval}", fixedDelayString = "${backtrack.sessions.relay-interval}")
