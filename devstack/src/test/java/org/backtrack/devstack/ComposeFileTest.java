@@ -116,11 +116,42 @@ class ComposeFileTest {
             Set<String> properties = relaxedKeys(ROOT.resolve(name).resolve("src/main/resources/application.yml"));
             BOOT_KAFKA_SECURITY_PROPERTIES.forEach(property -> properties.add(relaxed(property)));
             properties.add(relaxed("spring.application.json")); // Boot's own: properties given as JSON
+            properties.add(relaxed("management.server.port")); // Boot's own: Actuator on its own port
             properties.add(relaxed("spring.profiles.active")); // Boot's own: demo only with the demo issuer
             assertThat(environment.keySet()).as("variables of %s", name)
                     .allSatisfy(variable -> assertThat(properties).as("%s in %s's application.yml", variable, name)
                             .contains(relaxed(variable)));
         }
+    }
+
+    /**
+     * The observability profile: Prometheus with the committed scrape configuration and alert rules, Grafana provisioned
+     * with the committed dashboard, both only on the host's loopback; the services serve Actuator on the management port
+     * Prometheus scrapes, and their health checks ask it there.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theObservabilityProfileRunsPrometheusAndGrafanaWithTheCommittedFiles() throws IOException {
+        var services = composeServices();
+        for (String name : List.of("prometheus", "grafana")) {
+            assertThat((List<String>) services.get(name).get("profiles")).as(name).containsExactly("observability");
+            assertThat((List<String>) services.get(name).get("ports")).as(name).allSatisfy(p -> assertThat(p).startsWith("127.0.0.1:"));
+            for (String volume : (List<String>) services.get(name).get("volumes")) {
+                if (volume.startsWith("./")) {
+                    assertThat(ROOT.resolve(volume.substring(2, volume.indexOf(':')))).as(volume).exists();
+                }
+            }
+        }
+        assertThat((List<String>) services.get("prometheus").get("volumes"))
+                .anySatisfy(v -> assertThat(v).startsWith("./deploy/observability/prometheus.yml:"))
+                .anySatisfy(v -> assertThat(v).startsWith("./deploy/observability/alert-rules.yml:"));
+        String scrapes = Files.readString(ROOT.resolve("deploy/observability/prometheus.yml"));
+        for (String name : List.of("catalog-service", "routine-service", "progress-service", "gateway")) {
+            var environment = (Map<String, Object>) services.get(name).get("environment");
+            assertThat(environment.get("MANAGEMENT_SERVER_PORT")).as(name).hasToString("9090");
+            assertThat(scrapes).contains(name + ":9090");
+        }
+        assertThat(services.get("catalog-service").get("healthcheck").toString()).contains("MANAGEMENT_SERVER_PORT");
     }
 
     @Test
