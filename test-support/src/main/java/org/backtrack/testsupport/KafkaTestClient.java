@@ -60,6 +60,25 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends an event as an integrator using the official CloudEvents Java SDK would, in binary mode (the data as the
+     * value, the attributes as {@code ce_*} headers) or structured mode.
+     */
+    public void sendWithCloudEventsSdk(String topic, String key, io.cloudevents.CloudEvent event, boolean binary) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, io.cloudevents.kafka.CloudEventSerializer.class);
+        props.put(io.cloudevents.kafka.CloudEventSerializer.ENCODING_CONFIG, binary ? "BINARY" : "STRUCTURED");
+        props.put(io.cloudevents.kafka.CloudEventSerializer.EVENT_FORMAT_CONFIG, io.cloudevents.jackson.JsonFormat.CONTENT_TYPE);
+        try (var producer = new KafkaProducer<String, io.cloudevents.CloudEvent>(props)) {
+            producer.send(new ProducerRecord<>(topic, key, event)).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not produce to " + topic, e);
+        }
+    }
+
     /** Sends many records without waiting for each acknowledgement, then waits for all of them. */
     public void sendAll(String topic, List<Map.Entry<String, String>> keyedValues) {
         List<java.util.concurrent.Future<?>> acks = new ArrayList<>(keyedValues.size());

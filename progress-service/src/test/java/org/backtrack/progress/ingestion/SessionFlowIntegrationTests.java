@@ -96,6 +96,21 @@ abstract class SessionFlowIntegrationTests {
     }
 
     @Test
+    void anEventInBinaryModeFromTheCloudEventsSdkIsIngestedAsAStructuredOne() {
+        String data = """
+                {"sessionId":"%s-s-bin","clinicId":"clinic-it","patientId":"%s",
+                 "completedAt":"2026-11-20T07:31:00Z","painBefore":7,"painAfter":3}""".formatted(patientId, patientId);
+        var event = io.cloudevents.core.builder.CloudEventBuilder.v1().withId("e-bin-" + UUID.randomUUID())
+                .withSource(java.net.URI.create("/integrator")).withType("backtrack.session.completed.v1")
+                .withSubject(patientId).withTime(java.time.OffsetDateTime.parse("2026-11-20T07:31:00Z"))
+                .withDataContentType("application/json").withData(data.getBytes(java.nio.charset.StandardCharsets.UTF_8)).build();
+        kafka.sendWithCloudEventsSdk(Topics.SESSIONS, patientId, event, true);
+
+        awaitSessionCount(1);
+        assertThat(progress().get("series").get(0).get("painAfter").asInt()).isEqualTo(3);
+    }
+
+    @Test
     void theSameEventTwiceCountsOnceAndACorrectionReplacesTheSession() {
         kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
         kafka.send(Topics.SESSIONS, patientId, event("e-1", "s-1", "2026-11-20T07:31:00Z", 6, 4));
