@@ -64,6 +64,6 @@ public final class CatalogEventCodec {
             return Optional.of(decoded);
         }
         return Optional.of(new CloudEvent<>(decoded.specversion(), decoded.id(), decoded.source(), decoded.type(),
-                decoded.subject(), decoded.time(), decoded.datacontenttype(), decoded.data().asRetired()));
+                decoded.subject(), decoded.time(), decoded.datacontenttype(), decoded.dataschema(), decoded.data().asRetired()));
     }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A CloudEvents 1.0 event in structured JSON mode.
+ * A CloudEvents 1.0 event in structured JSON mode. {@code dataschema} names the schema of the event's type
+ * ({@link DataSchemas}); events from integrators may leave it out.
  *
  * @param <T> the type of {@code data}
  */
@@ -19,6 +20,7 @@ public record CloudEvent<T>(
         String subject,
         Instant time,
         String datacontenttype,
+        String dataschema,
         T data) {
 
     public static final String SPEC_VERSION = "1.0";

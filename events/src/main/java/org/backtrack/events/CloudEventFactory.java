@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * Makes every CloudEvent a BackTrack producer publishes, so the envelope is written in one place: spec version 1.0,
- * JSON data, the producer's {@code source}, and as {@code subject} the key the topic is partitioned by (patient or
+ * JSON data, the type's {@code dataschema} ({@link DataSchemas}), the producer's {@code source}, and as {@code subject} the key the topic is partitioned by (patient or
  * exercise id).
  */
 public final class CloudEventFactory {
@@ -26,7 +26,8 @@ public final class CloudEventFactory {
      * broker acknowledges it, and consumers count it once.
      */
     public <T> CloudEvent<T> event(String id, String type, String subject, Instant time, T data) {
-        return new CloudEvent<>(CloudEvent.SPEC_VERSION, id, source, type, subject, time, CloudEvent.JSON_CONTENT_TYPE, data);
+        return new CloudEvent<>(CloudEvent.SPEC_VERSION, id, source, type, subject, time, CloudEvent.JSON_CONTENT_TYPE,
+                DataSchemas.of(type).orElse(null), data);
     }
 
     /** A new event with a fresh id. */

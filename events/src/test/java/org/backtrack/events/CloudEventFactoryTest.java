@@ -16,7 +16,16 @@ class CloudEventFactoryTest {
         CloudEvent<String> event = events.event("e-1", "backtrack.test.v1", "patient-42", at, "data");
 
         assertThat(event).isEqualTo(new CloudEvent<>("1.0", "e-1", "/test-service", "backtrack.test.v1", "patient-42", at,
-                "application/json", "data"));
+                "application/json", null, "data"));
+    }
+
+    @Test
+    void anEventOfABackTrackTypeNamesItsSchema() {
+        var event = events.event("e-1", SessionCompleted.TYPE, "patient-42", at, "data");
+
+        assertThat(event.dataschema()).isEqualTo("https://backtrack.example/schemas/session-completed-v1.schema.json");
+        assertThat(events.event("e-2", ProgressStatusChanged.TYPE, "patient-42", at, "data").dataschema())
+                .endsWith("asyncapi.yaml#/components/schemas/ProgressStatusChangedEvent");
     }
 
     @Test
