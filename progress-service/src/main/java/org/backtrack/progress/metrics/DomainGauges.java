@@ -41,7 +41,7 @@ class DomainGauges {
     @Scheduled(initialDelayString = "${backtrack.metrics.refresh:1m}", fixedDelayString = "${backtrack.metrics.refresh:1m}")
     void refresh() {
         try {
-            patients.register(rows("patient_summaries", "clinicId", "snapshot.status", "clinic", "status"), true);
+            patients.register(rows("patient_summaries", "clinicId", "snapshot.assessment.status", "clinic", "status"), true);
             alerts.register(rows("alerts", "type", "status", "type", "status"), true);
         } catch (RuntimeException unreachable) {
             log.debug("domain gauges not refreshed: {}", unreachable.toString()); // the last counts stay
