@@ -52,9 +52,10 @@ class DomainGauges {
         var counts = mongo.aggregate(newAggregation(group(first, second).count().as("count")), collection, Document.class);
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Document row : counts) {
-            Document id = row.get("_id", Document.class);
-            Object a = id.get(first.contains(".") ? first.substring(first.lastIndexOf('.') + 1) : first);
-            Object b = id.get(second.contains(".") ? second.substring(second.lastIndexOf('.') + 1) : second);
+            // the group key's two values in the order grouped by (their names in _id differ between servers for a path)
+            List<Object> key = new ArrayList<>(row.get("_id", Document.class).values());
+            Object a = key.get(0);
+            Object b = key.size() > 1 ? key.get(1) : null;
             Number count = row.get("count", Number.class);
             rows.add(MultiGauge.Row.of(Tags.of(firstTag, String.valueOf(a), secondTag, String.valueOf(b)), count));
         }
