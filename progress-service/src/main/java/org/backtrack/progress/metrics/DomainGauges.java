@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.List;
 
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
-import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
-
 /**
  * Patients by clinic and progress status ({@value #PATIENTS}) and alerts by type and status ({@value #ALERTS}),
  * counted by two aggregations on the stored read models every {@code backtrack.metrics.refresh} (1 min): a scrape
@@ -49,15 +46,15 @@ class DomainGauges {
     }
 
     private List<MultiGauge.Row<?>> rows(String collection, String first, String second, String firstTag, String secondTag) {
-        var counts = mongo.aggregate(newAggregation(group(first, second).count().as("count")), collection, Document.class);
+        // a plain $group with the key's names chosen here (Spring's group() names a nested path's key "a.b")
+        var group = new Document("$group", new Document("_id", new Document("first", "$" + first).append("second", "$" + second))
+                .append("count", new Document("$sum", 1)));
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
-        for (Document row : counts) {
-            // the group key's two values in the order grouped by (their names in _id differ between servers for a path)
-            List<Object> key = new ArrayList<>(row.get("_id", Document.class).values());
-            Object a = key.get(0);
-            Object b = key.size() > 1 ? key.get(1) : null;
+        for (Document row : mongo.getCollection(collection).aggregate(List.of(group))) {
+            Document key = row.get("_id", Document.class);
             Number count = row.get("count", Number.class);
-            rows.add(MultiGauge.Row.of(Tags.of(firstTag, String.valueOf(a), secondTag, String.valueOf(b)), count));
+            rows.add(MultiGauge.Row.of(Tags.of(firstTag, String.valueOf(key.get("first")), secondTag,
+                    String.valueOf(key.get("second"))), count));
         }
         return rows;
     }
