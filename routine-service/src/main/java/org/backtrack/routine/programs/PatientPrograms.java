@@ -11,7 +11,10 @@ import org.springframework.stereotype.Service;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -68,24 +71,45 @@ public class PatientPrograms implements PatientRecords {
         });
     }
 
-    /** Applies a progress change published by progress-service, as {@link ProposalPolicy} decides. */
-    public void onProgress(String eventId, String clinicId, String patientId, String action, List<String> exercises, String reason) {
-        change(clinicId, patientId, true, p -> {
-            var pending = p.pending();
-            boolean applied = p.proposals().stream().anyMatch(x -> x.id().equals(eventId));
-            ProposalPolicy.Decision decision = ProposalPolicy.onSuggestion(action, p.stage(), applied, pending.isPresent());
-            List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
-            switch (decision.effect()) {
-                case WITHDRAW_PENDING -> proposals = replace(proposals,
-                        pending.orElseThrow().decide(PatientProgram.Decision.WITHDRAWN, PROGRESS_SERVICE, clock.instant()));
-                case PROPOSE -> proposals.add(new PatientProgram.Proposal(eventId, action, decision.toStage().name(), exercises,
-                        reason, clock.instant(), PatientProgram.Decision.PENDING, null, null));
-                case NOTHING -> {
-                    return null;
-                }
+    /** A suggestion progress-service published with a patient's status ({@code backtrack.progress.status-changed.v1}). */
+    public record Suggestion(String eventId, String clinicId, String patientId, String action, List<String> exercises,
+                             String reason) {
+    }
+
+    /**
+     * Applies progress changes published by progress-service, in delivery order, as {@link ProposalPolicy} decides:
+     * each patient's program is read and written once for all of theirs, with the outcome of one after another.
+     */
+    public void onProgress(List<Suggestion> suggestions) {
+        Map<String, List<Suggestion>> byPatient = new LinkedHashMap<>();
+        suggestions.forEach(s -> byPatient.computeIfAbsent(PatientProgram.keyOf(s.clinicId(), s.patientId()),
+                k -> new ArrayList<>()).add(s));
+        byPatient.values().forEach(ofOnePatient -> change(ofOnePatient.get(0).clinicId(), ofOnePatient.get(0).patientId(), true, p -> {
+            PatientProgram next = p;
+            for (Suggestion suggestion : ofOnePatient) {
+                next = Objects.requireNonNullElse(afterSuggestion(next, suggestion), next);
             }
-            return p.with(p.stage(), p.focusRegions(), proposals, PROGRESS_SERVICE, clock.instant());
-        });
+            return next == p ? null : next;
+        }));
+    }
+
+    /** The program after one suggestion; null when it changes nothing. */
+    private PatientProgram afterSuggestion(PatientProgram p, Suggestion suggestion) {
+        var pending = p.pending();
+        boolean applied = p.proposals().stream().anyMatch(x -> x.id().equals(suggestion.eventId()));
+        ProposalPolicy.Decision decision = ProposalPolicy.onSuggestion(suggestion.action(), p.stage(), applied, pending.isPresent());
+        List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
+        switch (decision.effect()) {
+            case WITHDRAW_PENDING -> proposals = replace(proposals,
+                    pending.orElseThrow().decide(PatientProgram.Decision.WITHDRAWN, PROGRESS_SERVICE, clock.instant()));
+            case PROPOSE -> proposals.add(new PatientProgram.Proposal(suggestion.eventId(), suggestion.action(),
+                    decision.toStage().name(), suggestion.exercises(), suggestion.reason(), clock.instant(),
+                    PatientProgram.Decision.PENDING, null, null));
+            case NOTHING -> {
+                return null;
+            }
+        }
+        return p.with(p.stage(), p.focusRegions(), proposals, PROGRESS_SERVICE, clock.instant());
     }
 
     /**

@@ -1,6 +1,12 @@
 package org.backtrack.routine.progressfeed;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.backtrack.deadletters.DeadLetterPublisher;
+import org.backtrack.deadletters.PermanentFailures;
+import org.backtrack.events.InvalidEventException;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import java.util.ArrayList;
 import org.backtrack.events.AlertRaised;
 import org.backtrack.events.AlertResolved;
 import org.backtrack.events.CloudEvent;
@@ -28,24 +34,50 @@ class ProgressEventListener {
     private final PatientPrograms programs;
     private final ExerciseFeedbackLog feedback;
     private final ProgressEventCodec codec;
+    private final DeadLetterPublisher deadLetters;
 
     /** Parsed with the service's JSON mapper, whose limits bound what a hostile record can make the parser do. */
-    ProgressEventListener(PatientPrograms programs, ExerciseFeedbackLog feedback, JsonMapper json) {
+    ProgressEventListener(PatientPrograms programs, ExerciseFeedbackLog feedback, JsonMapper json, DeadLetterPublisher deadLetters) {
         this.programs = programs;
+        this.deadLetters = deadLetters;
         this.feedback = feedback;
         this.codec = new ProgressEventCodec(json);
     }
 
-    @KafkaListener(topics = Topics.PROGRESS, groupId = "${backtrack.progress.consumer-group:routine-service}")
-    void onProgress(ConsumerRecord<String, byte[]> record) {
-        codec.decode(record.value()).ifPresent(this::handle);
+    /**
+     * A poll at a time: the status changes of each patient go to their program in one read and one write; a record
+     * that cannot be read is dead-lettered with its reason and the rest go on. Any other failure, or a dead letter that
+     * cannot be written, applies what came before the record and hands the record to the error handler by position.
+     */
+    @KafkaListener(topics = Topics.PROGRESS, groupId = "${backtrack.progress.consumer-group:routine-service}", batch = "true")
+    void onProgress(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        List<PatientPrograms.Suggestion> suggestions = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                codec.decode(record.value()).ifPresent(event -> handle(event, suggestions));
+            } catch (RuntimeException failed) {
+                if (failed instanceof InvalidEventException || PermanentFailures.isPermanent(failed)) {
+                    try {
+                        deadLetters.accept(record, consumer, failed);
+                        continue;
+                    } catch (RuntimeException unwritable) {
+                        // handed to the error handler below, which tries once more and stalls the partition visibly
+                    }
+                }
+                // what came before it is applied first; the error handler retries from this record (a passing fault heals)
+                programs.onProgress(suggestions);
+                throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, record);
+            }
+        }
+        programs.onProgress(suggestions);
     }
 
-    private void handle(CloudEvent<?> event) {
+    /** Status changes are collected for the programs; red flags go to the feedback rules at once (another document). */
+    private void handle(CloudEvent<?> event, List<PatientPrograms.Suggestion> suggestions) {
         if (event.data() instanceof ProgressStatusChanged change) {
             ProgressStatusChanged.Suggestion suggestion = change.suggestion();
-            programs.onProgress(event.id(), change.clinicId(), change.patientId(), suggestion.action(),
-                    Objects.requireNonNullElse(suggestion.exercises(), List.of()), Objects.requireNonNullElse(suggestion.reason(), ""));
+            suggestions.add(new PatientPrograms.Suggestion(event.id(), change.clinicId(), change.patientId(), suggestion.action(),
+                    Objects.requireNonNullElse(suggestion.exercises(), List.of()), Objects.requireNonNullElse(suggestion.reason(), "")));
         } else if (event.data() instanceof AlertRaised raised) {
             feedback.redFlagRaised(raised);
         } else if (event.data() instanceof AlertResolved resolved) {

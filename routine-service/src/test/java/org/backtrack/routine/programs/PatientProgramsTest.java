@@ -24,7 +24,7 @@ class PatientProgramsTest {
 
     @BeforeEach
     void aProgramWithAPendingProposal() {
-        programs.onProgress("ev-1", clinic, "patient-42", "PROGRESS_TO_DEEPER_STRETCHES", List.of("pigeon-pose"), "plateau");
+        programs.onProgress(List.of(suggestion("ev-1", clinic, "patient-42", "PROGRESS_TO_DEEPER_STRETCHES")));
     }
 
     @Test
@@ -49,12 +49,41 @@ class PatientProgramsTest {
             assertThatIllegalArgumentException().isThrownBy(() -> programs.set(ids[0], ids[1], "DEEPER", null, "dr.x"));
             assertThatIllegalArgumentException().isThrownBy(() -> programs.decide(ids[0], ids[1], "ev-1", true, "dr.x"));
             assertThatIllegalArgumentException().isThrownBy(() ->
-                    programs.onProgress("ev-2", ids[0], ids[1], "ADD_STRENGTHENING", List.of(), "r"));
+                    programs.onProgress(List.of(suggestion("ev-2", ids[0], ids[1], "ADD_STRENGTHENING"))));
         }
         // a proposal id is only ever compared for equality within the one program
         assertThatExceptionOfType(PatientPrograms.ProposalNotFoundException.class)
                 .isThrownBy(() -> programs.decide(clinic, "patient-42", id, true, "dr.x"));
         assertThat(mongo.count(new Query(), PatientProgram.class)).isEqualTo(before);
         assertThat(programs.of(clinic, "patient-42").pending()).isPresent();
+    }
+
+    /**
+     * A poll's suggestions are applied per patient in one write, ending as they would one by one: proposed, withdrawn by
+     * a safety suggestion, proposed again, a redelivery ignored; another patient's in the same batch untouched by them.
+     */
+    @Test
+    void aBatchOfSuggestionsEndsAsTheyWouldOneByOne() {
+        List<String[]> script = List.of(new String[]{"e1", "PROGRESS_TO_DEEPER_STRETCHES"}, new String[]{"e2", "KEEP_GOING"},
+                new String[]{"e3", "BACK_OFF"}, new String[]{"e4", "ADD_STRENGTHENING"}, new String[]{"e4", "ADD_STRENGTHENING"},
+                new String[]{"e5", "SEE_A_PROFESSIONAL"}, new String[]{"e6", "PROGRESS_TO_DEEPER_STRETCHES"});
+        List<PatientPrograms.Suggestion> together = new java.util.ArrayList<>();
+        for (String[] step : script) {
+            together.add(suggestion(step[0], clinic, "together", step[1]));
+            together.add(suggestion("x-" + step[0], clinic, "neighbour", "KEEP_GOING"));
+            programs.onProgress(List.of(suggestion(step[0], clinic, "one-by-one", step[1])));
+        }
+        programs.onProgress(together);
+
+        var expected = programs.of(clinic, "one-by-one").proposals();
+        assertThat(expected).extracting(PatientProgram.Proposal::id).containsExactly("e1", "e4", "e6");
+        assertThat(programs.of(clinic, "together").proposals())
+                .extracting(PatientProgram.Proposal::id, PatientProgram.Proposal::decision, PatientProgram.Proposal::toStage)
+                .containsExactlyElementsOf(expected.stream().map(x -> org.assertj.core.groups.Tuple.tuple(x.id(), x.decision(), x.toStage())).toList());
+        assertThat(programs.of(clinic, "neighbour").proposals()).isEmpty();
+    }
+
+    static PatientPrograms.Suggestion suggestion(String eventId, String clinicId, String patientId, String action) {
+        return new PatientPrograms.Suggestion(eventId, clinicId, patientId, action, List.of("pigeon-pose"), "plateau");
     }
 }
