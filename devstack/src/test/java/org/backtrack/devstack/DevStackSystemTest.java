@@ -8,6 +8,7 @@ import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.TraceContext;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -49,6 +50,8 @@ class DevStackSystemTest {
     static DevStackConfig config;
     static final HttpClient HTTP = HttpClient.newHttpClient();
     static final String PATIENT = "patient-sys-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The W3C trace context a caller sends with the first session: its trace must reach both topics. */
+    static final String CALLER_TRACE = TraceContext.newTraceparent();
 
     @BeforeAll
     static void startTheSuite() throws Exception {
@@ -77,7 +80,9 @@ class DevStackSystemTest {
     @Order(2)
     void aSessionPostedThroughTheGatewayTravelsThroughKafkaIntoTheProgressApi() throws Exception {
         long posted = System.nanoTime();
-        HttpResponse<String> response = post("/api/v1/sessions", session(PATIENT + "-s1", 6, 4));
+        HttpResponse<String> response = DemoTokens.send(RIVERSIDE_CLINICIAN, HttpRequest.newBuilder(URI.create(config.gatewayUrl()
+                        + "/api/v1/sessions")).timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .header(TraceContext.TRACEPARENT, CALLER_TRACE).POST(HttpRequest.BodyPublishers.ofString(session(PATIENT + "-s1", 6, 4))));
         assertThat(response.statusCode()).isEqualTo(201);
 
         await().atMost(WAIT).pollInterval(Duration.ofMillis(50)).until(() -> get(progressPath()).statusCode() == 200);
@@ -99,8 +104,15 @@ class DevStackSystemTest {
             assertThat(event.source()).isEqualTo("/routine-service");
             assertThat(event.subject()).isEqualTo(PATIENT);
             assertThat(event.datacontenttype()).isEqualTo("application/json");
+            assertThat(event.dataschema()).isEqualTo(org.backtrack.events.DataSchemas.SESSION_COMPLETED);
             assertThat(event.data().clinicId()).isEqualTo("clinic-riverside");
             assertThat(record.value()).contains("\"completedAt\":\"2026-11-20T07:31:00Z\"");
+            // one trace from the POST (gateway, routine-service) through the record to the progress it caused
+            String traceId = TraceContext.traceIdOf(CALLER_TRACE);
+            assertThat(record.headers().get(TraceContext.TRACEPARENT)).as("the sessions record's trace").contains(traceId);
+            var progress = kafka.readUntil(Topics.PROGRESS, r -> PATIENT.equals(r.key()), WAIT).stream()
+                    .filter(r -> PATIENT.equals(r.key())).findFirst().orElseThrow();
+            assertThat(progress.headers().get(TraceContext.TRACEPARENT)).as("the progress record's trace").contains(traceId);
         }
     }
 
