@@ -21,7 +21,7 @@ import java.time.Duration;
 final class VerifiedTokens implements JwtDecoder {
 
     static final Duration REMEMBERED_FOR = Duration.ofSeconds(60);
-    static final int MAX_REMEMBERED = 10_000;
+    static final int MAX_REMEMBERED = 2_000;
 
     private final JwtDecoder verifier;
     private final OAuth2TokenValidator<Jwt> validator;
