@@ -1,5 +1,6 @@
 package org.backtrack.gateway;
 
+import org.backtrack.events.ClaimPaths;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -33,6 +34,6 @@ class ClaimNamesTest {
         var names = new ClaimNames("tenant.clinic", "patient_id", "roles");
 
         assertThat(names.normalize(Map.of("clinic_id", "clinic-8", "tenant", "x"))).doesNotContainKey("clinic_id");
-        assertThat(ClaimNames.find(Map.of("tenant", Map.of("clinic", "c")), "tenant.clinic")).isEqualTo("c");
+        assertThat(ClaimPaths.find(Map.of("tenant", Map.of("clinic", "c")), "tenant.clinic")).isEqualTo("c");
     }
 }

@@ -1,6 +1,7 @@
 package org.backtrack.security.token;
 
 import org.backtrack.security.TokenClaims;
+import org.backtrack.events.ClaimPaths;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -71,10 +72,10 @@ class ClaimMappingTest {
 
     @Test
     void aPathThroughSomethingOtherThanAnObjectFindsNothing() {
-        assertThat(ClaimMapping.find(Map.of("realm_access", "roles"), "realm_access.roles")).isNull();
-        assertThat(ClaimMapping.find(Map.of("realm_access", Map.of()), "realm_access.roles")).isNull();
-        assertThat(ClaimMapping.find(Map.of(), "realm_access.roles")).isNull();
-        assertThat(ClaimMapping.find(Map.of("a", Map.of("b", Map.of("c", "x"))), "a.b.c")).isEqualTo("x");
+        assertThat(ClaimPaths.find(Map.of("realm_access", "roles"), "realm_access.roles")).isNull();
+        assertThat(ClaimPaths.find(Map.of("realm_access", Map.of()), "realm_access.roles")).isNull();
+        assertThat(ClaimPaths.find(Map.of(), "realm_access.roles")).isNull();
+        assertThat(ClaimPaths.find(Map.of("a", Map.of("b", Map.of("c", "x"))), "a.b.c")).isEqualTo("x");
     }
 
     @Test
