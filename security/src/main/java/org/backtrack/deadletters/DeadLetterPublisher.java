@@ -15,6 +15,7 @@ import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
 
@@ -73,6 +74,48 @@ public class DeadLetterPublisher extends DeadLetterPublishingRecoverer implement
             throw failed;
         }
         stalls.written(record, deadLetterTopic, reason);
+    }
+
+    /**
+     * The one step of BackTrack's batch listeners: {@code each} reads (and may act on) the records of a poll in order; a
+     * record it fails permanently ({@link PermanentFailures}: broken contract, a document the database refuses) is
+     * dead-lettered with the reason and the rest go on. On any other failure, or a dead letter that cannot be written,
+     * {@code applied} first applies what came before the record, which then goes to the error handler by position
+     * ({@link #acceptInBatch}); otherwise {@code applied} runs once, at the end.
+     */
+    public <K, V> void forEachOrDeadLetter(List<ConsumerRecord<K, V>> records, Consumer<?, ?> consumer,
+                                           java.util.function.Consumer<ConsumerRecord<K, V>> each, Runnable applied) {
+        for (ConsumerRecord<K, V> record : records) {
+            try {
+                each.accept(record);
+            } catch (RuntimeException failed) {
+                if (PermanentFailures.isPermanent(failed)) {
+                    try {
+                        acceptInBatch(record, consumer, failed);
+                        continue;
+                    } catch (BatchListenerFailedException unwritable) {
+                        applied.run(); // nothing is skipped or applied out of order
+                        throw unwritable;
+                    }
+                }
+                applied.run(); // the error handler retries from this record: a passing fault heals
+                throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, record);
+            }
+        }
+        applied.run();
+    }
+
+    /**
+     * Dead-letters a record of a batch; should the dead letter not be written, the record goes to the error handler by
+     * position: what came before it is committed, and the handler tries once more and, failing, stalls the partition
+     * visibly.
+     */
+    public void acceptInBatch(ConsumerRecord<?, ?> record, Consumer<?, ?> consumer, Exception reason) {
+        try {
+            accept(record, consumer, reason);
+        } catch (RuntimeException unwritable) {
+            throw new BatchListenerFailedException(String.valueOf(reason.getMessage()), reason, record);
+        }
     }
 
     /**

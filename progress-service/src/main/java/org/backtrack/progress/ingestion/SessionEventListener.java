@@ -6,7 +6,6 @@ import org.backtrack.deadletters.DeadLetterPublisher;
 import org.backtrack.events.Topics;
 import org.backtrack.tracing.RecordTraces;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -49,12 +48,7 @@ class SessionEventListener {
         var arrivals = records.stream()
                 .map(r -> new SessionIngestion.Arrival(r.value(), Instant.ofEpochMilli(r.timestamp()))).toList();
         for (SessionIngestion.Rejection rejection : ingestion.ingest(arrivals)) {
-            ConsumerRecord<String, byte[]> record = records.get(rejection.index());
-            try {
-                deadLetters.accept(record, consumer, rejection.reason());
-            } catch (RuntimeException unwritable) {
-                throw new BatchListenerFailedException(String.valueOf(rejection.reason().getMessage()), rejection.reason(), record);
-            }
+            deadLetters.acceptInBatch(records.get(rejection.index()), consumer, rejection.reason());
         }
     }
 }

@@ -3,10 +3,6 @@ package org.backtrack.routine.progressfeed;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.backtrack.deadletters.DeadLetterPublisher;
-import org.backtrack.deadletters.PermanentFailures;
-import org.backtrack.events.InvalidEventException;
-import org.springframework.kafka.listener.BatchListenerFailedException;
-import java.util.ArrayList;
 import org.backtrack.events.AlertRaised;
 import org.backtrack.events.AlertResolved;
 import org.backtrack.events.CloudEvent;
@@ -19,6 +15,7 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -52,24 +49,9 @@ class ProgressEventListener {
     @KafkaListener(topics = Topics.PROGRESS, groupId = "${backtrack.progress.consumer-group:routine-service}", batch = "true")
     void onProgress(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         List<PatientPrograms.Suggestion> suggestions = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                codec.decode(record.value()).ifPresent(event -> handle(event, suggestions));
-            } catch (RuntimeException failed) {
-                if (failed instanceof InvalidEventException || PermanentFailures.isPermanent(failed)) {
-                    try {
-                        deadLetters.accept(record, consumer, failed);
-                        continue;
-                    } catch (RuntimeException unwritable) {
-                        // handed to the error handler below, which tries once more and stalls the partition visibly
-                    }
-                }
-                // what came before it is applied first; the error handler retries from this record (a passing fault heals)
-                programs.onProgress(suggestions);
-                throw new BatchListenerFailedException(String.valueOf(failed.getMessage()), failed, record);
-            }
-        }
-        programs.onProgress(suggestions);
+        deadLetters.forEachOrDeadLetter(records, consumer,
+                record -> codec.decode(record.value()).ifPresent(event -> handle(event, suggestions)),
+                () -> programs.onProgress(suggestions));
     }
 
     /** Status changes are collected for the programs; red flags go to the feedback rules at once (another document). */

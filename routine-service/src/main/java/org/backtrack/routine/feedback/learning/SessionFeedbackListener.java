@@ -4,12 +4,10 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backtrack.deadletters.DeadLetterPublisher;
 import org.backtrack.events.CloudEvent;
-import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -39,19 +37,7 @@ class SessionFeedbackListener {
             batch = "true")
     void onSessions(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         List<CloudEvent<SessionCompleted>> sessions = new ArrayList<>(records.size());
-        for (ConsumerRecord<String, byte[]> record : records) {
-            try {
-                sessions.add(codec.decode(record.value()));
-            } catch (InvalidEventException broken) {
-                try {
-                    deadLetters.accept(record, consumer, broken);
-                } catch (RuntimeException unwritable) {
-                    // what came before it is applied first, so nothing is skipped or applied out of order
-                    feedback.learnAll(sessions);
-                    throw new BatchListenerFailedException(String.valueOf(broken.getMessage()), broken, record);
-                }
-            }
-        }
-        feedback.learnAll(sessions);
+        deadLetters.forEachOrDeadLetter(records, consumer, record -> sessions.add(codec.decode(record.value())),
+                () -> feedback.learnAll(sessions));
     }
 }
