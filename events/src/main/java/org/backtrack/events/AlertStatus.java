@@ -36,11 +36,6 @@ public enum AlertStatus {
 
     /** The status a {@code status} parameter names, in any case; empty for anything else. */
     public static Optional<AlertStatus> fromParameter(String value) {
-        for (AlertStatus status : values()) {
-            if (status.name().equalsIgnoreCase(value)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
+        return EnumNames.ignoringCase(AlertStatus.class, value);
     }
 }

@@ -1,6 +1,5 @@
 package org.backtrack.events;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -51,6 +50,6 @@ public enum ProgressStatus {
 
     /** The status of exactly this name; empty for anything else, null included. */
     public static Optional<ProgressStatus> named(String name) {
-        return Arrays.stream(values()).filter(s -> s.name().equals(name)).findFirst();
+        return EnumNames.exactly(ProgressStatus.class, name);
     }
 }

@@ -60,7 +60,7 @@ public enum Stage {
 
     /** The stage of exactly this name (the contract's spelling, upper case); empty for anything else, null included. */
     public static Optional<Stage> named(String name) {
-        return Arrays.stream(values()).filter(s -> s.name().equals(name)).findFirst();
+        return EnumNames.exactly(Stage.class, name);
     }
 
     /** The stage of the ladder of exactly this name; empty for anything else, a stage beside the ladder included. */

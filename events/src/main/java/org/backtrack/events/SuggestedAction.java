@@ -68,6 +68,6 @@ public enum SuggestedAction {
 
     /** The action of exactly this name; empty for anything else, null included. */
     public static Optional<SuggestedAction> named(String name) {
-        return Arrays.stream(values()).filter(a -> a.name().equals(name)).findFirst();
+        return EnumNames.exactly(SuggestedAction.class, name);
     }
 }
