@@ -10,6 +10,7 @@ import org.backtrack.events.Region;
 import org.backtrack.events.Stage;
 import org.backtrack.catalog.model.TimeOfDay;
 import io.swagger.v3.oas.annotations.Operation;
+import org.backtrack.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Page;
@@ -57,6 +58,9 @@ class ExerciseController {
     ExerciseController(ClinicExercises clinicExercises) {
         this.clinicExercises = clinicExercises;
     }
+
+    static final String STALE = "The exercise changed since the ETag given in If-Match was read";
+    static final String NO_IF_MATCH = "If-Match is missing";
 
     static final String DRAFT_EXAMPLE = """
             {"slug": "supported-cat-cow", "name": "Supported Cat-Cow", "stage": "BASIC", "kind": "DYNAMIC",
@@ -116,6 +120,7 @@ class ExerciseController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
+    @ErrorAnswer(status = 409, when = "The clinic already has an exercise with this slug")
     @PostMapping("/api/v1/exercises")
     ResponseEntity<Exercise> create(@RequestBody ExerciseDraft draft, Caller caller) {
         ClinicExercises.Change created = clinicExercises.create(contentOwner(caller), draft);
@@ -130,6 +135,8 @@ class ExerciseController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
+    @ErrorAnswer(status = 412, when = STALE)
+    @ErrorAnswer(status = 428, when = NO_IF_MATCH)
     @PutMapping("/api/v1/exercises/{id}")
     ResponseEntity<Exercise> update(@PathVariable String id, @RequestBody ExerciseDraft draft,
                                     @RequestHeader(name = "If-Match", required = false) String ifMatch, Caller caller) {
@@ -140,6 +147,8 @@ class ExerciseController {
     /** Retires the exercise: gone from lists, still readable by id for routines that used it. */
     @Operation(summary = "Retire a clinic exercise", description = "Requires If-Match; gone from lists, still readable by id. "
             + "204 once the broker acknowledged the event, 202 when it is owed (broker away).")
+    @ErrorAnswer(status = 412, when = STALE)
+    @ErrorAnswer(status = 428, when = NO_IF_MATCH)
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
     @DeleteMapping("/api/v1/exercises/{id}")
     ResponseEntity<Void> retire(@PathVariable String id, @RequestHeader(name = "If-Match", required = false) String ifMatch,

@@ -1,5 +1,8 @@
 package org.backtrack.security.config;
 
+import org.backtrack.openapi.NullableProperties;
+import org.backtrack.openapi.ServiceApiDocument;
+import org.backtrack.problems.ProblemsInOpenApi;
 import org.backtrack.security.Caller;
 import org.backtrack.security.CallerArgumentResolver;
 import org.backtrack.security.CallerAuthenticationConverter;
@@ -210,5 +213,24 @@ public class ServiceSecurityAutoConfiguration {
     @Bean
     RolesInOpenApi rolesInOpenApi() {
         return new RolesInOpenApi();
+    }
+
+    /** The document's information: each service names its own description in {@code backtrack.openapi.description}. */
+    @Bean
+    ServiceApiDocument serviceApiDocument(@Value("${spring.application.name}") String name,
+                                          @Value("${backtrack.openapi.version:1.0.0}") String version,
+                                          @Value("${backtrack.openapi.description:}") String description) {
+        return new ServiceApiDocument("BackTrack " + name + " API", version, description.isBlank()
+                ? "The " + name + " of BackTrack." : description.strip());
+    }
+
+    @Bean
+    ProblemsInOpenApi problemsInOpenApi() {
+        return new ProblemsInOpenApi();
+    }
+
+    @Bean
+    NullableProperties nullableProperties() {
+        return new NullableProperties();
     }
 }

@@ -8,6 +8,7 @@ import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
+import org.backtrack.problems.ErrorAnswer;
 import jakarta.annotation.security.RolesAllowed;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,6 +66,7 @@ class ProgramController {
     }
 
     @Operation(summary = "Accept a proposal", description = "Moves the patient to the proposed stage; recorded under the caller's name.")
+    @ErrorAnswer(status = 409, when = "The proposal is already accepted or declined")
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME})
     @PostMapping("/api/v1/patients/{patientId}/program/proposals/{proposalId}/accept")
     PatientProgram accept(Caller caller, @PathVariable String patientId, @PathVariable String proposalId,
@@ -74,6 +76,7 @@ class ProgramController {
     }
 
     @Operation(summary = "Decline a proposal", description = "Recorded under the caller's name.")
+    @ErrorAnswer(status = 409, when = "The proposal is already accepted or declined")
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME})
     @PostMapping("/api/v1/patients/{patientId}/program/proposals/{proposalId}/decline")
     PatientProgram decline(Caller caller, @PathVariable String patientId, @PathVariable String proposalId,

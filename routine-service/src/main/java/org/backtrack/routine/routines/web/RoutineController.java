@@ -1,6 +1,7 @@
 package org.backtrack.routine.routines.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.backtrack.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -77,6 +78,7 @@ class RoutineController {
             + "copy exists yet.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             examples = @ExampleObject(name = "ten minutes in the morning", value = EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
+    @ErrorAnswer(status = 503, when = "The catalog is down and this service has no copy of it yet")
     @PostMapping("/api/v1/routines")
     ResponseEntity<Routine> compose(Caller caller, @RequestBody ComposeRequest body) {
         String clinicId = PatientScope.clinicOf(caller, body.clinicId());
