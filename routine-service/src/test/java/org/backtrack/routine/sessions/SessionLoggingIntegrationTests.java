@@ -387,7 +387,38 @@ abstract class SessionLoggingIntegrationTests {
         }
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @Test
+    void theOpenApiDocumentGivesTheSessionBodyTheEventContractsSchemaAndItsErrorAnswersAsProblems() throws Exception {
+        JsonNode api = TestHttp.client(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class);
+        JsonNode log = api.at("/paths/~1api~1v1~1sessions/post");
+        assertThat(log.at("/requestBody/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/LogSessionRequest");
+        JsonNode contract;
+        try (var in = getClass().getResourceAsStream("/schemas/session-completed-v1.schema.json")) {
+            contract = JsonMapper.builder().build().readTree(in);
+        }
+        JsonNode session = contract.at("/$defs/session");
+        JsonNode request = api.at("/components/schemas/LogSessionRequest");
+        JsonNode data = api.at("/components/schemas/SessionCompleted");
+        assertThat(request.get("properties").propertyNames()).containsExactlyElementsOf(session.get("properties").propertyNames());
+        List<String> required = new java.util.ArrayList<>();
+        session.get("required").forEach(name -> required.add(name.asString()));
+        assertThat((Iterable<JsonNode>) data.get("required")).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrderElementsOf(required);
+        assertThat((Iterable<JsonNode>) request.get("required")).extracting(JsonNode::asString)
+                .containsExactlyInAnyOrder("sessionId", "patientId", "completedAt", "painBefore", "painAfter");
+        assertThat(api.at("/components/schemas/PainRating/maximum").asInt()).isEqualTo(10);
+        assertThat(log.get("responses").propertyNames()).contains("200", "201", "202", "400", "401", "403", "409", "413", "415", "429");
+        for (String code : List.of("400", "401", "403", "409", "429")) {
+            assertThat(log.at("/responses/" + code + "/content/application~1problem+json/schema/$ref").asString())
+                    .as(code).isEqualTo("#/components/schemas/Problem");
+        }
+        assertThat(api.at("/info/license/identifier").asString()).isEqualTo("Apache-2.0");
+        assertThat(api.at("/info/title").asString()).isEqualTo("BackTrack routine-service API");
+        assertThat(api.at("/info/description").asString()).contains("sessions");
+    }
+
+
     @org.junit.jupiter.params.provider.CsvSource({"size=0,size", "size=201,size", "size=ten,size", "cursor=bm90LWEtY3Vyc29y,cursor",
             "cursor=!!,cursor", "size=2&cursor=MS94LzE,cursor"})
     void badPagingParametersAreNamedInAProblemDocument(String query, String field) {

@@ -1,6 +1,7 @@
 package org.backtrack.routine.sessions.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.backtrack.problems.ErrorAnswer;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -56,6 +57,10 @@ class SessionController {
             + "day included) or 20 corrections of one session; the problem document names the limit and the field.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "a morning session", value = EXAMPLE))))
+    @ErrorAnswer(status = 404, when = "A patient the caller may not name")
+    @ErrorAnswer(status = 409, when = "The sessionId is already another patient's")
+    @ErrorAnswer(status = 429, when = "Over a per-patient limit (sessions per day of completedAt, corrections of one "
+            + "session; the problem names the limit) or a rate limit of the gateway")
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @PostMapping("/api/v1/sessions")
     ResponseEntity<LoggedSessionView> log(Caller caller, @RequestBody JsonNode body) {
