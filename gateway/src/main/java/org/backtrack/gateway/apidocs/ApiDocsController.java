@@ -1,0 +1,72 @@
+package org.backtrack.gateway.apidocs;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code GET /v3/api-docs}: the whole public API in one OpenAPI document, merged from the services' own
+ * {@code /v3/api-docs} at each request (so it is never older than what runs), with the gateway as the server.
+ * A service that does not answer makes it 503: half a document would generate half a client.
+ */
+@RestController
+class ApiDocsController {
+
+    static final String DESCRIPTION = "BackTrack's public API as the gateway serves it: the exercise catalog "
+            + "(catalog-service), routines, programs and sessions (routine-service), progress and alerts "
+            + "(progress-service). Every call carries a bearer access token of the configured identity provider with "
+            + "the caller's clinic and roles; the roles each operation allows are in x-backtrack-roles. Errors are "
+            + "RFC 9457 problem documents (application/problem+json) naming the fields at fault.";
+
+    private final RestClient http;
+    private final Map<String, String> services = new LinkedHashMap<>();
+    private final String version;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    ApiDocsController(@Value("${backtrack.services.catalog-url}") String catalog,
+                      @Value("${backtrack.services.routine-url}") String routine,
+                      @Value("${backtrack.services.progress-url}") String progress,
+                      @Value("${backtrack.openapi.version:1.0.0}") String version) {
+        var requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(10));
+        this.http = RestClient.builder().requestFactory(requests).build();
+        services.put("catalog", catalog);
+        services.put("routine", routine);
+        services.put("progress", progress);
+        this.version = version;
+    }
+
+    @GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> merged() {
+        Map<String, JsonNode> documents = new LinkedHashMap<>();
+        for (var service : services.entrySet()) {
+            try {
+                documents.put(service.getKey(), json.readTree(http.get().uri(service.getValue() + "/v3/api-docs")
+                        .retrieve().body(String.class)));
+            } catch (RestClientException e) {
+                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                        service.getKey() + "-service did not give its API document; try again shortly");
+                problem.setTitle("API document unavailable");
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+            }
+        }
+        String server = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return ResponseEntity.ok(MergedApiDocument.merge(documents, server, version, DESCRIPTION));
+    }
+}
