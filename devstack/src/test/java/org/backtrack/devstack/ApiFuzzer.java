@@ -375,6 +375,19 @@ final class ApiFuzzer {
         }
     }
 
+    /** The schema's type; of OpenAPI 3.1's list of types ({@code ["integer", "null"]}) the first that is not null. */
+    static String typeOf(JsonNode schema) {
+        JsonNode type = schema.path("type");
+        if (type.isArray()) {
+            for (JsonNode one : type) {
+                if (!one.asString().equals("null")) {
+                    return one.asString();
+                }
+            }
+        }
+        return type.isString() ? type.asString() : "object";
+    }
+
     JsonNode fromSchema(JsonNode schema, String name, SplittableRandom random) {
         if (schema == null) {
             return NODES.objectNode();
@@ -383,7 +396,7 @@ final class ApiFuzzer {
             JsonNode values = schema.get("enum");
             return values.get(random.nextInt(values.size()));
         }
-        String type = schema.path("type").asString("object");
+        String type = typeOf(schema);
         String format = schema.path("format").asString("");
         return switch (type) {
             case "object" -> {
