@@ -48,6 +48,18 @@ class RoutingIntegrationTest {
         UPSTREAMS.forEach(upstream -> upstream.server().stop(0));
     }
 
+    /** The merged API document needs no sign-in; these upstreams answer no OpenAPI document, so it is unavailable. */
+    @Test
+    void theMergedApiDocumentIsUnavailableWhileAServiceGivesNoDocument() {
+        var answer = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs").retrieve()
+                .onStatus(status -> true, (request, response) -> { })
+                .toEntity(String.class);
+        assertThat(answer.getStatusCode().value()).isEqualTo(503);
+        assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
+        assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+        assertThat(answer.getBody()).contains("catalog-service did not give its API document");
+    }
+
     @ParameterizedTest(name = "{0} {1} -> {2}")
     @CsvSource({
             "GET,    /api/v1/exercises?stage=BASIC,         catalog",

@@ -11,7 +11,10 @@ import org.backtrack.events.Stage;
 import org.backtrack.catalog.model.TimeOfDay;
 import io.swagger.v3.oas.annotations.Operation;
 import org.backtrack.problems.ErrorAnswer;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.springframework.data.domain.Page;
 import org.backtrack.security.Caller;
@@ -59,6 +62,7 @@ class ExerciseController {
         this.clinicExercises = clinicExercises;
     }
 
+    static final String ETAG = "The exercise's version, for a later If-Match";
     static final String STALE = "The exercise changed since the ETag given in If-Match was read";
     static final String NO_IF_MATCH = "If-Match is missing";
 
@@ -117,6 +121,12 @@ class ExerciseController {
     @Operation(summary = "Create a clinic exercise", description = "Visible to the caller's clinic only; its id is "
             + "<clinicId>.<slug>. Announced on backtrack.catalog: 201 once the broker acknowledged the event, 202 when it "
             + "is stored and its event owed (broker away; delivered later, in order).",
+            responses = {@ApiResponse(responseCode = "201", description = "Created; the broker has its event",
+                    headers = @Header(name = "ETag", description = ETAG), content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Exercise.class))),
+                    @ApiResponse(responseCode = "202", description = "Stored; its event is owed (broker away)",
+                            headers = @Header(name = "ETag", description = ETAG), content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = Exercise.class)))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
@@ -132,6 +142,12 @@ class ExerciseController {
     @Operation(summary = "Edit a clinic exercise", description = "Requires If-Match with the ETag read: 428 without it, "
             + "412 when the exercise changed since. Built-in content answers 403 (except to platform administrators). "
             + "200 once the broker acknowledged the change event, 202 when the event is owed (broker away).",
+            responses = {@ApiResponse(responseCode = "200", description = "Changed; the broker has its event",
+                    headers = @Header(name = "ETag", description = ETAG), content = @Content(mediaType = "application/json",
+                    schema = @Schema(implementation = Exercise.class))),
+                    @ApiResponse(responseCode = "202", description = "Changed; its event is owed (broker away)",
+                            headers = @Header(name = "ETag", description = ETAG), content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = Exercise.class)))},
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     examples = @ExampleObject(name = "supported cat-cow", value = DRAFT_EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})
@@ -146,7 +162,9 @@ class ExerciseController {
 
     /** Retires the exercise: gone from lists, still readable by id for routines that used it. */
     @Operation(summary = "Retire a clinic exercise", description = "Requires If-Match; gone from lists, still readable by id. "
-            + "204 once the broker acknowledged the event, 202 when it is owed (broker away).")
+            + "204 once the broker acknowledged the event, 202 when it is owed (broker away).",
+            responses = {@ApiResponse(responseCode = "204", description = "Retired; the broker has its event"),
+                    @ApiResponse(responseCode = "202", description = "Retired; its event is owed (broker away)")})
     @ErrorAnswer(status = 412, when = STALE)
     @ErrorAnswer(status = 428, when = NO_IF_MATCH)
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.PLATFORM_ADMIN_NAME})

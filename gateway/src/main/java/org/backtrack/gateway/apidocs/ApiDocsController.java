@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,7 +22,7 @@ import java.util.Map;
 /**
  * {@code GET /v3/api-docs}: the whole public API in one OpenAPI document, merged from the services' own
  * {@code /v3/api-docs} at each request (so it is never older than what runs), with the gateway as the server.
- * A service that does not answer makes it 503: half a document would generate half a client.
+ * A service that does not answer, or not with JSON, makes it 503: half a document would generate half a client.
  */
 @RestController
 class ApiDocsController {
@@ -58,7 +59,7 @@ class ApiDocsController {
             try {
                 documents.put(service.getKey(), json.readTree(http.get().uri(service.getValue() + "/v3/api-docs")
                         .retrieve().body(String.class)));
-            } catch (RestClientException e) {
+            } catch (RestClientException | JacksonException e) {
                 ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
                         service.getKey() + "-service did not give its API document; try again shortly");
                 problem.setTitle("API document unavailable");

@@ -75,7 +75,9 @@ class RoutineController {
     @Operation(summary = "Compose and save a routine", description = "Warm-up first, holds next, strengthening last when the "
             + "stage includes it; within 10% of the budget and never more than a minute over. Same input and day, same "
             + "routine. Stage and focus default to the patient's program. 503 only when the catalog is down and no local "
-            + "copy exists yet.", requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+            + "copy exists yet.", responses = @ApiResponse(responseCode = "201", description = "The routine, saved",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Routine.class))),
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             examples = @ExampleObject(name = "ten minutes in the morning", value = EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @ErrorAnswer(status = 503, when = "The catalog is down and this service has no copy of it yet")
