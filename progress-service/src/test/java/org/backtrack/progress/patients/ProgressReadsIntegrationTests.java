@@ -247,6 +247,11 @@ abstract class ProgressReadsIntegrationTests {
         JsonNode documented = TestHttp.client(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class)
                 .get("paths").get("/api/v1/vocabulary").get("get");
         assertThat(documented.get("x-backtrack-roles")).isNotEmpty();
+        // the documented example is the answer itself, so a stage or a mapping changed in events shows there too
+        JsonNode example = documented.at("/responses/200/content/application~1json/examples/current/value");
+        assertThat(example.get("stages")).isEqualTo(vocabulary.get("stages"));
+        assertThat(example.get("actions").findValuesAsString("action")).isEqualTo(vocabulary.get("actions").findValuesAsString("action"));
+        assertThat(example.get("actions").get(2).get("movesTo").asString()).isEqualTo(vocabulary.get("actions").get(2).get("movesTo").asString());
     }
 
     // ---- the overview, paged from stored summaries -------------------------------------------------------------
