@@ -6,6 +6,7 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.KeepsSpans;
 import org.backtrack.testsupport.TraceContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,9 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,21 +31,11 @@ import static org.awaitility.Awaitility.await;
  * classes, cached and sharing the broker and the consumer group, may process the record instead of this one (each runs
  * the same tracing), so the record headers are checked always and this context's spans when it processed the record.
  */
-@SpringBootTest(properties = {
-        "management.tracing.sampling.probability=1.0",
-        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
-@Import(SessionTraceIntegrationTest.Spans.class)
+@SpringBootTest
+@KeepsSpans
 class SessionTraceIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Spans {
-        @Bean
-        InMemorySpanExporter inMemorySpans() {
-            return TraceContext.exporter();
-        }
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {

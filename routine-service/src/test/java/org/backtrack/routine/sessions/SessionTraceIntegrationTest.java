@@ -8,6 +8,7 @@ import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
+import org.backtrack.testsupport.KeepsSpans;
 import org.backtrack.testsupport.TraceContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,10 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,21 +32,11 @@ import static org.awaitility.Awaitility.await;
  * A session logged with the gateway's trace context ({@code traceparent}) is handled in that trace, and the record it
  * publishes on {@code backtrack.sessions} carries the trace onwards to progress-service.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "management.tracing.sampling.probability=1.0",
-        "management.opentelemetry.tracing.export.schedule-delay=100ms"})
-@Import(SessionTraceIntegrationTest.Spans.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@KeepsSpans
 class SessionTraceIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-
-    @TestConfiguration(proxyBeanMethods = false)
-    static class Spans {
-        @Bean
-        InMemorySpanExporter inMemorySpans() {
-            return TraceContext.exporter();
-        }
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
