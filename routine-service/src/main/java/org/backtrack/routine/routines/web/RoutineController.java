@@ -80,6 +80,7 @@ class RoutineController {
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
             examples = @ExampleObject(name = "ten minutes in the morning", value = EXAMPLE))))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
+    @ErrorAnswer(status = 404, when = "A patient the caller may not name")
     @ErrorAnswer(status = 503, when = "The catalog is down and this service has no copy of it yet")
     @PostMapping("/api/v1/routines")
     ResponseEntity<Routine> compose(Caller caller, @RequestBody ComposeRequest body) {
