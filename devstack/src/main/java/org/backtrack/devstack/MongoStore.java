@@ -2,9 +2,6 @@ package org.backtrack.devstack;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.bson.Document;
-import io.netty.channel.Channel;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +10,7 @@ import java.util.List;
 
 /**
  * The embedded MongoDB-wire server (mongo-java-server) with its H2 MVStore backend in one file under the data
- * directory, so data survives restarts. It reports MongoDB 7.0 so that mongosh 2.x accepts it too.
+ * directory, so data survives restarts ({@link IdSeekingH2Backend} says what it adds). It reports MongoDB 7.0 so that mongosh 2.x accepts it too.
  */
 final class MongoStore implements AutoCloseable {
 
@@ -30,43 +27,31 @@ final class MongoStore implements AutoCloseable {
         }
     };
 
-    private final H2Backend backend;
+    private final IdSeekingH2Backend backend;
     private final MongoServer server;
 
-    private MongoStore(H2Backend backend, MongoServer server) {
+    private MongoStore(IdSeekingH2Backend backend, MongoServer server) {
         this.backend = backend;
         this.server = server;
     }
 
     static MongoStore start(Path file, String host, int port) throws IOException {
         Files.createDirectories(file.getParent());
-        H2Backend backend = new HelloAwareH2Backend(file.toString());
+        IdSeekingH2Backend backend = new IdSeekingH2Backend(file.toString());
         backend.version(MONGO_7_0);
         MongoServer server = new MongoServer(backend);
         server.bind(host, port);
         return new MongoStore(backend, server);
     }
 
-    /**
-     * Drivers talking to a server of wire version 13 or newer check its state with {@code hello}, which
-     * mongo-java-server only knows by its legacy name {@code isMaster}; the answers are the same.
-     */
-    private static final class HelloAwareH2Backend extends H2Backend {
+    /** The port it listens on (the one asked for, or the one chosen when asked for 0). */
+    int port() {
+        return server.getLocalAddress().getPort();
+    }
 
-        HelloAwareH2Backend(String file) {
-            super(file);
-        }
-
-        @Override
-        public Document handleCommand(Channel channel, String database, String command, Document query) {
-            if ("hello".equalsIgnoreCase(command)) {
-                Document reply = super.handleCommand(channel, database, "isMaster", query);
-                reply.put("isWritablePrimary", Boolean.TRUE);
-                reply.put("helloOk", Boolean.TRUE);
-                return reply;
-            }
-            return super.handleCommand(channel, database, command, query);
-        }
+    /** Documents matched against queries since the start: how much of its collections the server has read. */
+    long examinedDocuments() {
+        return backend.examinedDocuments();
     }
 
     @Override

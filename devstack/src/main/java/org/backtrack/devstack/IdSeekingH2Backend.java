@@ -1,0 +1,119 @@
+package org.backtrack.devstack;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.BsonRegularExpression;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import org.h2.mvstore.MVMap;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * mongo-java-server's H2 backend with two things a real MongoDB does that it does not:
+ * <ul>
+ *   <li>A query naming one {@code _id} and more fields (BackTrack's guarded writes: {@code {_id, version}},
+ *       {@code {_id, publication}}) is answered through the {@code _id} index. mongo-java-server uses an index only
+ *       when the query names exactly the index's fields, so every guarded write scanned its whole collection: with
+ *       some thousand sessions stored, the end-to-end bench spent two thirds of the server's CPU matching documents
+ *       and request threads queued for connections. The document found by its id is still matched against the
+ *       whole query, so answers are the same as a scan's.</li>
+ *   <li>Drivers of wire version 13 or newer check the server with {@code hello}, which mongo-java-server only knows
+ *       by its legacy name {@code isMaster}; the answers are the same.</li>
+ * </ul>
+ */
+final class IdSeekingH2Backend extends H2Backend {
+
+    /**
+     * Documents matched against a query, for tests that an id lookup examines one document. Static because
+     * H2Backend's constructor already opens the stored collections, before an instance field could be set; one
+     * server runs per JVM, and readers compare two readings.
+     */
+    private static final LongAdder EXAMINED = new LongAdder();
+
+    IdSeekingH2Backend(String file) {
+        super(file);
+    }
+
+    long examinedDocuments() {
+        return EXAMINED.sum();
+    }
+
+    @Override
+    public Document handleCommand(Channel channel, String database, String command, Document query) {
+        if ("hello".equalsIgnoreCase(command)) {
+            Document reply = super.handleCommand(channel, database, "isMaster", query);
+            reply.put("isWritablePrimary", Boolean.TRUE);
+            reply.put("helloOk", Boolean.TRUE);
+            return reply;
+        }
+        return super.handleCommand(channel, database, command, query);
+    }
+
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new Database(databaseName);
+    }
+
+    /** Inner, not static: H2Database opens its collections from its constructor, before a subclass's own fields are set. */
+    private final class Database extends H2Database {
+
+        // the map names H2Database gives a collection's documents and metadata: the file's layout stays the same
+        private static final String DATABASES_PREFIX = "databases.";
+        private static final String META_PREFIX = "meta.";
+
+        Database(String name) {
+            super(name, getMvStore(), getCursorRegistry());
+        }
+
+        @Override
+        protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+            String namespace = getFullCollectionNamespace(collectionName);
+            MVMap<Object, Document> documents = getMvStore().openMap(DATABASES_PREFIX + namespace);
+            MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
+            return new Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+    }
+
+    private static final class Collection extends H2Collection {
+
+        Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
+                   MVMap<String, Object> meta, CursorRegistry cursors) {
+            super(database, name, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
+                                             int batchSize, Document fieldSelector) {
+            Object id = query.get(getIdField());
+            if (query.size() > 1 && isOneValue(id)) {
+                List<Document> found = new ArrayList<>(1);
+                super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null).forEach(found::add);
+                return matchDocumentsFromStream(found.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        @Override
+        protected boolean documentMatchesQuery(Document document, Document query) {
+            EXAMINED.increment();
+            return super.documentMatchesQuery(document, query);
+        }
+
+        /** An equality on one value: not an operator document ({@code $in}, {@code $gt}...), not a pattern. */
+        private static boolean isOneValue(Object id) {
+            if (id == null || BsonRegularExpression.isRegularExpression(id)) {
+                return false;
+            }
+            return !(id instanceof Document document) || document.keySet().stream().noneMatch(key -> key.startsWith("$"));
+        }
+    }
+}
