@@ -187,22 +187,33 @@ public final class Bench {
             Latencies posted = new Latencies();
             AtomicInteger notVisible = new AtomicInteger();
             int trackEvery = Math.max(1, rate / 10);
-            OpenLoop.run(rate, length, (i, due) -> {
-                int patient = i % patientCount;
-                int index = next.getAndIncrement(patient);
-                SessionCompleted session = patients.session(patient, index);
-                poster.post(session);
-                posted.add(System.nanoTime() - due);
-                if (i % trackEvery == 0) {
-                    if (awaitCount(patients.patientId(patient), index + 1)) {
-                        visible.add(System.nanoTime() - due);
-                    } else {
-                        notVisible.incrementAndGet(); // the suite is saturated at this rate: a figure, not a failure
+            String refused = null;
+            try {
+                OpenLoop.run(rate, length, (i, due) -> {
+                    int patient = i % patientCount;
+                    int index = next.getAndIncrement(patient);
+                    SessionCompleted session = patients.session(patient, index);
+                    poster.post(session);
+                    posted.add(System.nanoTime() - due);
+                    if (i % trackEvery == 0) {
+                        if (awaitCount(patients.patientId(patient), index + 1)) {
+                            visible.add(System.nanoTime() - due);
+                        } else {
+                            notVisible.incrementAndGet(); // the suite is saturated at this rate: a figure, not a failure
+                        }
                     }
-                }
-            });
+                });
+            } catch (IllegalStateException notAccepted) {
+                refused = String.valueOf(notAccepted.getCause() == null ? notAccepted : notAccepted.getCause().getMessage());
+            }
             line("| %d | %d | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %.0f ms | %d |".formatted(rate, visible.count(),
                     visible.millis(50), visible.millis(99), visible.maxMillis(), posted.millis(50), posted.millis(99), notVisible.get()));
+            if (refused != null) {
+                // routine-service stopped accepting sessions at this rate: the rounds so far are the figures
+                line("");
+                line("At " + rate + "/s routine-service stopped accepting sessions (" + refused + "); the higher rates are left out.");
+                break;
+            }
             if (!drained(topic, Duration.ofMinutes(5))) {
                 line("");
                 line("progress-service had not caught up 5 minutes after the " + rate + "/s round; the higher rates are left out.");

@@ -14,7 +14,11 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -39,12 +43,21 @@ final class IdSeekingH2Backend extends H2Backend {
      */
     private static final LongAdder EXAMINED = new LongAdder();
 
+    /** Queries answered by reading a whole collection, by collection and the fields they name (the slow-query view). */
+    private static final Map<String, LongAdder> SCANS = new ConcurrentHashMap<>();
+
     IdSeekingH2Backend(String file) {
         super(file);
     }
 
     long examinedDocuments() {
         return EXAMINED.sum();
+    }
+
+    /** The query shapes answered by whole-collection reads, most frequent first: what an index would help. */
+    List<String> scansByShape(int most) {
+        return SCANS.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum()).reversed())
+                .limit(most).map(e -> e.getValue().sum() + " x " + e.getKey()).toList();
     }
 
     @Override
@@ -85,6 +98,9 @@ final class IdSeekingH2Backend extends H2Backend {
 
     private static final class Collection extends H2Collection {
 
+        /** Collections smaller than this are read whole at no cost worth naming. */
+        private static final int SCAN_WORTH_NAMING = 100;
+
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
                    MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, documents, meta, cursors);
@@ -99,7 +115,22 @@ final class IdSeekingH2Backend extends H2Backend {
                 super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null).forEach(found::add);
                 return matchDocumentsFromStream(found.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
+            if (!query.isEmpty() && count() > SCAN_WORTH_NAMING) {
+                SCANS.computeIfAbsent(getFullName() + " " + shapeOf(query), shape -> new LongAdder()).increment();
+            }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** The fields and operators a query names, without its values. */
+        private static String shapeOf(Object query) {
+            if (query instanceof Document document) {
+                return document.entrySet().stream().map(e -> e.getKey() + (e.getValue() instanceof Document || e.getValue() instanceof List<?>
+                        ? ":" + shapeOf(e.getValue()) : "")).collect(Collectors.joining(",", "{", "}"));
+            }
+            if (query instanceof List<?> list) {
+                return list.stream().map(Collection::shapeOf).distinct().collect(Collectors.joining(",", "[", "]"));
+            }
+            return "";
         }
 
         @Override

@@ -3,6 +3,9 @@ package org.backtrack.devstack;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.MongoVersion;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +16,8 @@ import java.util.List;
  * directory, so data survives restarts ({@link IdSeekingH2Backend} says what it adds). It reports MongoDB 7.0 so that mongosh 2.x accepts it too.
  */
 final class MongoStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
 
     /** MongoDB 7.0 speaks wire version 21. */
     private static final MongoVersion MONGO_7_0 = new MongoVersion() {
@@ -54,8 +59,17 @@ final class MongoStore implements AutoCloseable {
         return backend.examinedDocuments();
     }
 
+    /** The query shapes it answered by reading whole collections, most frequent first. */
+    List<String> scansByShape(int most) {
+        return backend.scansByShape(most);
+    }
+
     @Override
     public void close() {
+        List<String> scans = scansByShape(8);
+        if (!scans.isEmpty()) {
+            log.info("Queries the MongoDB-wire server answered by reading a whole collection (count x namespace and shape): {}", scans);
+        }
         server.shutdownNow();
         backend.close(); // flushes the MVStore file
     }
