@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.DocumentWithPosition;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -14,9 +15,14 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVMap;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,6 +30,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * mongo-java-server's H2 backend with two things a real MongoDB does that it does not:
  * <ul>
+ *   <li>A query on a range of string ids ({@code {_id: {$gte, $lt}, ...}}: a patient's month listings) reads the ids
+ *       in that range only, from an ordered set of the collection's ids, instead of every document.</li>
  *   <li>A query naming one {@code _id} and more fields (BackTrack's guarded writes: {@code {_id, version}},
  *       {@code {_id, publication}}) is answered through the {@code _id} index. mongo-java-server uses an index only
  *       when the query names exactly the index's fields, so every guarded write scanned its whole collection: with
@@ -98,12 +106,40 @@ final class IdSeekingH2Backend extends H2Backend {
 
     private static final class Collection extends H2Collection {
 
+        private static final Set<String> RANGE_OPERATORS = Set.of("$gte", "$gt", "$lt", "$lte");
+
+        /** MongoDB orders strings by their bytes in UTF-8, which is the order of their code points. */
+        private static final Comparator<String> BY_CODE_POINT = (a, b) -> Arrays.compare(a.codePoints().toArray(), b.codePoints().toArray());
+
         /** Collections smaller than this are read whole at no cost worth naming. */
         private static final int SCAN_WORTH_NAMING = 100;
+
+        /**
+         * The collection's string ids in order, built at its first {@code _id} range query and kept from then on:
+         * the ordered {@code _id} index a real MongoDB keeps (H2's map is ordered too, but not reachable from here).
+         */
+        private NavigableSet<String> orderedIds;
 
         Collection(MongoDatabase database, String name, CollectionOptions options, MVMap<Object, Document> documents,
                    MVMap<String, Object> meta, CursorRegistry cursors) {
             super(database, name, options, documents, meta, cursors);
+        }
+
+        @Override
+        protected Object addDocumentInternal(Document document) {
+            Object id = super.addDocumentInternal(document); // H2 keeps a document under its id
+            if (orderedIds != null && id instanceof String text) {
+                orderedIds.add(text);
+            }
+            return id;
+        }
+
+        @Override
+        protected void removeDocument(Object position) {
+            super.removeDocument(position);
+            if (orderedIds != null && position instanceof String text) {
+                orderedIds.remove(text);
+            }
         }
 
         @Override
@@ -115,10 +151,39 @@ final class IdSeekingH2Backend extends H2Backend {
                 super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null).forEach(found::add);
                 return matchDocumentsFromStream(found.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
-            if (!query.isEmpty() && count() > SCAN_WORTH_NAMING) {
+            if (id instanceof Document range && isStringRange(range)) {
+                List<Document> found = new ArrayList<>();
+                for (String inRange : idsIn(range)) {
+                    super.queryDocuments(new Document(getIdField(), inRange), null, 0, 0, 0, null).forEach(found::add);
+                }
+                return matchDocumentsFromStream(found.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            if (!query.isEmpty() && count() > SCAN_WORTH_NAMING && getIndexes().stream().noneMatch(index -> index.canHandle(query))) {
                 SCANS.computeIfAbsent(getFullName() + " " + shapeOf(query), shape -> new LongAdder()).increment();
             }
             return super.queryDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+
+        /** {@code {$gte|$gt: "a", $lt|$lte: "b"}}: both bounds strings, no other operator. */
+        private static boolean isStringRange(Document range) {
+            return range.size() == 2 && range.keySet().stream().allMatch(RANGE_OPERATORS::contains)
+                    && range.values().stream().allMatch(String.class::isInstance)
+                    && (range.containsKey("$gte") || range.containsKey("$gt")) && (range.containsKey("$lt") || range.containsKey("$lte"));
+        }
+
+        /** The ids within the range's bounds (the whole query is matched again on each document found). */
+        private NavigableSet<String> idsIn(Document range) {
+            if (orderedIds == null) {
+                orderedIds = new ConcurrentSkipListSet<>(BY_CODE_POINT);
+                streamAllDocumentsWithPosition().map(DocumentWithPosition::getPosition)
+                        .filter(String.class::isInstance).map(String.class::cast).forEach(orderedIds::add);
+            }
+            String from = (String) (range.containsKey("$gte") ? range.get("$gte") : range.get("$gt"));
+            String to = (String) (range.containsKey("$lt") ? range.get("$lt") : range.get("$lte"));
+            if (BY_CODE_POINT.compare(from, to) > 0) {
+                return Collections.emptyNavigableSet();
+            }
+            return orderedIds.subSet(from, range.containsKey("$gte"), to, range.containsKey("$lte"));
         }
 
         /** The fields and operators a query names, without its values. */

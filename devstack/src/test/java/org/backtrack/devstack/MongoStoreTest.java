@@ -53,6 +53,23 @@ class MongoStoreTest {
             // each found document is matched twice: against its id, then against the whole guard
             assertThat(examined).as("documents read for four id lookups among %d", DOCUMENTS).isLessThanOrEqualTo(8);
 
+            // a range of ids (a patient's months) reads that range, in MongoDB's order, and still matches the rest
+            before = store.examinedDocuments();
+            List<Document> inRange = sessions.find(new Document("_id", new Document("$gte", "clinic-a:s10").append("$lt", "clinic-a:s11"))
+                    .append("publication", "PENDING")).into(new ArrayList<>());
+            assertThat(inRange).as("s10, s100-s109, s1000-s1099").hasSize(111)
+                    .extracting(d -> d.getString("_id")).contains("clinic-a:s10", "clinic-a:s109", "clinic-a:s1099");
+            assertThat(store.examinedDocuments() - before).as("documents read for a range of 111 among %d", DOCUMENTS)
+                    .isLessThanOrEqualTo(2 * 111);
+
+            sessions.insertOne(new Document("_id", "clinic-a:s1000a").append("version", 1).append("publication", "PENDING"));
+            sessions.deleteOne(new Document("_id", "clinic-a:s100"));
+            List<Document> afterChanges = sessions.find(new Document("_id", new Document("$gt", "clinic-a:s10").append("$lte", "clinic-a:s101"))
+                    .append("version", 1)).into(new ArrayList<>());
+            assertThat(afterChanges).extracting(d -> d.getString("_id")).as("s1000-s1009, the new s1000a and s101 (s1010 sorts after s101)")
+                    .hasSize(12).contains("clinic-a:s1000a", "clinic-a:s101", "clinic-a:s1009")
+                    .doesNotContain("clinic-a:s10", "clinic-a:s100", "clinic-a:s1010");
+
             // operators on the id, or no id at all, still go through the whole collection and answer the same
             assertThat(sessions.countDocuments(Filters.and(Filters.in("_id", "clinic-a:s1", "clinic-a:s2"), Filters.eq("version", 1))))
                     .isEqualTo(2);
@@ -66,7 +83,7 @@ class MongoStoreTest {
         try (MongoStore store = MongoStore.start(file, "127.0.0.1", 0);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
             MongoCollection<Document> sessions = client.getDatabase("routine").getCollection("sessions");
-            assertThat(sessions.countDocuments()).isEqualTo(DOCUMENTS);
+            assertThat(sessions.countDocuments()).isEqualTo(DOCUMENTS); // one added, one deleted
             assertThat(sessions.find(Filters.eq("_id", "clinic-a:s1500")).first()).containsEntry("version", 2);
         }
     }
