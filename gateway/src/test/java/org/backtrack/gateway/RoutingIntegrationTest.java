@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RoutingIntegrationTest {
 
-    record Upstream(String name, HttpServer server) {
+    record Upstream(String name, HttpServer server, AtomicInteger apiDocRequests) {
     }
 
     static final List<Upstream> UPSTREAMS = List.of(upstream("catalog"), upstream("routine"), upstream("progress"));
@@ -58,6 +59,19 @@ class RoutingIntegrationTest {
         assertThat(answer.getHeaders().getContentType()).hasToString("application/problem+json");
         assertThat(answer.getHeaders().getFirst("Retry-After")).isEqualTo("5");
         assertThat(answer.getBody()).contains("catalog-service did not give its API document");
+    }
+
+    /** Anyone may call it, so calling it in a loop must not become a loop of calls to the services. */
+    @Test
+    void callingTheMergedApiDocumentInALoopAsksTheServicesOncePerPeriod() {
+        RestClient client = lenient();
+        client.get().uri("/v3/api-docs").retrieve().toBodilessEntity();
+        int asked = UPSTREAMS.get(0).apiDocRequests().get();
+        for (int i = 0; i < 20; i++) {
+            assertThat(client.get().uri("/v3/api-docs").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(503);
+        }
+        assertThat(UPSTREAMS.get(0).apiDocRequests().get()).as("catalog-service asked again within the failure's Retry-After")
+                .isEqualTo(asked);
     }
 
     @ParameterizedTest(name = "{0} {1} -> {2}")
@@ -123,7 +137,11 @@ class RoutingIntegrationTest {
     private static Upstream upstream(String name) {
         try {
             HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            AtomicInteger apiDocRequests = new AtomicInteger();
             server.createContext("/", exchange -> {
+                if (exchange.getRequestURI().getPath().equals("/v3/api-docs")) {
+                    apiDocRequests.incrementAndGet();
+                }
                 String query = exchange.getRequestURI().getRawQuery();
                 byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
                         + (query == null ? "" : "?" + query) + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
@@ -135,7 +153,7 @@ class RoutingIntegrationTest {
                 }
             });
             server.start();
-            return new Upstream(name, server);
+            return new Upstream(name, server, apiDocRequests);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }

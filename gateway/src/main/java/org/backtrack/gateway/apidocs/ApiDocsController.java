@@ -16,13 +16,16 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * {@code GET /v3/api-docs}: the whole public API in one OpenAPI document, merged from the services' own
- * {@code /v3/api-docs} at each request (so it is never older than what runs), with the gateway as the server.
- * A service that does not answer, or not with JSON, makes it 503: half a document would generate half a client.
+ * {@code /v3/api-docs}, with the gateway as the server. A service that does not answer, or not with JSON, makes it
+ * 503: half a document would generate half a client. The endpoint needs no sign-in, so the services' documents are
+ * fetched at most once per {@link #FRESH_FOR} (a failure once per {@link #RETRY_AFTER}) however often it is called:
+ * callers in a loop cost the services nothing more, and the document is never more than half a minute behind.
  */
 @RestController
 class ApiDocsController {
@@ -33,7 +36,18 @@ class ApiDocsController {
             + "the caller's clinic and roles; the roles each operation allows are in x-backtrack-roles. Errors are "
             + "RFC 9457 problem documents (application/problem+json) naming the fields at fault.";
 
+    static final Duration FRESH_FOR = Duration.ofSeconds(30);
+    static final Duration RETRY_AFTER = Duration.ofSeconds(5);
+
+    /** The services' documents, or the first service that gave none, as fetched at {@code atNanos}. */
+    private record Fetched(Map<String, JsonNode> documents, String unavailable, long atNanos) {
+        boolean freshAt(long nanos) {
+            return nanos - atNanos < (unavailable == null ? FRESH_FOR : RETRY_AFTER).toNanos();
+        }
+    }
+
     private final RestClient http;
+    private Fetched last;
     private final Map<String, String> services = new LinkedHashMap<>();
     private final String version;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -54,20 +68,35 @@ class ApiDocsController {
 
     @GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<?> merged() {
+        Fetched fetched = fetched();
+        if (fetched.unavailable() != null) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                    fetched.unavailable() + "-service did not give its API document; try again shortly");
+            problem.setTitle("API document unavailable");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", String.valueOf(RETRY_AFTER.toSeconds()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        }
+        String server = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        return ResponseEntity.ok(MergedApiDocument.merge(fetched.documents(), server, version, DESCRIPTION));
+    }
+
+    /** The last fetch while it is fresh, else a new one; concurrent callers wait for the one fetch. */
+    private synchronized Fetched fetched() {
+        if (last != null && last.freshAt(System.nanoTime())) {
+            return last;
+        }
         Map<String, JsonNode> documents = new LinkedHashMap<>();
+        String unavailable = null;
         for (var service : services.entrySet()) {
             try {
                 documents.put(service.getKey(), json.readTree(http.get().uri(service.getValue() + "/v3/api-docs")
                         .retrieve().body(String.class)));
             } catch (RestClientException | JacksonException e) {
-                ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                        service.getKey() + "-service did not give its API document; try again shortly");
-                problem.setTitle("API document unavailable");
-                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                        .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+                unavailable = service.getKey();
+                break;
             }
         }
-        String server = ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
-        return ResponseEntity.ok(MergedApiDocument.merge(documents, server, version, DESCRIPTION));
+        last = new Fetched(Collections.unmodifiableMap(documents), unavailable, System.nanoTime()); // in the services' order
+        return last;
     }
 }
