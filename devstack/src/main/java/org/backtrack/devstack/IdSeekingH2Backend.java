@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -32,6 +33,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <ul>
  *   <li>A query on a range of string ids ({@code {_id: {$gte, $lt}, ...}}: a patient's month listings) reads the ids
  *       in that range only, from an ordered set of the collection's ids, instead of every document.</li>
+ *   <li>A query naming a list of ids ({@code {_id: {$in: [...]}, ...}}: the outbox marking a batch published) looks
+ *       each id up.</li>
  *   <li>A query naming one {@code _id} and more fields (BackTrack's guarded writes: {@code {_id, version}},
  *       {@code {_id, publication}}) is answered through the {@code _id} index. mongo-java-server uses an index only
  *       when the query names exactly the index's fields, so every guarded write scanned its whole collection: with
@@ -149,6 +152,14 @@ final class IdSeekingH2Backend extends H2Backend {
             if (query.size() > 1 && isOneValue(id)) {
                 List<Document> found = new ArrayList<>(1);
                 super.queryDocuments(new Document(getIdField(), id), null, 0, 0, 0, null).forEach(found::add);
+                return matchDocumentsFromStream(found.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+            if (query.size() > 1 && id instanceof Document in && in.size() == 1 && in.get("$in") instanceof List<?> ids
+                    && ids.stream().allMatch(Collection::isOneValue)) {
+                List<Document> found = new ArrayList<>(ids.size());
+                for (Object one : new LinkedHashSet<>(ids)) {
+                    super.queryDocuments(new Document(getIdField(), one), null, 0, 0, 0, null).forEach(found::add);
+                }
                 return matchDocumentsFromStream(found.stream(), query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
             }
             if (id instanceof Document range && isStringRange(range)) {

@@ -53,6 +53,14 @@ class MongoStoreTest {
             // each found document is matched twice: against its id, then against the whole guard
             assertThat(examined).as("documents read for four id lookups among %d", DOCUMENTS).isLessThanOrEqualTo(8);
 
+            // a list of ids with more conditions (a batch marked published) looks each id up
+            before = store.examinedDocuments();
+            long marked = sessions.updateMany(new Document("_id", new Document("$in", List.of("clinic-a:s1", "clinic-a:s2", "clinic-a:s1500")))
+                    .append("publication", "PENDING"), Updates.set("publication", "PUBLISHED")).getMatchedCount();
+            assertThat(marked).as("s1500 was published before").isEqualTo(2);
+            assertThat(store.examinedDocuments() - before).isLessThanOrEqualTo(6);
+            sessions.updateMany(new Document("_id", new Document("$in", List.of("clinic-a:s1", "clinic-a:s2"))), Updates.set("publication", "PENDING"));
+
             // a range of ids (a patient's months) reads that range, in MongoDB's order, and still matches the rest
             before = store.examinedDocuments();
             List<Document> inRange = sessions.find(new Document("_id", new Document("$gte", "clinic-a:s10").append("$lt", "clinic-a:s11"))
