@@ -40,9 +40,9 @@ class ApiDocsController {
     static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
     /** The services' documents, or the first service that gave none, as fetched at {@code atNanos}. */
-    private record Fetched(Map<String, JsonNode> documents, String unavailable, long atNanos) {
+    private record Fetched(Map<String, JsonNode> documents, String unavailable, long atNanos, Duration keptFor) {
         boolean freshAt(long nanos) {
-            return nanos - atNanos < (unavailable == null ? FRESH_FOR : RETRY_AFTER).toNanos();
+            return nanos - atNanos < keptFor.toNanos();
         }
     }
 
@@ -96,7 +96,8 @@ class ApiDocsController {
                 break;
             }
         }
-        last = new Fetched(Collections.unmodifiableMap(documents), unavailable, System.nanoTime()); // in the services' order
+        last = new Fetched(Collections.unmodifiableMap(documents), unavailable, System.nanoTime(), // in the services' order
+                unavailable == null ? FRESH_FOR : RETRY_AFTER);
         return last;
     }
 }
