@@ -65,6 +65,11 @@ final class IdSeekingH2Backend extends H2Backend {
         return EXAMINED.sum();
     }
 
+    /** Starts the slow-query view afresh: the next server in this JVM (after the class-data training run) reports its own. */
+    void forgetScans() {
+        SCANS.clear();
+    }
+
     /** The query shapes answered by whole-collection reads, most frequent first: what an index would help. */
     List<String> scansByShape(int most) {
         return SCANS.entrySet().stream().sorted(Comparator.comparingLong((Map.Entry<String, LongAdder> e) -> e.getValue().sum()).reversed())

@@ -70,6 +70,7 @@ final class MongoStore implements AutoCloseable {
         if (!scans.isEmpty()) {
             log.info("Queries the MongoDB-wire server answered by reading a whole collection (count x namespace and shape): {}", scans);
         }
+        backend.forgetScans();
         server.shutdownNow();
         backend.close(); // flushes the MVStore file
     }

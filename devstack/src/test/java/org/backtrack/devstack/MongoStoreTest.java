@@ -91,6 +91,7 @@ class MongoStoreTest {
         try (MongoStore store = MongoStore.start(file, "127.0.0.1", 0);
              MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + store.port())) {
             MongoCollection<Document> sessions = client.getDatabase("routine").getCollection("sessions");
+            assertThat(store.scansByShape(8)).as("the first server's scans were reported when it closed").isEmpty();
             assertThat(sessions.countDocuments()).isEqualTo(DOCUMENTS); // one added, one deleted
             assertThat(sessions.find(Filters.eq("_id", "clinic-a:s1500")).first()).containsEntry("version", 2);
         }
