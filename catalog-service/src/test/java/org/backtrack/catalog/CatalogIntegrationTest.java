@@ -1,14 +1,9 @@
 package org.backtrack.catalog;
 
 import org.backtrack.testsupport.Infrastructure;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.backtrack.testsupport.RunsOn;
 
 /** The catalog on the embedded MongoDB-wire server and KRaft broker. */
+@RunsOn(Infrastructure.EMBEDDED)
 class CatalogIntegrationTest extends CatalogIntegrationTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 }

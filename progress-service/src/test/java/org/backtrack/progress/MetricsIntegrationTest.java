@@ -3,19 +3,16 @@ package org.backtrack.progress;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.PlainHttp;
+import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -29,33 +26,31 @@ import static org.awaitility.Awaitility.await;
  * ({@code deploy/observability}, checked against this list by {@code ObservabilityFilesTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backtrack.metrics.refresh=500ms")
+@RunsOn(Infrastructure.EMBEDDED)
 class MetricsIntegrationTest {
 
-    static final int MANAGEMENT_PORT = freePort();
+    static final int MANAGEMENT_PORT = PlainHttp.freePort();
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
+    @Autowired
+    KafkaTestClient kafka;
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
+    static void managementPort(DynamicPropertyRegistry registry) {
         registry.add("management.server.port", () -> MANAGEMENT_PORT);
     }
 
     @Test
     void prometheusReadsConsumerLagAndDeadLettersOnTheManagementPort() throws Exception {
-        try (var kafka = new KafkaTestClient(bootstrapServers)) {
-            kafka.send(Topics.SESSIONS, "patient-metrics", "not an event"); // dead-lettered at once
-            kafka.send(Topics.SESSIONS, "patient-metrics", """
-                    {"specversion":"1.0","id":"e-metrics","source":"/test","type":"backtrack.session.completed.v1",
-                     "subject":"patient-metrics","time":"2026-11-20T07:31:00Z","datacontenttype":"application/json",
-                     "data":{"sessionId":"s-metrics","clinicId":"clinic-metrics","patientId":"patient-metrics",
-                             "completedAt":"2026-11-20T07:31:00Z","painBefore":6,"painAfter":4}}""");
-        }
+        kafka.send(Topics.SESSIONS, "patient-metrics", "not an event"); // dead-lettered at once
+        kafka.send(Topics.SESSIONS, "patient-metrics", """
+                {"specversion":"1.0","id":"e-metrics","source":"/test","type":"backtrack.session.completed.v1",
+                 "subject":"patient-metrics","time":"2026-11-20T07:31:00Z","datacontenttype":"application/json",
+                 "data":{"sessionId":"s-metrics","clinicId":"clinic-metrics","patientId":"patient-metrics",
+                         "completedAt":"2026-11-20T07:31:00Z","painBefore":6,"painAfter":4}}""");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> scrape = get(MANAGEMENT_PORT, "/actuator/prometheus", null);
+            HttpResponse<String> scrape = PlainHttp.get(MANAGEMENT_PORT, "/actuator/prometheus", null);
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.body()).contains("jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max",
                     "backtrack_dead_letters_stalled_partitions", "backtrack_dead_letters_total{");
@@ -63,28 +58,12 @@ class MetricsIntegrationTest {
                     "backtrack_outbox_owed{events=\"alert\"}",
                     "backtrack_patients{clinic=\"clinic-metrics\",status=\"INSUFFICIENT_DATA\"} 1.0");
         });
-        assertThat(get(MANAGEMENT_PORT, "/actuator/health/readiness", null).body()).contains("UP");
+        assertThat(PlainHttp.get(MANAGEMENT_PORT, "/actuator/health/readiness", null).body()).contains("UP");
     }
 
     @Test
     void theServicePortDoesNotServeMetrics() throws Exception {
-        assertThat(get(port, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
-        assertThat(get(port, "/actuator/prometheus", TestIssuer.clinician("clinic-it")).statusCode()).isEqualTo(404);
-    }
-
-    static HttpResponse<String> get(int port, String path, String token) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(PlainHttp.get(port, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+        assertThat(PlainHttp.get(port, "/actuator/prometheus", TestIssuer.clinician("clinic-it")).statusCode()).isEqualTo(404);
     }
 }

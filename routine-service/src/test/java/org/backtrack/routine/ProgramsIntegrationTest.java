@@ -1,14 +1,9 @@
 package org.backtrack.routine;
 
 import org.backtrack.testsupport.Infrastructure;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.backtrack.testsupport.RunsOn;
 
 /** On the embedded KRaft broker and MongoDB-wire server. */
+@RunsOn(Infrastructure.EMBEDDED)
 class ProgramsIntegrationTest extends ProgramsIntegrationTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 }

@@ -95,6 +95,11 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** The same, every record under one key (one patient's sessions, in order). */
+    public void sendAll(String topic, String key, List<String> values) {
+        sendAll(topic, values.stream().map(value -> Map.entry(key, value)).toList());
+    }
+
     /** Reads the whole topic from the beginning, stopping once nothing new arrived for {@code quiet}. */
     public List<ReceivedRecord> readAll(String topic, Duration quiet) {
         List<ReceivedRecord> received = new ArrayList<>();

@@ -18,4 +18,9 @@ public final class TestHttp {
     public static RestClient client(int port, String token) {
         return client(port).mutate().defaultHeader("Authorization", "Bearer " + token).build();
     }
+
+    /** The status of the service's readiness probe: 200 ready, 503 not (e.g. a partition stalled). */
+    public static int readiness(int port) {
+        return client(port).get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value();
+    }
 }

@@ -1,14 +1,9 @@
 package org.backtrack.progress.alerts;
 
 import org.backtrack.testsupport.Infrastructure;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.backtrack.testsupport.RunsOn;
 
 /** Alerts end to end on the embedded KRaft broker and MongoDB-wire server. */
+@RunsOn(Infrastructure.EMBEDDED)
 class AlertLifecycleIntegrationTest extends AlertLifecycleIntegrationTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 }

@@ -13,11 +13,9 @@ import org.backtrack.progress.readmodel.ReadModelRebuild;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -29,10 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -57,8 +53,6 @@ abstract class AlertLifecycleIntegrationTests {
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     PatientSummaries summaries;
     @Autowired
@@ -70,6 +64,7 @@ abstract class AlertLifecycleIntegrationTests {
     @Autowired
     Alerts alerts;
 
+    @Autowired
     KafkaTestClient kafka;
     String clinic;
     String patientId;
@@ -78,16 +73,10 @@ abstract class AlertLifecycleIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         clinic = "clinic-al-" + UUID.randomUUID().toString().substring(0, 8);
         patientId = "patient-" + UUID.randomUUID();
         clinician = TestHttp.client(port, TestIssuer.clinician(clinic));
         otherClinician = TestHttp.client(port, TestIssuer.clinician("clinic-other"));
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
     }
 
     /** A session event as an integrator sends it (event time: now). */
@@ -106,8 +95,7 @@ abstract class AlertLifecycleIntegrationTests {
     }
 
     void send(String patient, List<String> events) {
-        kafka.sendAll(Topics.SESSIONS, events.stream()
-                .map(e -> (Map.Entry<String, String>) new AbstractMap.SimpleEntry<>(patient, e)).toList());
+        kafka.sendAll(Topics.SESSIONS, patient, events);
     }
 
     void awaitSessions(String patient, int count) {

@@ -10,6 +10,7 @@ import org.backtrack.testsupport.EmbeddedKafka;
 import org.backtrack.testsupport.EmbeddedMongo;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,17 +37,13 @@ import static org.awaitility.Awaitility.await;
  * The exercises are built-in ones of this test alone, retired at the end so no other test is proposed them.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RunsOn(Infrastructure.EMBEDDED)
 class CatalogViewIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final CloudEventFactory CATALOG = new CloudEventFactory("/catalog-service");
     static final String CLINIC = "clinic-view";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -3,12 +3,11 @@ package org.backtrack.progress.evaluation;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.RunsOn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,6 +31,7 @@ import static org.awaitility.Awaitility.await;
  * Run alone: {@code ./mvnw -pl progress-service test -Dtest=CohortEvaluationIntegrationTest}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RunsOn(Infrastructure.EMBEDDED)
 class CohortEvaluationIntegrationTest {
 
     static final int PATIENTS = 350;
@@ -41,11 +41,6 @@ class CohortEvaluationIntegrationTest {
     int port;
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 
     @Test
     void theRulesFindEveryStatusOfALabelledCohort() throws Exception {

@@ -11,6 +11,7 @@ import org.backtrack.events.DeadLetterContent;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,8 +24,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -47,12 +46,8 @@ import static org.awaitility.Awaitility.await;
         "backtrack.dead-letters.send-timeout=3s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
+@RunsOn(Infrastructure.EMBEDDED)
 class DeadLetterStallIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -72,10 +67,6 @@ class DeadLetterStallIntegrationTest {
                  "completedAt":"2026-11-20T07:31:00Z","painBefore":5,"painAfter":4}}""".formatted(eventId, patient, eventId, clinic, patient);
     }
 
-    int readiness() {
-        return TestHttp.client(port).get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value();
-    }
-
     @Test
     void anUnwritableDeadLetterPausesThePartitionReportsItAndCarriesOnOnceItCanBeWritten(CapturedOutput output) throws Exception {
         String clinic = "clinic-stall-" + UUID.randomUUID().toString().substring(0, 8);
@@ -89,7 +80,7 @@ class DeadLetterStallIntegrationTest {
                     .all().get();
             listeners.getListenerContainers().stream()
                     .filter(c -> "progress-service-ingress-stall-test".equals(c.getGroupId())).forEach(c -> c.start());
-            assertThat(readiness()).isEqualTo(200);
+            assertThat(TestHttp.readiness(port)).isEqualTo(200);
 
             kafka.send(ingress, patient, session("e-foreign", "clinic-elsewhere", patient)); // speaks for another clinic
             kafka.send(ingress, patient, session("e-own", clinic, patient));
@@ -97,7 +88,7 @@ class DeadLetterStallIntegrationTest {
             // stopped visibly: readiness DOWN naming the partition and offset, a metric, an ERROR log
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 assertThat(stalls.health().getStatus()).isEqualTo(Status.DOWN);
-                assertThat(readiness()).isEqualTo(503);
+                assertThat(TestHttp.readiness(port)).isEqualTo(503);
             });
             assertThat(stalls.stalls()).singleElement().satisfies(stall -> {
                 assertThat(stall.topic()).isEqualTo(ingress);
@@ -127,7 +118,7 @@ class DeadLetterStallIntegrationTest {
                     .anyMatch(r -> r.value().contains("\"e-own\""));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(stalls.stalls()).isEmpty();
-                assertThat(readiness()).isEqualTo(200);
+                assertThat(TestHttp.readiness(port)).isEqualTo(200);
             });
         }
     }

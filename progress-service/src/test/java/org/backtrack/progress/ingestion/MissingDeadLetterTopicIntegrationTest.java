@@ -68,10 +68,6 @@ class MissingDeadLetterTopicIntegrationTest {
     @Autowired
     StalledPartitions stalls;
 
-    int readiness() {
-        return TestHttp.client(port).get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value();
-    }
-
     @Test
     void aMissingDeadLetterTopicStallsThePartitionUntilItIsCreated() throws Exception {
         String clinic = "clinic-missing-" + UUID.randomUUID().toString().substring(0, 8);
@@ -88,7 +84,7 @@ class MissingDeadLetterTopicIntegrationTest {
                     {"specversion":"1.0","id":"e-1","source":"/test","type":"backtrack.session.completed.v1","data":[]}""");
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(readiness()).isEqualTo(503);
+                assertThat(TestHttp.readiness(port)).isEqualTo(503);
                 assertThat(stalls.stalls()).singleElement().satisfies(stall -> {
                     assertThat(stall.topic()).isEqualTo(ingress);
                     assertThat(stall.deadLetterTopic()).isEqualTo(Topics.deadLetterOf(ingress));
@@ -104,7 +100,7 @@ class MissingDeadLetterTopicIntegrationTest {
                     assertThat(d.headers().get(DeadLetterContent.REASON_HEADER)).contains("data"));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(stalls.health().getStatus()).isEqualTo(Status.UP);
-                assertThat(readiness()).isEqualTo(200);
+                assertThat(TestHttp.readiness(port)).isEqualTo(200);
             });
         }
     }

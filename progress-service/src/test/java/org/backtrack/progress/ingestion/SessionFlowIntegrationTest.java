@@ -1,14 +1,9 @@
 package org.backtrack.progress.ingestion;
 
 import org.backtrack.testsupport.Infrastructure;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.backtrack.testsupport.RunsOn;
 
 /** The session flow on the embedded KRaft broker and MongoDB-wire server. */
+@RunsOn(Infrastructure.EMBEDDED)
 class SessionFlowIntegrationTest extends SessionFlowIntegrationTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 }

@@ -5,9 +5,9 @@ import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -47,21 +47,16 @@ abstract class SessionFlowIntegrationTests {
     @org.springframework.beans.factory.annotation.Autowired
     org.backtrack.progress.readmodel.StoredDataUpgrade upgrade;
 
+    @Autowired
     KafkaTestClient kafka;
     RestClient http;
     String patientId;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestIssuer.clinician("clinic-it")).build();
         patientId = "patient-" + UUID.randomUUID();
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
     }
 
     String event(String eventId, String sessionId, String time, int painBefore, int painAfter) {

@@ -7,15 +7,12 @@ import org.backtrack.events.Topics;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.KeepsSpans;
+import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TraceContext;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,32 +30,21 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest
 @KeepsSpans
+@RunsOn(Infrastructure.EMBEDDED)
 class SessionTraceIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     InMemorySpanExporter spans;
 
+    @Autowired
     KafkaTestClient kafka;
     String patientId;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         patientId = "patient-" + UUID.randomUUID();
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
     }
 
     String event(String eventId) {

@@ -1,14 +1,9 @@
 package org.backtrack.progress.patients;
 
 import org.backtrack.testsupport.Infrastructure;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.backtrack.testsupport.RunsOn;
 
 /** Bounded reads on the embedded KRaft broker and MongoDB-wire server. */
+@RunsOn(Infrastructure.EMBEDDED)
 class ProgressReadsIntegrationTest extends ProgressReadsIntegrationTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 }

@@ -8,13 +8,11 @@ import org.backtrack.progress.readmodel.ReadModelRebuild;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -30,10 +28,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,8 +49,6 @@ abstract class ProgressReadsIntegrationTests {
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     PatientSummaries summaries;
     @Autowired
@@ -64,6 +58,7 @@ abstract class ProgressReadsIntegrationTests {
     @Autowired
     MongoOperations mongo;
 
+    @Autowired
     KafkaTestClient kafka;
     String clinic;
     RestClient http;
@@ -71,14 +66,8 @@ abstract class ProgressReadsIntegrationTests {
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         clinic = "clinic-reads-" + UUID.randomUUID().toString().substring(0, 8);
         http = TestHttp.client(port, TestIssuer.clinician(clinic));
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
     }
 
     String event(String patientId, String sessionId, Instant completedAt, int painBefore, boolean redFlag) {
@@ -91,7 +80,7 @@ abstract class ProgressReadsIntegrationTests {
     }
 
     void send(String patientId, List<String> events) {
-        kafka.sendAll(Topics.SESSIONS, events.stream().map(e -> (Map.Entry<String, String>) new AbstractMap.SimpleEntry<>(patientId, e)).toList());
+        kafka.sendAll(Topics.SESSIONS, patientId, events);
     }
 
     /** One session every {@code everyDays} days, the newest {@code newestDaysAgo} days ago, {@code count} in all. */

@@ -12,6 +12,7 @@ import org.backtrack.testsupport.EmbeddedKafka;
 import org.backtrack.testsupport.EmbeddedMongo;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
@@ -40,16 +39,12 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"backtrack.catalog.url=http://127.0.0.1:1", "backtrack.catalog.timeout=2s"})
+@RunsOn(Infrastructure.EMBEDDED)
 class CatalogViewIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
     static final String REQUEST = "{\"patientId\":\"p-view\",\"minutes\":10,\"timeOfDay\":\"MORNING\",\"stage\":\"BASIC\","
             + "\"focusRegions\":[\"LOWER_BACK\"]}";
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 
     @LocalServerPort
     int port;

@@ -8,19 +8,16 @@ import org.backtrack.routine.catalog.CatalogFeed;
 import org.backtrack.routine.composition.ShippedCatalog;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -44,23 +41,18 @@ import static org.awaitility.Awaitility.await;
         "backtrack.catalog.url=http://127.0.0.1:1", "backtrack.catalog.timeout=2s",
         "backtrack.feedback.consumer-group=routine-service-feedback-it",
         "backtrack.progress.consumer-group=routine-service-progress-it"})
+@RunsOn(Infrastructure.EMBEDDED)
 class FeedbackLoopIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(45);
 
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
-
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
 
     String clinic;
     String patient;
     RestClient clinician;
+    @Autowired
     KafkaTestClient kafka;
 
     @Autowired
@@ -71,16 +63,10 @@ class FeedbackLoopIntegrationTest {
         clinic = "clinic-fb-" + UUID.randomUUID();
         patient = "patient-" + UUID.randomUUID();
         clinician = TestHttp.client(port, TestIssuer.clinician(clinic));
-        kafka = new KafkaTestClient(bootstrapServers);
         // the shipped catalog as this clinic's own exercises in the catalog view; a newer version than any test before
         long version = System.nanoTime();
         ShippedCatalog.ENTRIES.forEach(entry -> CatalogFeed.publish(kafka, CatalogFeed.exercise(entry, entry.id(), clinic, entry.name(), version)));
         await().atMost(Duration.ofSeconds(60)).until(() -> view.listedFor(clinic).size() == ShippedCatalog.ENTRIES.size());
-    }
-
-    @AfterEach
-    void close() {
-        kafka.close();
     }
 
     JsonNode compose(String timeOfDay, int minutes) {

@@ -15,6 +15,7 @@ import org.backtrack.events.DeadLetterContent;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
+import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,8 +29,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -52,14 +51,10 @@ import static org.awaitility.Awaitility.await;
         "backtrack.dead-letters.send-timeout=3s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
+@RunsOn(Infrastructure.EMBEDDED)
 class ProgressDeadLettersIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -70,13 +65,13 @@ class ProgressDeadLettersIntegrationTest {
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @Autowired
     KafkaTestClient kafka;
     KafkaProducer<String, byte[]> producer;
     String patient;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrapServers, "key.serializer", StringSerializer.class,
                 "value.serializer", ByteArraySerializer.class));
         patient = "patient-" + UUID.randomUUID();
@@ -85,7 +80,6 @@ class ProgressDeadLettersIntegrationTest {
     @AfterEach
     void tearDown() {
         producer.close();
-        kafka.close();
     }
 
     RecordMetadata send(ProducerRecord<String, byte[]> record) throws Exception {
@@ -107,10 +101,6 @@ class ProgressDeadLettersIntegrationTest {
         int[] seen = {0};
         return kafka.readUntil(Topics.PROGRESS_DLT, r -> patient.equals(r.key()) && ++seen[0] >= atLeast, WAIT).stream()
                 .filter(r -> patient.equals(r.key())).toList();
-    }
-
-    int readiness() {
-        return TestHttp.client(port).get().uri("/actuator/health/readiness").retrieve().toBodilessEntity().getStatusCode().value();
     }
 
     @Test
@@ -171,7 +161,7 @@ class ProgressDeadLettersIntegrationTest {
 
                 await().atMost(WAIT).untilAsserted(() -> {
                     assertThat(stalls.health().getStatus()).isEqualTo(Status.DOWN);
-                    assertThat(readiness()).isEqualTo(503);
+                    assertThat(TestHttp.readiness(port)).isEqualTo(503);
                 });
                 assertThat(stalls.stalls()).singleElement().satisfies(stall -> {
                     assertThat(stall.topic()).isEqualTo(Topics.PROGRESS);
@@ -192,7 +182,7 @@ class ProgressDeadLettersIntegrationTest {
             assertThat(deadLettersOfThePatient(2)).hasSizeGreaterThanOrEqualTo(2);
             await().atMost(WAIT).untilAsserted(() -> {
                 assertThat(stalls.stalls()).isEmpty();
-                assertThat(readiness()).isEqualTo(200);
+                assertThat(TestHttp.readiness(port)).isEqualTo(200);
             });
         }
     }

@@ -2,6 +2,7 @@ package org.backtrack.routine.sessions;
 
 import org.backtrack.events.SessionLimits;
 import org.backtrack.testsupport.Infrastructure;
+import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
@@ -9,8 +10,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -20,12 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The contract's limits per patient at the HTTP door: 429 problem+json naming the limit and the field. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RunsOn(Infrastructure.EMBEDDED)
 class SessionLimitsIntegrationTest {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 
     @LocalServerPort
     int port;

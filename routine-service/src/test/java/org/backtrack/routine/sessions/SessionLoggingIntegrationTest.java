@@ -1,14 +1,9 @@
 package org.backtrack.routine.sessions;
 
 import org.backtrack.testsupport.Infrastructure;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.backtrack.testsupport.RunsOn;
 
 /** Session logging on the embedded KRaft broker and MongoDB-wire server. */
+@RunsOn(Infrastructure.EMBEDDED)
 class SessionLoggingIntegrationTest extends SessionLoggingIntegrationTests {
-
-    @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        Infrastructure.EMBEDDED.register(registry);
-    }
 }

@@ -8,14 +8,12 @@ import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.KafkaTestClient.ReceivedRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.backtrack.outbox.Publication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -43,25 +41,18 @@ abstract class SessionLoggingIntegrationTests {
 
     @LocalServerPort
     int port;
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
     @Autowired
     MongoOperations mongo;
 
+    @Autowired
     KafkaTestClient kafka;
     RestClient http;
     String patientId;
 
     @BeforeEach
     void setUp() {
-        kafka = new KafkaTestClient(bootstrapServers);
         http = TestHttp.client(port, TestIssuer.clinician("clinic-it"));
         patientId = "patient-" + UUID.randomUUID();
-    }
-
-    @AfterEach
-    void tearDown() {
-        kafka.close();
     }
 
     String session(String sessionId, int painBefore, int painAfter) {
@@ -417,7 +408,6 @@ abstract class SessionLoggingIntegrationTests {
         assertThat(api.at("/info/title").asString()).isEqualTo("BackTrack routine-service API");
         assertThat(api.at("/info/description").asString()).contains("sessions");
     }
-
 
     @org.junit.jupiter.params.provider.CsvSource({"size=0,size", "size=201,size", "size=ten,size", "cursor=bm90LWEtY3Vyc29y,cursor",
             "cursor=!!,cursor", "size=2&cursor=MS94LzE,cursor"})
