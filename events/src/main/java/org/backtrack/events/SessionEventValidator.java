@@ -136,20 +136,14 @@ public final class SessionEventValidator {
                 continue;
             }
             identifier(exercise.get("exerciseId"), itemField + ".exerciseId", true, violations);
-            JsonNode completed = exercise.get("completed");
-            if (present(completed) && !completed.isBoolean()) {
-                violations.add(itemField + ".completed", "must be true or false");
-            }
+            optionalBoolean(exercise, "completed", itemField + ".", violations);
             optionalInteger(exercise, "holdSeconds", itemField + ".", 0, MAX_HOLD_SECONDS, violations);
             optionalInteger(exercise, "reps", itemField + ".", 0, MAX_REPS, violations);
             JsonNode felt = exercise.get("felt");
             if (present(felt) && !(felt.isString() && FEELINGS.contains(felt.stringValue()))) {
                 violations.add(itemField + ".felt", "must be one of " + String.join(", ", FEELINGS));
             }
-            JsonNode hurt = exercise.get("hurt");
-            if (present(hurt) && !hurt.isBoolean()) {
-                violations.add(itemField + ".hurt", "must be true or false");
-            }
+            optionalBoolean(exercise, "hurt", itemField + ".", violations);
         }
     }
 
@@ -162,10 +156,7 @@ public final class SessionEventValidator {
             return;
         }
         for (String name : FLAG_NAMES) {
-            JsonNode flag = flags.get(name);
-            if (present(flag) && !flag.isBoolean()) {
-                violations.add(field + "." + name, "must be true or false");
-            }
+            optionalBoolean(flags, name, field + ".", violations);
         }
     }
 
@@ -217,6 +208,13 @@ public final class SessionEventValidator {
         JsonNode node = parent.get(name);
         if (present(node)) {
             integer(node, prefix + name, min, max, violations);
+        }
+    }
+
+    private static void optionalBoolean(JsonNode parent, String name, String prefix, Violations violations) {
+        JsonNode node = parent.get(name);
+        if (present(node) && !node.isBoolean()) {
+            violations.add(prefix + name, "must be true or false");
         }
     }
 
