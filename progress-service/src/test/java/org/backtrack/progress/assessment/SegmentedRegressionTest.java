@@ -163,11 +163,7 @@ class SegmentedRegressionTest {
     private static double referenceFlatAfterBreakRss(double[] x, double[] y, int minBack, int maxBack, int minBefore, int minAfter) {
         int n = x.length;
         double best = Double.NaN;
-        for (int back = minBack; back <= maxBack && n >= 4; back++) {
-            double tau = -back;
-            if (countWhere(x, v -> v < tau) < minBefore || countWhere(x, v -> v > tau) < minAfter) {
-                continue;
-            }
+        for (double tau : candidateBreaks(x, minBack, maxBack, minBefore, minAfter)) {
             double[] z = new double[n];
             for (int i = 0; i < n; i++) {
                 z[i] = Math.min(x[i] - tau, 0);
@@ -183,11 +179,7 @@ class SegmentedRegressionTest {
     private static double referenceBrokenLineRss(double[] x, double[] y, int minBack, int maxBack, int minBefore, int minAfter) {
         int n = x.length;
         double best = Double.NaN;
-        for (int back = minBack; back <= maxBack && n >= 4; back++) {
-            double tau = -back;
-            if (countWhere(x, v -> v < tau) < minBefore || countWhere(x, v -> v > tau) < minAfter) {
-                continue;
-            }
+        for (double tau : candidateBreaks(x, minBack, maxBack, minBefore, minAfter)) {
             // least squares on (1, z, w) by Gram-Schmidt, residuals summed point by point
             double[][] columns = new double[3][n];
             for (int i = 0; i < n; i++) {
@@ -201,18 +193,9 @@ class SegmentedRegressionTest {
             for (double[] column : columns) {
                 double[] v = column.clone();
                 for (double[] q : basis) {
-                    double dot = 0;
-                    for (int i = 0; i < n; i++) {
-                        dot += q[i] * v[i];
-                    }
-                    for (int i = 0; i < n; i++) {
-                        v[i] -= dot * q[i];
-                    }
+                    removeComponent(v, q);
                 }
-                double norm = 0;
-                for (double d : v) {
-                    norm += d * d;
-                }
+                double norm = sumOfSquares(v);
                 if (norm < 1e-9) {
                     singular = true;
                     break;
@@ -226,23 +209,45 @@ class SegmentedRegressionTest {
                 continue;
             }
             for (double[] q : basis) {
-                double dot = 0;
-                for (int i = 0; i < n; i++) {
-                    dot += q[i] * residual[i];
-                }
-                for (int i = 0; i < n; i++) {
-                    residual[i] -= dot * q[i];
-                }
+                removeComponent(residual, q);
             }
-            double rss = 0;
-            for (double r : residual) {
-                rss += r * r;
-            }
+            double rss = sumOfSquares(residual);
             if (Double.isNaN(best) || rss < best) {
                 best = rss;
             }
         }
         return best;
+    }
+
+    /** The breaks the search tries, {@code -back} days: those with enough points before and after them (and 4 in all). */
+    private static List<Double> candidateBreaks(double[] x, int minBack, int maxBack, int minBefore, int minAfter) {
+        List<Double> breaks = new ArrayList<>();
+        for (int back = minBack; back <= maxBack && x.length >= 4; back++) {
+            double tau = -back;
+            if (countWhere(x, v -> v < tau) >= minBefore && countWhere(x, v -> v > tau) >= minAfter) {
+                breaks.add(tau);
+            }
+        }
+        return breaks;
+    }
+
+    /** Takes from {@code v} its component along the unit vector {@code q}. */
+    private static void removeComponent(double[] v, double[] q) {
+        double dot = 0;
+        for (int i = 0; i < v.length; i++) {
+            dot += q[i] * v[i];
+        }
+        for (int i = 0; i < v.length; i++) {
+            v[i] -= dot * q[i];
+        }
+    }
+
+    private static double sumOfSquares(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v * v;
+        }
+        return sum;
     }
 
     private static int countWhere(double[] values, java.util.function.DoublePredicate test) {
