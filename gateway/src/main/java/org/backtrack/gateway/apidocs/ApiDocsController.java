@@ -1,6 +1,9 @@
 package org.backtrack.gateway.apidocs;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -15,6 +18,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -47,6 +51,8 @@ class ApiDocsController {
     }
 
     private final RestClient http;
+    /** Resolves a service named by an {@code lb://} URL (several instances behind one route) to one of its instances. */
+    private final ObjectProvider<LoadBalancerClient> loadBalancer;
     private Fetched last;
     private final Map<String, String> services = new LinkedHashMap<>();
     private final String version;
@@ -55,7 +61,8 @@ class ApiDocsController {
     ApiDocsController(@Value("${backtrack.services.catalog-url}") String catalog,
                       @Value("${backtrack.services.routine-url}") String routine,
                       @Value("${backtrack.services.progress-url}") String progress,
-                      @Value("${backtrack.openapi.version:1.0.0}") String version) {
+                      @Value("${backtrack.openapi.version:1.0.0}") String version,
+                      ObjectProvider<LoadBalancerClient> loadBalancer) {
         var requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(Duration.ofSeconds(2));
         requests.setReadTimeout(Duration.ofSeconds(10));
@@ -64,6 +71,7 @@ class ApiDocsController {
         services.put("routine", routine);
         services.put("progress", progress);
         this.version = version;
+        this.loadBalancer = loadBalancer;
     }
 
     @GetMapping(path = "/v3/api-docs", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -89,7 +97,7 @@ class ApiDocsController {
         String unavailable = null;
         for (var service : services.entrySet()) {
             try {
-                documents.put(service.getKey(), json.readTree(http.get().uri(service.getValue() + "/v3/api-docs")
+                documents.put(service.getKey(), json.readTree(http.get().uri(instanceUrl(service.getValue()) + "/v3/api-docs")
                         .retrieve().body(String.class)));
             } catch (RestClientException | JacksonException e) {
                 unavailable = service.getKey();
@@ -99,5 +107,19 @@ class ApiDocsController {
         last = new Fetched(Collections.unmodifiableMap(documents), unavailable, System.nanoTime(), // in the services' order
                 unavailable == null ? FRESH_FOR : RETRY_AFTER);
         return last;
+    }
+
+    /** The URL itself, or for {@code lb://name} one instance of that service (the instances serve the same document). */
+    private String instanceUrl(String url) {
+        URI uri = URI.create(url);
+        if (!"lb".equals(uri.getScheme())) {
+            return url;
+        }
+        LoadBalancerClient client = loadBalancer.getIfAvailable();
+        ServiceInstance instance = client == null ? null : client.choose(uri.getHost());
+        if (instance == null) {
+            throw new RestClientException("no instance of " + uri.getHost());
+        }
+        return instance.getUri().toString();
     }
 }
