@@ -34,10 +34,11 @@ public final class DevStack implements AutoCloseable {
     private MongoStore mongo;
     private KafkaBroker kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
-    /** How each service was launched, to launch it again the same way after a crash. */
+    /** How each service instance was launched (by its name), to launch it again the same way after a crash. */
     private final Map<String, Launch> launches = new LinkedHashMap<>();
 
-    private record Launch(int port, List<String> properties, Map<String, String> environment) {
+    /** @param module the service's module (its jar); the instance's name is the module's, or {@code <module>-N} for a further one */
+    private record Launch(String module, int port, List<String> properties, Map<String, String> environment) {
     }
     private boolean closed;
     private final Map<String, Duration> startTimes = new LinkedHashMap<>();
@@ -186,25 +187,51 @@ public final class DevStack implements AutoCloseable {
     private long launchedAt;
 
     private void launchIssuerAndGateway() throws IOException {
-        String http = "http://" + config.host() + ":";
-        List<String> routes = List.of("--backtrack.services.catalog-url=" + http + config.catalogPort(),
-                "--backtrack.services.routine-url=" + http + config.routinePort(),
-                "--backtrack.services.progress-url=" + http + config.progressPort());
+        // the routes are added at each launch of the gateway (gatewayRoutes): they follow the instances running then
         if (provider != null) {
             progress.phase("Starting the gateway, signing in through " + provider.issuerUrl());
-            List<String> gateway = new ArrayList<>(routes);
-            gateway.addAll(provider.gatewayProperties());
-            launch("gateway", config.gatewayPort(), gateway, provider.gatewayEnvironment());
+            launch("gateway", config.gatewayPort(), provider.gatewayProperties(), provider.gatewayEnvironment());
             return;
         }
         progress.phase("Starting local-issuer and gateway (logs in " + config.dataDir().resolve("logs") + ")");
         launch("local-issuer", config.issuerPort(), List.of(
                 "--backtrack.issuer.url=" + config.issuerUrl(),
                 "--backtrack.issuer.gateway-url=" + config.gatewayUrl()), Map.of());
-        List<String> gateway = new ArrayList<>(routes);
-        gateway.add("--backtrack.issuer.url=" + config.issuerUrl());
-        launch("gateway", config.gatewayPort(), gateway, Map.of());
+        launch("gateway", config.gatewayPort(), List.of("--backtrack.issuer.url=" + config.issuerUrl()), Map.of());
     }
+
+    /** The gateway's routes to the instances launched now: every routine-service instance, in launch order. */
+    private synchronized List<String> gatewayRoutes() {
+        List<Integer> routine = new ArrayList<>(List.of(config.routinePort()));
+        launches.forEach((name, launch) -> {
+            if (launch.module().equals(ROUTINE_SERVICE) && !name.equals(ROUTINE_SERVICE)) {
+                routine.add(launch.port());
+            }
+        });
+        return gatewayRoutes(config.host(), config.catalogPort(), routine, config.progressPort());
+    }
+
+    /**
+     * The gateway's settings that address the services: one URL each, or for several routine-service instances the
+     * load-balanced {@code lb://routine-service} and the instances listed for Spring Cloud's simple discovery client.
+     */
+    static List<String> gatewayRoutes(String host, int catalogPort, List<Integer> routinePorts, int progressPort) {
+        String http = "http://" + host + ":";
+        List<String> routes = new ArrayList<>(List.of("--backtrack.services.catalog-url=" + http + catalogPort,
+                "--backtrack.services.progress-url=" + http + progressPort));
+        if (routinePorts.size() == 1) {
+            routes.add("--backtrack.services.routine-url=" + http + routinePorts.get(0));
+            return routes;
+        }
+        routes.add("--backtrack.services.routine-url=lb://" + ROUTINE_SERVICE);
+        for (int i = 0; i < routinePorts.size(); i++) {
+            routes.add("--spring.cloud.discovery.client.simple.instances." + ROUTINE_SERVICE + "[" + i + "].uri=" + http + routinePorts.get(i));
+        }
+        return routes;
+    }
+
+    private static final String ROUTINE_SERVICE = "routine-service";
+    private static final String GATEWAY = "gateway";
 
     private void launchKafkaServices() throws IOException {
         progress.phase("Starting catalog-service, routine-service and progress-service");
@@ -220,7 +247,7 @@ public final class DevStack implements AutoCloseable {
         launch("catalog-service", config.catalogPort(), backing, kafkaLogin(KafkaAccess.CATALOG));
         List<String> withCatalog = new ArrayList<>(backing);
         withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
-        launch("routine-service", config.routinePort(), withCatalog, kafkaLogin(KafkaAccess.ROUTINE));
+        launch(ROUTINE_SERVICE, config.routinePort(), withCatalog, kafkaLogin(KafkaAccess.ROUTINE));
         launch("progress-service", config.progressPort(), backing, kafkaLogin(KafkaAccess.PROGRESS)); // its catalog comes from backtrack.catalog
     }
 
@@ -262,10 +289,54 @@ public final class DevStack implements AutoCloseable {
         if (provider == null) {
             properties.add(DEMO_PROFILE);
         }
+        Launch launch = new Launch(module, port, List.copyOf(properties), Map.copyOf(environment));
         synchronized (this) {
-            launches.put(module, new Launch(port, List.copyOf(properties), Map.copyOf(environment)));
+            launches.put(module, launch);
         }
-        track(ServiceProcess.start(module, port, properties, environment, config));
+        track(start(module, launch));
+    }
+
+    private ServiceProcess start(String name, Launch launch) throws IOException {
+        List<String> properties = launch.module().equals(GATEWAY) ? new ArrayList<>(gatewayRoutes()) : new ArrayList<>();
+        properties.addAll(launch.properties());
+        return ServiceProcess.start(name, launch.module(), launch.port(), properties, launch.environment(), config);
+    }
+
+    /**
+     * Launches one more instance of a service already launched, with the same settings on its own port and with its
+     * own log, without waiting for it ({@link #awaitHealthy}). It joins the service's consumer groups and shares its
+     * database; it is stopped, killed and restarted by the name returned ({@code <module>-2}, {@code -3}, …). The
+     * gateway reaches a further routine-service instance once the gateway is launched again
+     * ({@code restartService("gateway")}), which then shares the requests between all of them. For scale-out tests.
+     */
+    public String launchInstance(String module, int port) throws IOException {
+        String name;
+        Launch launch;
+        synchronized (this) {
+            Launch first = launches.get(module);
+            if (first == null) {
+                throw new DevStackException("no service " + module);
+            }
+            int n = 2;
+            while (launches.containsKey(module + "-" + n)) {
+                n++;
+            }
+            name = module + "-" + n;
+            launch = new Launch(module, port, first.properties(), first.environment());
+            launches.put(name, launch);
+        }
+        track(start(name, launch));
+        return name;
+    }
+
+    /** Waits until the named service instance reports UP. */
+    public void awaitHealthy(String name) throws InterruptedException {
+        ServiceProcess service;
+        synchronized (this) {
+            service = services.stream().filter(s -> s.name().equals(name)).findFirst()
+                    .orElseThrow(() -> new DevStackException("no service " + name));
+        }
+        service.awaitHealthy(SERVICE_START_TIMEOUT);
     }
 
     /**
@@ -315,7 +386,10 @@ public final class DevStack implements AutoCloseable {
         services.stream().filter(s -> s.name().equals(module)).forEach(ServiceProcess::kill);
     }
 
-    /** Launches a stopped or killed service again as it was first launched, and waits until it is healthy. */
+    /**
+     * Launches a stopped or killed service instance again as it was first launched (the gateway with routes to the
+     * instances launched now), and waits until it is healthy.
+     */
     public void restartService(String module) throws Exception {
         ServiceProcess restarted;
         synchronized (this) {
@@ -324,7 +398,7 @@ public final class DevStack implements AutoCloseable {
                 throw new DevStackException("no service " + module);
             }
             services.stream().filter(s -> s.name().equals(module)).forEach(ServiceProcess::close);
-            restarted = ServiceProcess.start(module, launch.port(), launch.properties(), launch.environment(), config);
+            restarted = start(module, launch);
             services.replaceAll(s -> s.name().equals(module) ? restarted : s);
         }
         restarted.awaitHealthy(SERVICE_START_TIMEOUT);

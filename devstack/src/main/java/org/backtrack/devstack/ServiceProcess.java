@@ -24,8 +24,11 @@ final class ServiceProcess implements AutoCloseable {
         this.healthUrl = healthUrl;
     }
 
-    /** @param environment further settings as environment variables (Spring's relaxed binding), e.g. credentials */
-    static ServiceProcess start(String module, int port, List<String> properties, Map<String, String> environment,
+    /**
+     * @param name        the instance's name (its log is {@code <name>.log}): the module's, or another for a further instance
+     * @param environment further settings as environment variables (Spring's relaxed binding), e.g. credentials
+     */
+    static ServiceProcess start(String name, String module, int port, List<String> properties, Map<String, String> environment,
                                 DevStackConfig config) throws IOException {
         Path jar = jarOf(config.home(), module);
         List<String> command = new ArrayList<>();
@@ -41,7 +44,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add("--server.port=" + port);
         command.add("--server.address=" + config.host());
         command.addAll(properties);
-        ChildProcess child = ChildProcess.start(module, command, environment, config.dataDir().resolve("logs").resolve(module + ".log"));
+        ChildProcess child = ChildProcess.start(name, command, environment, config.dataDir().resolve("logs").resolve(name + ".log"));
         return new ServiceProcess(child, "http://" + config.host() + ":" + port + "/actuator/health");
     }
 
