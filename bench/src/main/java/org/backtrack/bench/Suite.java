@@ -67,6 +67,10 @@ public final class Suite implements AutoCloseable {
         return "http://" + config.host() + ":" + config.routinePort();
     }
 
+    public String gatewayUrl() {
+        return config.gatewayUrl();
+    }
+
     public String progressUrl() {
         return "http://" + config.host() + ":" + config.progressPort();
     }
@@ -83,7 +87,8 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
+    /** A port free now, for a further service instance. */
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -67,6 +68,25 @@ public final class TopicLog implements AutoCloseable {
             lag += end.getValue() - (done == null ? 0 : done.offset());
         }
         return lag;
+    }
+
+    /**
+     * How many partitions of the topic each member of the group holds, by member id, once the group is stable; empty
+     * while it rebalances. A member keeps its id across rebalances as long as its consumer lives.
+     */
+    public Map<String, Integer> assignment(String group, String topic) throws ExecutionException, InterruptedException {
+        var description = admin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        if (description.groupState() != GroupState.STABLE) {
+            return Map.of();
+        }
+        Map<String, Integer> held = new HashMap<>();
+        for (var member : description.members()) {
+            int partitions = (int) member.assignment().topicPartitions().stream().filter(p -> p.topic().equals(topic)).count();
+            if (partitions > 0) {
+                held.put(member.consumerId(), partitions);
+            }
+        }
+        return held;
     }
 
     /** Moves a group back to the start of the topic, as an operator replaying it would; the group must be stopped. */
