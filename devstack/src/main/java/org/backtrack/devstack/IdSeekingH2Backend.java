@@ -29,8 +29,9 @@ import java.util.stream.Collectors;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * mongo-java-server's H2 backend with two things a real MongoDB does that it does not:
+ * mongo-java-server's H2 backend with things a real MongoDB does that it does not:
  * <ul>
+ *   <li>Documents are stored as BSON ({@link BsonDocuments}), not through Java serialization.</li>
  *   <li>A query on a range of string ids ({@code {_id: {$gte, $lt}, ...}}: a patient's month listings) reads the ids
  *       in that range only, from an ordered set of the collection's ids, instead of every document.</li>
  *   <li>A query naming a list of ids ({@code {_id: {$in: [...]}, ...}}: the outbox marking a batch published) looks
@@ -106,7 +107,8 @@ final class IdSeekingH2Backend extends H2Backend {
         @Override
         protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
             String namespace = getFullCollectionNamespace(collectionName);
-            MVMap<Object, Document> documents = getMvStore().openMap(DATABASES_PREFIX + namespace);
+            MVMap<Object, Document> documents = getMvStore().openMap(DATABASES_PREFIX + namespace,
+                    new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
             return new Collection(this, collectionName, options, documents, meta, getCursorRegistry());
         }
@@ -135,7 +137,7 @@ final class IdSeekingH2Backend extends H2Backend {
 
         @Override
         protected Object addDocumentInternal(Document document) {
-            Object id = super.addDocumentInternal(document); // H2 keeps a document under its id
+            Object id = super.addDocumentInternal(document.cloneDeeply()); // H2 keeps a document under its id
             if (orderedIds != null && id instanceof String text) {
                 orderedIds.add(text);
             }
@@ -150,9 +152,22 @@ final class IdSeekingH2Backend extends H2Backend {
             }
         }
 
+        /**
+         * Copies of the stored documents: mongo-java-server applies an update by changing the document it found in
+         * place before storing it again, while H2's writer thread may be encoding that same object for the file (a
+         * {@code ConcurrentModificationException} there stops the writer, or a half-changed document is saved). What
+         * the map holds is therefore never handed out, and never kept from a caller ({@link #addDocumentInternal}).
+         */
         @Override
         protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit,
                                              int batchSize, Document fieldSelector) {
+            QueryResult found = find(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            List<Document> copies = new ArrayList<>();
+            found.forEach(document -> copies.add(document.cloneDeeply()));
+            return new QueryResult(copies, found.getCursorId());
+        }
+
+        private QueryResult find(Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             Object id = query.get(getIdField());
             if (query.size() > 1 && isOneValue(id)) {
                 List<Document> found = new ArrayList<>(1);

@@ -64,6 +64,11 @@ final class MongoStore implements AutoCloseable {
         return backend.scansByShape(most);
     }
 
+    /** Writes what has changed to the file now, as H2's writer thread does every second. */
+    void commit() {
+        backend.commit();
+    }
+
     @Override
     public void close() {
         List<String> scans = scansByShape(8);
