@@ -5,6 +5,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.DocumentWithPosition;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
@@ -31,7 +34,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * mongo-java-server's H2 backend with things a real MongoDB does that it does not:
  * <ul>
- *   <li>Documents are stored as BSON ({@link BsonDocuments}), not through Java serialization.</li>
+ *   <li>Documents are stored as BSON ({@link BsonDocuments}), not through Java serialization, and index keys are
+ *       compared without serializing them again for each comparison ({@link IndexKeyOrder}).</li>
  *   <li>A query on a range of string ids ({@code {_id: {$gte, $lt}, ...}}: a patient's month listings) reads the ids
  *       in that range only, from an ordered set of the collection's ids, instead of every document.</li>
  *   <li>A query naming a list of ids ({@code {_id: {$in: [...]}, ...}}: the outbox marking a batch published) looks
@@ -99,6 +103,7 @@ final class IdSeekingH2Backend extends H2Backend {
         // the map names H2Database gives a collection's documents and metadata: the file's layout stays the same
         private static final String DATABASES_PREFIX = "databases.";
         private static final String META_PREFIX = "meta.";
+        private static final String INDEX_INFIX = "._index_";
 
         Database(String name) {
             super(name, getMvStore(), getCursorRegistry());
@@ -111,6 +116,14 @@ final class IdSeekingH2Backend extends H2Backend {
                     new MVMap.Builder<Object, Document>().valueType(BsonDocuments.INSTANCE));
             MVMap<String, Object> meta = getMvStore().openMap(META_PREFIX + namespace);
             return new Collection(this, collectionName, options, documents, meta, getCursorRegistry());
+        }
+
+        @Override
+        protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            // opened here first with the cheaper key order, so that H2Database's own opening finds this map
+            getMvStore().openMap(getFullCollectionNamespace(collectionName) + INDEX_INFIX + indexName,
+                    new MVMap.Builder<KeyValue, Object>().keyType(new IndexKeyOrder()));
+            return super.openOrCreateUniqueIndex(collectionName, indexName, keys, sparse);
         }
     }
 
