@@ -109,6 +109,10 @@ final class ClassDataSharing {
                     "--server.port=0", "--spring.mongodb.uri=" + mongoUri,
                     // no broker during training: nothing may try to reach one while the context refreshes
                     "--spring.kafka.bootstrap-servers=127.0.0.1:1", "--spring.kafka.admin.auto-create=false"));
+            // progress-service requires a webhook secrets key: a throwaway one (nothing is stored during training)
+            byte[] throwaway = new byte[32];
+            new java.security.SecureRandom().nextBytes(throwaway);
+            command.add("--backtrack.webhooks.encryption-key=" + java.util.Base64.getEncoder().encodeToString(throwaway));
             run(command, log);
             if (!Files.exists(paths.archive())) {
                 throw new IOException("no archive written; see " + log);

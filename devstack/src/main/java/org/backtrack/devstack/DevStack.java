@@ -248,7 +248,13 @@ public final class DevStack implements AutoCloseable {
         List<String> withCatalog = new ArrayList<>(backing);
         withCatalog.add("--backtrack.catalog.url=" + http + config.catalogPort());
         launch(ROUTINE_SERVICE, config.routinePort(), withCatalog, kafkaLogin(KafkaAccess.ROUTINE));
-        launch("progress-service", config.progressPort(), backing, kafkaLogin(KafkaAccess.PROGRESS)); // its catalog comes from backtrack.catalog
+        // its catalog comes from backtrack.catalog; webhooks may reach loopback receivers over http (local tests), and
+        // their secrets are encrypted under a key made once per data directory
+        List<String> withWebhooks = new ArrayList<>(backing);
+        withWebhooks.add("--backtrack.webhooks.allowed-hosts=127.0.0.1,localhost,[::1]");
+        Map<String, String> progressEnvironment = new java.util.HashMap<>(kafkaLogin(KafkaAccess.PROGRESS));
+        progressEnvironment.put(WebhookSecretsKey.VARIABLE, WebhookSecretsKey.of(config.dataDir()));
+        launch("progress-service", config.progressPort(), withWebhooks, progressEnvironment);
     }
 
     private void awaitServices() throws Exception {

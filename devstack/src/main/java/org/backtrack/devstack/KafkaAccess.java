@@ -64,9 +64,10 @@ final class KafkaAccess {
                 .topicsStartingWith(Topics.INGRESS_PREFIX, READ, DESCRIBE, WRITE) // ingress topics and their dead letters
                 .topic(Topics.SESSIONS_DLT, WRITE)
                 .topic(Topics.PROGRESS, WRITE)
+                .topic(Topics.PROGRESS, READ, DESCRIBE) // the webhook feed (group progress-service-webhooks)
                 .topic(Topics.CATALOG, READ, DESCRIBE) // its catalog view
                 .topic(Topics.CATALOG + Topics.DEAD_LETTER_SUFFIX, WRITE)
-                .groupsStartingWith(PROGRESS, READ); // progress-service and progress-service-ingress
+                .groupsStartingWith(PROGRESS, READ); // progress-service, progress-service-ingress, progress-service-webhooks
         for (String clinic : clinicIds) {
             new Grants(integrationOf(clinic), bindings)
                     .topic(Topics.ingressOf(clinic), WRITE, DESCRIBE);

@@ -40,7 +40,7 @@ import static org.awaitility.Awaitility.await;
 class AuthorizationMatrixSystemTest {
 
     static final String ROLES = "x-backtrack-roles";
-    static final List<String> ORDER = List.of("GET", "POST", "PUT", "DELETE");
+    static final List<String> ORDER = List.of("GET", "POST", "PATCH", "PUT", "DELETE");
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final String CLINIC = DemoClinic.CLINIC_ID;
@@ -83,6 +83,7 @@ class AuthorizationMatrixSystemTest {
     @BeforeAll
     static void fixtures() throws Exception {
         config = SuiteUnderTest.config();
+        webhookId = subscribeWebhook(); // first: the session the alert below logs gives it a delivery to redeliver
         alertId = openAlert(); // first: whatever it publishes is over before the proposals below are made
         var exercise = send("dr.lee", "POST", "/api/v1/exercises", null, draft("matrix-" + UUID.randomUUID().toString().substring(0, 8)));
         assertThat(exercise.statusCode()).as(exercise.body()).isEqualTo(201);
@@ -103,6 +104,31 @@ class AuthorizationMatrixSystemTest {
         proposals.put("accept", "matrix-accept-" + UUID.randomUUID());
         proposals.put("decline", "matrix-decline-" + UUID.randomUUID());
         propose("accept", "PROGRESS_TO_DEEPER_STRETCHES");
+        deliveryId = firstDelivery(webhookId);
+    }
+
+    static String webhookId;
+    static String deliveryId;
+
+    /** A webhook of the demo clinic on a loopback port nothing listens on (the embedded default allowlists loopback). */
+    static String subscribeWebhook() throws Exception {
+        var created = send("admin.kim", "POST", "/api/v1/webhooks", null, WEBHOOK);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return JSON.readTree(created.body()).get("id").asString();
+    }
+
+    static final String WEBHOOK = "{\"url\":\"http://127.0.0.1:9/matrix\",\"eventTypes\":[\"backtrack.session.completed.v1\"]}";
+
+    static String firstDelivery(String webhook) throws Exception {
+        String[] found = {null};
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            var deliveries = get("admin.kim", "/api/v1/webhooks/" + webhook + "/deliveries");
+            if (deliveries.statusCode() == 200 && JSON.readTree(deliveries.body()).size() > 0) {
+                found[0] = JSON.readTree(deliveries.body()).get(0).get("id").asString();
+            }
+            return found[0] != null;
+        });
+        return found[0];
     }
 
     static String alertId;
@@ -324,6 +350,9 @@ class AuthorizationMatrixSystemTest {
         if (path.startsWith("/api/v1/exercises/")) {
             path = path.replace("{id}", exerciseId);
         }
+        if (path.startsWith("/api/v1/webhooks/")) {
+            path = path.replace("{id}", webhookId).replace("{deliveryId}", deliveryId);
+        }
         if (path.contains("{alertId}")) {
             path = path.replace("{alertId}", alertId);
         }
@@ -337,6 +366,7 @@ class AuthorizationMatrixSystemTest {
             case "POST /api/v1/exercises" -> draft("matrix-" + UUID.randomUUID().toString().substring(0, 8));
             case "PUT /api/v1/exercises/{id}" -> draft(exerciseId.substring(exerciseId.indexOf('.') + 1));
             case "PUT /api/v1/patients/{patientId}/program" -> "{\"stage\":\"BASIC\"}";
+            case "POST /api/v1/webhooks" -> WEBHOOK;
             default -> null;
         };
         String ifMatch = null;

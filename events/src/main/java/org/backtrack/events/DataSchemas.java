@@ -23,6 +23,7 @@ public final class DataSchemas {
             AlertRaised.TYPE, ASYNCAPI_SCHEMAS + "AlertRaisedEvent",
             AlertAcknowledged.TYPE, ASYNCAPI_SCHEMAS + "AlertAcknowledgedEvent",
             AlertResolved.TYPE, ASYNCAPI_SCHEMAS + "AlertResolvedEvent",
+            WebhookEndpointDisabled.TYPE, ASYNCAPI_SCHEMAS + "WebhookEndpointDisabledEvent",
             CatalogEventTypes.UPSERTED, ASYNCAPI_SCHEMAS + "ExerciseUpsertedEvent",
             CatalogEventTypes.RETIRED, ASYNCAPI_SCHEMAS + "ExerciseRetiredEvent");
 

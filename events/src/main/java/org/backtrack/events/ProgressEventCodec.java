@@ -20,6 +20,8 @@ public final class ProgressEventCodec {
     private static final JavaType STATUS_CHANGED = ContractJson.eventOf(ProgressStatusChanged.class);
     private static final JavaType ALERT_RAISED = ContractJson.eventOf(AlertRaised.class);
     private static final JavaType ALERT_RESOLVED = ContractJson.eventOf(AlertResolved.class);
+    private static final JavaType ALERT_ACKNOWLEDGED = ContractJson.eventOf(AlertAcknowledged.class);
+    private static final JavaType ENDPOINT_DISABLED = ContractJson.eventOf(WebhookEndpointDisabled.class);
 
     private final JsonMapper parser;
 
@@ -52,6 +54,28 @@ public final class ProgressEventCodec {
             return Optional.of(alert(event, ALERT_RESOLVED));
         }
         return Optional.empty();
+    }
+
+    /**
+     * {@link #decode}, acknowledgements included: for a consumer that forwards every type of the topic BackTrack defines
+     * (the webhooks), checked as each type requires.
+     *
+     * @return the event; empty for a progress event of a type this contract does not define
+     * @throws InvalidEventException when the record is no JSON, or an event of these types without what consumers act on
+     */
+    public Optional<CloudEvent<?>> decodeEveryType(byte[] raw) {
+        JsonNode event = ContractJson.readEvent(parser, raw);
+        String type = event.path("type").asString("");
+        if (AlertAcknowledged.TYPE.equals(type)) {
+            return Optional.of(alert(event, ALERT_ACKNOWLEDGED));
+        }
+        if (WebhookEndpointDisabled.TYPE.equals(type)) {
+            JsonNode data = event.path("data");
+            Identifiers.require("data.webhookId", data.path("webhookId").asString(""));
+            Identifiers.require("data.clinicId", data.path("clinicId").asString(""));
+            return Optional.of(ContractJson.convert(event, ENDPOINT_DISABLED));
+        }
+        return decode(raw);
     }
 
     /**

@@ -48,7 +48,8 @@ class AsyncApiAgreementTest {
         Map<String, Set<String>> expected = Map.of(
                 Topics.SESSIONS, Set.of(SessionCompleted.TYPE),
                 Topics.INGRESS_PREFIX + "{clinicId}", Set.of(SessionCompleted.TYPE),
-                Topics.PROGRESS, Set.of(ProgressStatusChanged.TYPE, AlertRaised.TYPE, AlertAcknowledged.TYPE, AlertResolved.TYPE),
+                Topics.PROGRESS, Set.of(ProgressStatusChanged.TYPE, AlertRaised.TYPE, AlertAcknowledged.TYPE, AlertResolved.TYPE,
+                        WebhookEndpointDisabled.TYPE),
                 Topics.CATALOG, Set.copyOf(CatalogEventTypes.all()));
         Set<String> documented = new HashSet<>();
         for (var channel : liveChannels().values()) {

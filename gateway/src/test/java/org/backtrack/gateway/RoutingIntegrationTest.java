@@ -96,6 +96,14 @@ class RoutingIntegrationTest {
             "GET,    /api/v1/patients/patient-42/alerts,    progress",
             "GET,    /api/v1/alert-types,                   progress",
             "GET,    /api/v1/vocabulary,                    progress",
+            "POST,   /api/v1/webhooks,                      progress",
+            "GET,    /api/v1/webhooks,                      progress",
+            "GET,    /api/v1/webhooks/wh_0123456789abcdef01234567, progress",
+            "PATCH,  /api/v1/webhooks/wh_0123456789abcdef01234567, progress",
+            "DELETE, /api/v1/webhooks/wh_0123456789abcdef01234567, progress",
+            "POST,   /api/v1/webhooks/wh_0123456789abcdef01234567/rotate-secret, progress",
+            "GET,    /api/v1/webhooks/wh_0123456789abcdef01234567/deliveries?size=10, progress",
+            "POST,   /api/v1/webhooks/wh_0123456789abcdef01234567/deliveries/msg_0123/redeliver, progress",
     })
     void routesEachPublicPathToItsServiceWithTheCallersTokenAndNoCookies(String method, String path, String service) {
         String token = "Bearer token-" + java.util.UUID.randomUUID();

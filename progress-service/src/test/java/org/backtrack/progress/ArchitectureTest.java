@@ -18,7 +18,7 @@ class ArchitectureTest {
     /** Trends, plateaus, red flags, suggestions, the attention order, alerts and which corrected session stands: the rules. */
     @ArchTest
     static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..progress.assessment..",
-            "..progress.alerts.rules..", "..progress.sessions.rules..");
+            "..progress.alerts.rules..", "..progress.sessions.rules..", "..progress.webhooks.rules..");
 
     @ArchTest
     static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("org.backtrack.progress");

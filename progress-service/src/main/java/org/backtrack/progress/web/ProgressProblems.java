@@ -5,6 +5,11 @@ import org.backtrack.progress.alerts.AlertAlreadyAcknowledgedException;
 import org.backtrack.progress.alerts.AlertNotFoundException;
 import org.backtrack.progress.patients.ClinicNotFoundException;
 import org.backtrack.progress.patients.PatientNotFoundException;
+import org.backtrack.progress.webhooks.DeliveryInFlightException;
+import org.backtrack.progress.webhooks.DeliveryNotFoundException;
+import org.backtrack.progress.webhooks.WebhookNotFoundException;
+import org.backtrack.progress.webhooks.rules.EndpointUrlPolicy;
+import org.backtrack.progress.webhooks.rules.SubscriptionRules;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -38,11 +43,31 @@ class ProgressProblems {
                 problem.setProperty("alertId", e.alert().alertId());
                 problem.setProperty("acknowledgedBy", e.alert().acknowledgement().by());
                 problem.setProperty("acknowledgedAt", e.alert().acknowledgement().at().toString());
-            }));
+            }),
+            new Refusal<>(WebhookNotFoundException.class, HttpStatus.NOT_FOUND, "Webhook not found",
+                    (e, problem) -> problem.setProperty("webhookId", e.webhookId())),
+            new Refusal<>(DeliveryNotFoundException.class, HttpStatus.NOT_FOUND, "Delivery not found",
+                    (e, problem) -> problem.setProperty("deliveryId", e.deliveryId())),
+            new Refusal<>(DeliveryInFlightException.class, HttpStatus.CONFLICT, "Delivery in flight",
+                    (e, problem) -> problem.setProperty("deliveryId", e.deliveryId())),
+            new Refusal<>(SubscriptionRules.LimitReachedException.class, HttpStatus.CONFLICT, "Too many webhooks", (e, problem) -> { }));
 
     @ExceptionHandler({PatientNotFoundException.class, ClinicNotFoundException.class, AlertNotFoundException.class,
-            AlertAlreadyAcknowledgedException.class})
+            AlertAlreadyAcknowledgedException.class, WebhookNotFoundException.class, DeliveryNotFoundException.class,
+            DeliveryInFlightException.class, SubscriptionRules.LimitReachedException.class})
     ProblemDetail refused(RuntimeException e) {
         return REFUSALS.stream().filter(refusal -> refusal.type().isInstance(e)).findFirst().orElseThrow().answer(e);
+    }
+
+    /** A webhook URL the safety rules refuse: 400 naming {@code url}. */
+    @ExceptionHandler(EndpointUrlPolicy.RefusedUrlException.class)
+    ProblemDetail refusedUrl(EndpointUrlPolicy.RefusedUrlException e) {
+        return Problems.namingField(HttpStatus.BAD_REQUEST, "Invalid request", "url", e.getMessage());
+    }
+
+    /** A subscription field its rules refuse: 400 naming it. */
+    @ExceptionHandler(SubscriptionRules.InvalidSubscriptionException.class)
+    ProblemDetail invalidSubscription(SubscriptionRules.InvalidSubscriptionException e) {
+        return Problems.namingField(HttpStatus.BAD_REQUEST, "Invalid request", e.field(), e.getMessage());
     }
 }

@@ -12,12 +12,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Refuses to start, before any bean is created, when an OAuth2 client registration has a demo secret outside the
- * demo profile ({@link DemoOnlySecrets}).
+ * Refuses to start, before any bean is created, when an OAuth2 client registration, or another secret property of
+ * {@link #OTHER_SECRETS}, has a demo secret outside the demo profile ({@link DemoOnlySecrets}).
  */
 public final class DemoSecretsCheck implements BeanFactoryPostProcessor {
 
     static final String REGISTRATIONS = "spring.security.oauth2.client.registration";
+    /** Secrets that are no client secret: progress-service's key for webhook signing secrets at rest. */
+    static final List<String> OTHER_SECRETS = List.of("backtrack.webhooks.encryption-key");
 
     private static final Bindable<Map<String, Map<String, String>>> BY_REGISTRATION = Bindable.of(ResolvableType.forClassWithGenerics(
             Map.class, ResolvableType.forClass(String.class), ResolvableType.forClassWithGenerics(Map.class, String.class, String.class)));
@@ -39,6 +41,12 @@ public final class DemoSecretsCheck implements BeanFactoryPostProcessor {
                 secrets.put(REGISTRATIONS + "." + registration + ".client-secret", value);
             }
         }));
+        for (String property : OTHER_SECRETS) {
+            String value = environment.getProperty(property);
+            if (value != null) {
+                secrets.put(property, value);
+            }
+        }
         DemoOnlySecrets.violation(List.of(environment.getActiveProfiles()), secrets).ifPresent(problem -> {
             throw new IllegalStateException(problem);
         });

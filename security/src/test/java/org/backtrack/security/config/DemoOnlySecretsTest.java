@@ -62,6 +62,19 @@ class DemoOnlySecretsTest {
     }
 
     @Test
+    void aDemoWebhookEncryptionKeyOutsideTheDemoProfileStopsTheService() {
+        String key = "backtrack.webhooks.encryption-key";
+        new ApplicationContextRunner()
+                .withInitializer(c -> c.addBeanFactoryPostProcessor(new DemoSecretsCheck(c.getEnvironment())))
+                .withPropertyValues(key + "=dev-q2cMRo8m7y0TKi5Tq8nD2p3nq0oG0a7bHk3k9cJvJ0s=")
+                .run(started -> assertThat(started).hasFailed().getFailure().hasMessageStartingWith(key + " is a demo secret"));
+        new ApplicationContextRunner()
+                .withInitializer(c -> c.addBeanFactoryPostProcessor(new DemoSecretsCheck(c.getEnvironment())))
+                .withPropertyValues(key + "=dev-q2cMRo8m7y0TKi5Tq8nD2p3nq0oG0a7bHk3k9cJvJ0s=", "spring.profiles.active=demo")
+                .run(started -> assertThat(started).hasNotFailed());
+    }
+
+    @Test
     void theEnvironmentVariableSpellingIsCaughtToo() {
         new ApplicationContextRunner()
                 .withInitializer(c -> {
