@@ -60,6 +60,11 @@ public class WebhookFeed {
     private final Clock clock;
 
     private final io.micrometer.core.instrument.Counter skipped;
+    /**
+     * The last sequence handed out: the feed's order, strictly increasing on this instance (the clock's microseconds
+     * when it moves on, else one more), so one patient's events keep their order whatever the batches.
+     */
+    private final java.util.concurrent.atomic.AtomicLong sequences = new java.util.concurrent.atomic.AtomicLong();
 
     WebhookFeed(SessionEventCodec sessions, Subscriptions subscriptions, Deliveries deliveries, WebhookConfiguration.Rules rules,
                 Optional<Clock> clock, org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
@@ -143,7 +148,7 @@ public class WebhookFeed {
             return;
         }
         Instant now = clock.instant();
-        long base = now.toEpochMilli() * 1000;
+        long base = sequences.updateAndGet(last -> Math.max(last, now.toEpochMilli() * 1000) + events.size()) - events.size();
         List<StoredDelivery> owed = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             FedEvent event = events.get(i);

@@ -37,6 +37,8 @@ import java.util.concurrent.Semaphore;
 class WebhookSender implements DisposableBean {
 
     static final String ENDPOINT_DISABLED = "the endpoint is disabled";
+    /** Attempts by outcome: {@code delivered}, {@code failed} (retried later), {@code exhausted}. */
+    static final String ATTEMPTS_COUNTER = "backtrack.webhooks.attempts";
     private static final Logger log = LoggerFactory.getLogger(WebhookSender.class);
 
     private final Deliveries deliveries;
@@ -52,9 +54,12 @@ class WebhookSender implements DisposableBean {
     private final Clock clock;
     private final Semaphore slots;
     private final ExecutorService pool;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
     WebhookSender(Deliveries deliveries, Subscriptions subscriptions, WebhookSecrets secrets, WebhookHttp http,
-                  WebhookEvents events, WebhookConfiguration.Rules rules, WebhookProperties properties, Optional<Clock> clock) {
+                  WebhookEvents events, WebhookConfiguration.Rules rules, WebhookProperties properties, Optional<Clock> clock,
+                  org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        this.meters = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         this.deliveries = deliveries;
         this.subscriptions = subscriptions;
         this.secrets = secrets;
@@ -151,12 +156,14 @@ class WebhookSender implements DisposableBean {
         WebhookHttp.Outcome outcome = http.post(URI.create(subscription.url()), headers, delivery.body());
         Instant done = clock.instant();
         if (outcome.delivered()) {
+            count("delivered");
             deliveries.delivered(delivery, outcome.status(), done);
             subscriptions.succeeded(subscription);
             return;
         }
         String error = outcome.error() != null ? outcome.error() : "the receiver answered " + outcome.status();
         Optional<Instant> next = schedule.nextAttempt(delivery.attempts() + 1, done);
+        count(next.isPresent() ? "failed" : "exhausted");
         deliveries.failed(delivery, outcome.status(), error, done, next);
         subscriptions.failed(subscription, sentAt);
         if (next.isEmpty()) {
@@ -166,6 +173,11 @@ class WebhookSender implements DisposableBean {
                 }
             });
         }
+    }
+
+    private void count(String outcome) {
+        io.micrometer.core.instrument.Counter.builder(ATTEMPTS_COUNTER).description("Webhook delivery attempts by outcome")
+                .tag("outcome", outcome).register(meters).increment();
     }
 
     @Override
