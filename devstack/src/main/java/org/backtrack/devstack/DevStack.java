@@ -252,6 +252,9 @@ public final class DevStack implements AutoCloseable {
         // their secrets are encrypted under a key made once per data directory
         List<String> withWebhooks = new ArrayList<>(backing);
         withWebhooks.add("--backtrack.webhooks.allowed-hosts=127.0.0.1,localhost,[::1]");
+        // the FHIR CarePlan asks routine-service; FHIR links name the gateway, where clients reach the API
+        withWebhooks.add("--backtrack.routine.url=" + http + config.routinePort());
+        withWebhooks.add("--backtrack.fhir.base-url=" + config.gatewayUrl() + "/fhir/r4");
         Map<String, String> progressEnvironment = new java.util.HashMap<>(kafkaLogin(KafkaAccess.PROGRESS));
         progressEnvironment.put(WebhookSecretsKey.VARIABLE, WebhookSecretsKey.of(config.dataDir()));
         launch("progress-service", config.progressPort(), withWebhooks, progressEnvironment);

@@ -40,6 +40,8 @@ import static org.awaitility.Awaitility.await;
 class AuthorizationMatrixSystemTest {
 
     static final String ROLES = "x-backtrack-roles";
+    /** The FHIR CapabilityStatement: public by FHIR convention, no roles (docs/security.md). */
+    static final String FHIR_METADATA = "/fhir/r4/metadata";
     static final List<String> ORDER = List.of("GET", "POST", "PATCH", "PUT", "DELETE");
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -59,8 +61,13 @@ class AuthorizationMatrixSystemTest {
     }
 
     record Operation(String service, String method, String path, List<String> roles) {
+        /** FHIR searches name the patient in the {@code patient} query parameter. */
+        boolean fhirSearch() {
+            return path.startsWith("/fhir/r4/") && !path.equals(FHIR_METADATA);
+        }
+
         boolean patientScoped() {
-            return path.contains("{patientId}") || path.startsWith("/api/v1/routines/")
+            return path.contains("{patientId}") || fhirSearch() || path.startsWith("/api/v1/routines/")
                     || (method.equals("POST") && Set.of("/api/v1/sessions", "/api/v1/routines").contains(path));
         }
 
@@ -71,7 +78,7 @@ class AuthorizationMatrixSystemTest {
         }
 
         boolean namesAClinicResource() {
-            return path.contains("{") || (method.equals("POST") && !path.equals("/api/v1/exercises"));
+            return path.contains("{") || fhirSearch() || (method.equals("POST") && !path.equals("/api/v1/exercises"));
         }
     }
 
@@ -181,6 +188,11 @@ class AuthorizationMatrixSystemTest {
         List<String> failures = new ArrayList<>();
         int fullyCovered = 0;
         for (Operation op : operations) {
+            if (op.path().equals(FHIR_METADATA)) {
+                check(failures, op, "no token (public)", call(null, op, PATIENT), Set.of(200));
+                fullyCovered++;
+                continue;
+            }
             if (op.roles().isEmpty()) {
                 failures.add(op + ": declares no roles");
                 continue;
@@ -344,6 +356,9 @@ class AuthorizationMatrixSystemTest {
     /** Calls an operation for {@code patient}'s data as {@code user} (null: no token), with a body where it takes one. */
     static HttpResponse<String> call(String user, Operation op, String patient) throws Exception {
         String path = op.path().replace("{patientId}", patient).replace("{clinicId}", CLINIC);
+        if (op.fhirSearch()) {
+            path = path + "?patient=Patient/" + patient;
+        }
         if (path.startsWith("/api/v1/routines/")) {
             path = path.replace("{id}", routineOf.get(patient));
         }

@@ -44,7 +44,7 @@ class GatewaySecurity {
         var logout = new OidcClientInitiatedLogoutSuccessHandler(registrations);
         logout.setPostLogoutRedirectUri("{baseUrl}/");
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/**", "/v3/api-docs", "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
+                        .requestMatchers("/api/**", "/fhir/r4/**", "/v3/api-docs", "/actuator/health", "/actuator/health/**", "/actuator/info", "/error").permitAll()
                         .requestMatchers(scrapeOnManagementPort(managementPort)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2Login(login -> login.defaultSuccessUrl("/", false))

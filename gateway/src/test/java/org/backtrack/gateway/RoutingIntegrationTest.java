@@ -104,6 +104,9 @@ class RoutingIntegrationTest {
             "POST,   /api/v1/webhooks/wh_0123456789abcdef01234567/rotate-secret, progress",
             "GET,    /api/v1/webhooks/wh_0123456789abcdef01234567/deliveries?size=10, progress",
             "POST,   /api/v1/webhooks/wh_0123456789abcdef01234567/deliveries/msg_0123/redeliver, progress",
+            "GET,    /fhir/r4/metadata,                     progress",
+            "GET,    /fhir/r4/Observation?patient=patient-42&_count=10, progress",
+            "GET,    /fhir/r4/CarePlan?patient=patient-42,  progress",
     })
     void routesEachPublicPathToItsServiceWithTheCallersTokenAndNoCookies(String method, String path, String service) {
         String token = "Bearer token-" + java.util.UUID.randomUUID();

@@ -15,10 +15,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchTests everyService = ArchTests.in(EveryServiceArchitecture.class);
 
-    /** Trends, plateaus, red flags, suggestions, the attention order, alerts and which corrected session stands: the rules. */
+    /** Trends, plateaus, red flags, suggestions, the attention order, alerts, which corrected session stands and what a FHIR search means: the rules. */
     @ArchTest
     static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..progress.assessment..",
-            "..progress.alerts.rules..", "..progress.sessions.rules..", "..progress.webhooks.rules..");
+            "..progress.alerts.rules..", "..progress.sessions.rules..", "..progress.webhooks.rules..", "..progress.fhir.rules..");
 
     @ArchTest
     static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("org.backtrack.progress");

@@ -13,7 +13,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.http.HttpStatus;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.HandlerMethod;
 
 import java.util.Arrays;
@@ -31,6 +33,11 @@ public final class ProblemsInOpenApi implements GlobalOperationCustomizer, Globa
     public static final String MEDIA_TYPE = "application/problem+json";
     public static final String SCHEMA = "Problem";
     static final String REF = "#/components/schemas/" + SCHEMA;
+    /** FHIR's errors (paths under {@value #FHIR_PATHS}): OperationOutcomes, not problem documents. */
+    public static final String FHIR_MEDIA_TYPE = "application/fhir+json";
+    public static final String FHIR_SCHEMA = "OperationOutcome";
+    static final String FHIR_REF = "#/components/schemas/" + FHIR_SCHEMA;
+    static final String FHIR_PATHS = "/fhir/";
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {
@@ -58,6 +65,7 @@ public final class ProblemsInOpenApi implements GlobalOperationCustomizer, Globa
             common.put(particular.status(), particular.when());
         }
         ApiResponses responses = operation.getResponses() != null ? operation.getResponses() : new ApiResponses();
+        boolean fhir = isFhir(handlerMethod);
         common.forEach((status, description) -> {
             String code = String.valueOf(status);
             if (!responses.containsKey(code)) {
@@ -70,7 +78,9 @@ public final class ProblemsInOpenApi implements GlobalOperationCustomizer, Globa
                     HttpStatus status = HttpStatus.resolve(Integer.parseInt(code));
                     response.setDescription(status != null ? status.getReasonPhrase() : code);
                 }
-                response.setContent(new Content().addMediaType(MEDIA_TYPE, new MediaType().schema(new Schema<>().$ref(REF))));
+                response.setContent(fhir
+                        ? new Content().addMediaType(FHIR_MEDIA_TYPE, new MediaType().schema(new Schema<>().$ref(FHIR_REF)))
+                        : new Content().addMediaType(MEDIA_TYPE, new MediaType().schema(new Schema<>().$ref(REF))));
                 if (code.equals("429") && (response.getHeaders() == null || !response.getHeaders().containsKey("Retry-After"))) {
                     response.addHeaderObject("Retry-After", new Header().description("Seconds to wait before trying again")
                             .schema(typed("integer")));
@@ -79,6 +89,11 @@ public final class ProblemsInOpenApi implements GlobalOperationCustomizer, Globa
         });
         operation.setResponses(responses);
         return operation;
+    }
+
+    private static boolean isFhir(HandlerMethod handlerMethod) {
+        RequestMapping mapping = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RequestMapping.class);
+        return mapping != null && Arrays.stream(mapping.path()).anyMatch(path -> path.startsWith(FHIR_PATHS));
     }
 
     /** A schema of one type, set both ways so that OpenAPI 3.0 and 3.1 serialisation write it. */
@@ -97,6 +112,28 @@ public final class ProblemsInOpenApi implements GlobalOperationCustomizer, Globa
             openApi.setComponents(new Components());
         }
         openApi.getComponents().addSchemas(SCHEMA, problemSchema());
+        if (openApi.getPaths() != null && openApi.getPaths().keySet().stream().anyMatch(path -> path.startsWith(FHIR_PATHS))) {
+            openApi.getComponents().addSchemas(FHIR_SCHEMA, operationOutcomeSchema());
+        }
+    }
+
+    /** The members of a FHIR R4 OperationOutcome that BackTrack fills (one issue per error). */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static Schema<?> operationOutcomeSchema() {
+        Schema issue = typed("object").description("One issue")
+                .addProperty("severity", typed("string").description("fatal, error, warning or information"))
+                .addProperty("code", typed("string").description("The issue type (http://hl7.org/fhir/issue-type): invalid, login, "
+                        + "forbidden, not-found, too-costly, not-supported, transient, exception..."))
+                .addProperty("diagnostics", typed("string").description("What went wrong, in words"))
+                .addProperty("expression", typed("array").items(typed("string")).description("The parameter at fault, if any"));
+        issue.addRequiredItem("severity");
+        issue.addRequiredItem("code");
+        Schema outcome = typed("object").description("A FHIR R4 OperationOutcome (the FHIR API's errors)")
+                .addProperty("resourceType", typed("string").description("Always OperationOutcome"))
+                .addProperty("issue", typed("array").items(issue).description("The issues, at least one"));
+        outcome.addRequiredItem("resourceType");
+        outcome.addRequiredItem("issue");
+        return outcome;
     }
 
     /** RFC 9457's members as BackTrack fills them, with {@code errors} naming the fields at fault. */

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
@@ -14,7 +15,8 @@ import java.util.List;
 
 /**
  * Publishes each operation's {@code @RolesAllowed} in the OpenAPI document as {@value #EXTENSION}, with the bearer
- * scheme. The authorization matrix test reads it, so a new endpoint is tested without anyone remembering to.
+ * scheme. The authorization matrix test reads it, so a new endpoint is tested without anyone remembering to. An
+ * operation marked {@code @PermitAll} (public on purpose) is documented with an empty security list.
  */
 public final class RolesInOpenApi implements GlobalOperationCustomizer, GlobalOpenApiCustomizer {
 
@@ -30,6 +32,9 @@ public final class RolesInOpenApi implements GlobalOperationCustomizer, GlobalOp
         if (allowed != null) {
             operation.addExtension(EXTENSION, List.of(allowed.value()));
             operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+        } else if (handlerMethod.hasMethodAnnotation(PermitAll.class)) {
+            // public on purpose (FHIR's CapabilityStatement): no token, said explicitly
+            operation.setSecurity(new java.util.ArrayList<>());
         }
         return operation;
     }

@@ -368,6 +368,45 @@ public class RecordedSessions {
         return new History(all.size(), found);
     }
 
+    /**
+     * The sessions of a patient completed from {@code from} to {@code until} (exclusive), in time order (then by session
+     * id), starting at {@code fromSessionId} among those completed exactly at {@code from} (null: all of them): read a
+     * few listed days at a time until at least {@code atLeast} are found or the period ends, so the cost follows the
+     * page, not the length of the history. Empty when the patient has no session at all in the caller's clinic.
+     */
+    public Optional<List<RecordedSession>> slice(String clinicId, String patientId, Instant from, String fromSessionId,
+                                                 Instant until, int atLeast) {
+        TreeMap<LocalDate, Set<String>> days = months.daysOfPatient(clinicId, patientId);
+        if (days.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!from.isBefore(until)) {
+            return Optional.of(List.of());
+        }
+        Map<String, RecordedSession> found = new LinkedHashMap<>();
+        var remaining = days.subMap(SessionLimits.dayOf(from), true, SessionLimits.dayOf(until.minusMillis(1)), true)
+                .values().iterator();
+        while (found.size() < atLeast && remaining.hasNext()) {
+            // whole days at a time, enough of them to fill the rest if every listed session matches
+            Set<String> keys = new HashSet<>();
+            while (remaining.hasNext() && keys.size() < atLeast - found.size()) {
+                remaining.next().forEach(id -> keys.add(ClinicKeys.of(clinicId, id)));
+            }
+            keys.removeAll(found.keySet());
+            for (RecordedSession s : findByKeys(keys)) {
+                // a session a correction moved may still be listed on its former day for a moment: its completedAt decides
+                if (s.clinicId().equals(clinicId) && s.patientId().equals(patientId) && !s.completedAt().isBefore(from)
+                        && s.completedAt().isBefore(until) && (fromSessionId == null || !s.completedAt().equals(from)
+                        || s.sessionId().compareTo(fromSessionId) >= 0)) {
+                    found.put(s.key(), s);
+                }
+            }
+        }
+        List<RecordedSession> sessions = new ArrayList<>(found.values());
+        sessions.sort(Comparator.comparing(RecordedSession::completedAt).thenComparing(RecordedSession::sessionId));
+        return Optional.of(sessions);
+    }
+
     /** Distinct sessions of each of the given patients of a clinic. */
     public Map<String, Integer> countsByPatient(String clinicId, Collection<String> patientIds) {
         return patientIds.isEmpty() ? Map.of() : months.countsByPatient(clinicId, patientIds);

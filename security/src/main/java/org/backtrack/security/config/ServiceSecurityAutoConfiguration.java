@@ -34,6 +34,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Scope;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -113,6 +114,8 @@ public class ServiceSecurityAutoConfiguration {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error").permitAll()
+                        // a FHIR server's CapabilityStatement is public by convention (what it offers, no data)
+                        .requestMatchers(HttpMethod.GET, "/fhir/r4/metadata").permitAll()
                         .requestMatchers(scrapeOnManagementPort(managementPort)).permitAll()
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
@@ -152,7 +155,7 @@ public class ServiceSecurityAutoConfiguration {
     /** URLs the firewall refuses (encoded slashes, dots, control characters): 400 as a problem document too. */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
-        return (request, response, rejected) -> SecurityProblems.write(response, org.springframework.http.HttpStatus.BAD_REQUEST,
+        return (request, response, rejected) -> SecurityProblems.write(request, response, org.springframework.http.HttpStatus.BAD_REQUEST,
                 "Invalid request", "The request URL holds characters no BackTrack path or identifier may hold.");
     }
 

@@ -21,7 +21,7 @@ public final class ContentTypeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (RequestContentType.refused(request.getContentType())) {
-            SecurityProblems.write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", RequestContentType.REFUSAL);
+            SecurityProblems.write(request, response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Unsupported Media Type", RequestContentType.REFUSAL);
             return;
         }
         chain.doFilter(request, response);

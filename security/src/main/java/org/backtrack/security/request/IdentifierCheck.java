@@ -20,13 +20,15 @@ import java.util.Optional;
 public final class IdentifierCheck implements HandlerInterceptor {
 
     /** Headers that carry identifiers; none of BackTrack's APIs reads others as ids. */
+    private static final String FHIR_PATIENT = "Patient/";
+
     static final java.util.List<String> ID_HEADERS = java.util.List.of("X-Patient-Id", "X-Clinic-Id");
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) throws IOException {
         Optional<String> bad = firstInvalid(request);
         if (bad.isPresent()) {
-            SecurityProblems.writeInvalidField(response, bad.get(), Identifiers.RULE);
+            SecurityProblems.writeInvalidField(request, response, bad.get(), Identifiers.RULE);
             return false;
         }
         return true;
@@ -43,7 +45,7 @@ public final class IdentifierCheck implements HandlerInterceptor {
         for (var parameter : request.getParameterMap().entrySet()) {
             if (namesIdentifier(parameter.getKey())) {
                 for (String value : parameter.getValue()) {
-                    if (!Identifiers.isValid(value)) {
+                    if (!Identifiers.isValid(withoutFhirType(parameter.getKey(), value))) {
                         return Optional.of(parameter.getKey());
                     }
                 }
@@ -56,6 +58,14 @@ public final class IdentifierCheck implements HandlerInterceptor {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * FHIR's {@code patient} search parameter names a patient by id or by relative reference ({@code Patient/<id>}):
+     * the id is what obeys the rule, so {@code Patient/../x} or {@code Patient/a/b} is still refused.
+     */
+    static String withoutFhirType(String parameter, String value) {
+        return parameter.equals("patient") && value.startsWith(FHIR_PATIENT) ? value.substring(FHIR_PATIENT.length()) : value;
     }
 
     /** {@code patientId}, {@code clinicId}, {@code id}, FHIR's {@code patient}: names our APIs give identifiers. */

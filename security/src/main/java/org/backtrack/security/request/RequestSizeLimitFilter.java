@@ -34,7 +34,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            reject(response);
+            reject(request, response);
             return;
         }
         if (request.getContentLengthLong() == 0 || "GET".equals(request.getMethod())) {
@@ -46,15 +46,15 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
             body = in.readNBytes(maxBytes + 1);
         }
         if (body.length > maxBytes) {
-            reject(response);
+            reject(request, response);
             return;
         }
         chain.doFilter(new Buffered(request, body), response);
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    private void reject(HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Connection", "close");
-        SecurityProblems.write(response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
+        SecurityProblems.write(request, response, HttpStatus.CONTENT_TOO_LARGE, "Request body too large",
                 "Request bodies are limited to " + maxBytes + " bytes.");
     }
 

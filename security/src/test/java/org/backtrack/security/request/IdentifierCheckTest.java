@@ -49,6 +49,28 @@ class IdentifierCheckTest {
         assertThat(IdentifierCheck.firstInvalid(byHeader)).contains("X-Clinic-Id");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"patient-42", "Patient/patient-42"})
+    void fhirsPatientParameterMayBeARelativeReference(String value) {
+        var request = request(Map.of());
+        request.setParameter("patient", value);
+        assertThat(IdentifierCheck.firstInvalid(request)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Patient/../x", "Patient/a/b", "Patient/", "Observation/x", "http://x/Patient/y", "patient/x"})
+    void aFhirPatientReferenceStillObeysTheRuleAndIsRefusedAsAnOperationOutcome(String value) throws Exception {
+        var request = new MockHttpServletRequest("GET", "/fhir/r4/Observation");
+        request.setParameter("patient", value);
+        var response = new MockHttpServletResponse();
+
+        assertThat(check.preHandle(request, response, new Object())).isFalse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentType()).startsWith("application/fhir+json");
+        assertThat(response.getContentAsString()).startsWith("{\"resourceType\":\"OperationOutcome\"")
+                .contains("\"code\":\"invalid\"").contains("\"expression\":[\"patient\"]").doesNotContain(value);
+    }
+
     @Test
     void otherParametersAreNotIds() throws Exception {
         var request = request(Map.of());

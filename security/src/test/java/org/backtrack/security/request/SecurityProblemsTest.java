@@ -43,6 +43,25 @@ class SecurityProblemsTest {
     }
 
     @Test
+    void underFhirPathsThe401And403AreOperationOutcomes() throws Exception {
+        var unauthenticated = new MockHttpServletResponse();
+        problems.commence(new MockHttpServletRequest("GET", "/fhir/r4/Observation"), unauthenticated, new BadCredentialsException("none"));
+        assertThat(unauthenticated.getStatus()).isEqualTo(401);
+        assertThat(unauthenticated.getHeader("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(unauthenticated.getContentType()).startsWith("application/fhir+json");
+        assertThat(unauthenticated.getContentAsString()).startsWith("{\"resourceType\":\"OperationOutcome\"").contains("\"code\":\"login\"");
+
+        var forbidden = new MockHttpServletResponse();
+        problems.handle(new MockHttpServletRequest("GET", "/fhir/r4/CarePlan"), forbidden, new AccessDeniedException("no"));
+        assertThat(forbidden.getStatus()).isEqualTo(403);
+        assertThat(forbidden.getContentAsString()).contains("\"code\":\"forbidden\"");
+        // other paths keep their problem documents
+        var api = new MockHttpServletResponse();
+        problems.handle(new MockHttpServletRequest("GET", "/api/v1/fhir"), api, new AccessDeniedException("no"));
+        assertThat(api.getContentType()).isEqualTo("application/problem+json");
+    }
+
+    @Test
     void anInvalidFieldIsNamedInTheSameShapeAsEveryService() throws Exception {
         var response = new MockHttpServletResponse();
         SecurityProblems.writeInvalidField(response, "patientId", "must be an identifier");

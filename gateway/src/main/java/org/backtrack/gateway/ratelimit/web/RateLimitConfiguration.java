@@ -78,7 +78,7 @@ class RateLimitConfiguration {
     FilterRegistrationBean<RateLimitFilter> rateLimitFilter(RateLimits limits, JwtDecoder callerTokens, MeterRegistry meters,
                                                             SecurityFilterProperties securityFilter, ClaimNames claimNames) {
         var registration = new FilterRegistrationBean<>(new RateLimitFilter(limits, callerTokens, meters, claimNames));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/fhir/*");
         // right after Spring Security's filters, so the session's login is loaded; before any routing or proxying
         registration.setOrder(securityFilter.getOrder() + 1);
         return registration;
