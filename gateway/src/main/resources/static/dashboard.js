@@ -138,6 +138,7 @@ async function start() {
   // the signed-in user's clinic; the services refuse any other
   state.clinic = config.clinicId;
   document.getElementById('clinic-name').textContent = state.clinic;
+  document.getElementById('patients-csv').href = `/api/v1/clinics/${encodeURIComponent(state.clinic)}/patients.csv`;
   // without the vocabulary the overview still works: names instead of words, no filter by status
   await loadVocabulary().catch(() => {});
   document.getElementById('status-filter').append(...(vocabulary ? vocabulary.statuses : [])

@@ -232,6 +232,7 @@ async function load() {
 
 async function start() {
   document.getElementById('patient-id').textContent = patientId;
+  document.getElementById('sessions-csv').href = `/api/v1/patients/${encodeURIComponent(patientId)}/sessions.csv`;
   document.title = `BackTrack – ${patientId}`;
   document.getElementById('proposal-accept').addEventListener('click', () => decide('accept'));
   document.getElementById('proposal-decline').addEventListener('click', () => decide('decline'));

@@ -173,7 +173,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private static List<String> topics() {
-        List<String> shared = List.of(Topics.SESSIONS, Topics.PROGRESS, Topics.CATALOG);
+        List<String> shared = List.of(Topics.SESSIONS, Topics.PROGRESS, Topics.CATALOG, Topics.PROGRAMS);
         List<String> topics = new ArrayList<>(shared);
         shared.forEach(topic -> topics.add(topic + Topics.DEAD_LETTER_SUFFIX));
         for (String clinic : DemoClinic.CLINIC_IDS) {

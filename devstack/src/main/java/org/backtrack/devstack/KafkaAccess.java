@@ -58,6 +58,7 @@ final class KafkaAccess {
                 .topic(Topics.SESSIONS_DLT, WRITE)
                 .topic(Topics.PROGRESS + Topics.DEAD_LETTER_SUFFIX, WRITE)
                 .topic(Topics.CATALOG + Topics.DEAD_LETTER_SUFFIX, WRITE)
+                .topic(Topics.PROGRAMS, WRITE, DESCRIBE)
                 .groupsStartingWith(ROUTINE, READ);
         new Grants(PROGRESS, bindings)
                 .topic(Topics.SESSIONS, READ, DESCRIBE, WRITE) // writes what the ingress bridge forwards
@@ -67,6 +68,8 @@ final class KafkaAccess {
                 .topic(Topics.PROGRESS, READ, DESCRIBE) // the webhook feed (group progress-service-webhooks)
                 .topic(Topics.CATALOG, READ, DESCRIBE) // its catalog view
                 .topic(Topics.CATALOG + Topics.DEAD_LETTER_SUFFIX, WRITE)
+                .topic(Topics.PROGRAMS, READ, DESCRIBE) // the webhook feed follows programs too
+                .topic(Topics.PROGRAMS_DLT, WRITE)
                 .groupsStartingWith(PROGRESS, READ); // progress-service, progress-service-ingress, progress-service-webhooks
         for (String clinic : clinicIds) {
             new Grants(integrationOf(clinic), bindings)

@@ -25,7 +25,8 @@ public final class DataSchemas {
             AlertResolved.TYPE, ASYNCAPI_SCHEMAS + "AlertResolvedEvent",
             WebhookEndpointDisabled.TYPE, ASYNCAPI_SCHEMAS + "WebhookEndpointDisabledEvent",
             CatalogEventTypes.UPSERTED, ASYNCAPI_SCHEMAS + "ExerciseUpsertedEvent",
-            CatalogEventTypes.RETIRED, ASYNCAPI_SCHEMAS + "ExerciseRetiredEvent");
+            CatalogEventTypes.RETIRED, ASYNCAPI_SCHEMAS + "ExerciseRetiredEvent",
+            ProgramChanged.TYPE, ASYNCAPI_SCHEMAS + "ProgramChangedEvent");
 
     private DataSchemas() {
     }

@@ -10,11 +10,14 @@ public final class Topics {
     public static final String SESSIONS = "backtrack.sessions";
     public static final String PROGRESS = "backtrack.progress";
     public static final String CATALOG = "backtrack.catalog";
+    /** Patient programs as routine-service changes them, keyed by patient id (additive to the architecture's three). */
+    public static final String PROGRAMS = "backtrack.programs";
 
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
     public static final String SESSIONS_DLT = SESSIONS + DEAD_LETTER_SUFFIX;
     public static final String PROGRESS_DLT = PROGRESS + DEAD_LETTER_SUFFIX;
     public static final String CATALOG_DLT = CATALOG + DEAD_LETTER_SUFFIX;
+    public static final String PROGRAMS_DLT = PROGRAMS + DEAD_LETTER_SUFFIX;
 
     /**
      * {@code max.message.bytes} of every BackTrack topic and dead-letter topic: the largest event the contract accepts

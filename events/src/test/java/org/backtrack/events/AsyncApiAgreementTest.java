@@ -50,7 +50,8 @@ class AsyncApiAgreementTest {
                 Topics.INGRESS_PREFIX + "{clinicId}", Set.of(SessionCompleted.TYPE),
                 Topics.PROGRESS, Set.of(ProgressStatusChanged.TYPE, AlertRaised.TYPE, AlertAcknowledged.TYPE, AlertResolved.TYPE,
                         WebhookEndpointDisabled.TYPE),
-                Topics.CATALOG, Set.copyOf(CatalogEventTypes.all()));
+                Topics.CATALOG, Set.copyOf(CatalogEventTypes.all()),
+                Topics.PROGRAMS, Set.of(ProgramChanged.TYPE));
         Set<String> documented = new HashSet<>();
         for (var channel : liveChannels().values()) {
             String address = (String) channel.get("address");

@@ -20,6 +20,7 @@ class ContractVocabularyTest {
         assertThat(schemas.get("SuggestionAction").get("enum")).isEqualTo(names(SuggestedAction.values()));
         assertThat(schemas.get("ExerciseStage").get("enum")).isEqualTo(names(Stage.values()));
         assertThat(schemas.get("ExerciseKind").get("enum")).isEqualTo(names(Kind.values()));
+        assertThat(schemas.get("ProposalDecision").get("enum")).isEqualTo(names(ProposalDecision.values()));
         var regions = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) schemas.get("Exercise")
                 .get("properties")).get("regions")).get("items");
         assertThat(regions.get("enum")).isEqualTo(names(Region.values()));

@@ -3,6 +3,9 @@ package org.backtrack.routine;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
 import org.backtrack.security.Role;
+import org.backtrack.events.ProgramChanged;
+import org.backtrack.events.ProgramEventCodec;
+import org.backtrack.events.ProposalDecision;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,6 +91,24 @@ abstract class ProgramsIntegrationTests {
         assertThat(after.get("proposals").get(0).get("decidedBy").asString()).isEqualTo("dr.lee");
         assertThat(after.get("proposals").get(0).get("decidedAt").isNull()).isFalse();
         assertThat(decide("ev-1", "decline", "dr.lee").getStatusCode().value()).isEqualTo(409);
+
+        // each change went out on backtrack.programs as the whole program, typed as the contract reads it
+        var codec = new ProgramEventCodec();
+        try (var kafka = new KafkaTestClient(bootstrapServers)) {
+            var records = kafka.readUntil(Topics.PROGRAMS, r -> patient.equals(r.key()) && r.value().contains("\"stage\":\"DEEPER\""),
+                    Duration.ofSeconds(30));
+            var changes = records.stream().filter(r -> patient.equals(r.key()))
+                    .map(r -> codec.decode(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElseThrow().data()).toList();
+            assertThat(changes).extracting(ProgramChanged::version).containsExactly(1L, 2L);
+            assertThat(changes).allSatisfy(c -> assertThat(c.clinicId()).isEqualTo("clinic-p"));
+            assertThat(changes.get(0).proposals()).singleElement().extracting(ProgramChanged.Proposal::decision)
+                    .isEqualTo(ProposalDecision.PENDING);
+            assertThat(changes.get(1).stage()).isEqualTo("DEEPER");
+            assertThat(changes.get(1).changedBy()).isEqualTo("dr.lee");
+            assertThat(changes.get(1).proposals()).singleElement().extracting(ProgramChanged.Proposal::decision)
+                    .isEqualTo(ProposalDecision.ACCEPTED);
+            assertThat(records.get(records.size() - 1).headers()).containsEntry("content-type", "application/cloudevents+json");
+        }
     }
 
     @Test

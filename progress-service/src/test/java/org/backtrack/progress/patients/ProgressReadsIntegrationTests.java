@@ -291,6 +291,36 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(ids(flagged.getBody(), "patientId")).containsExactly("p-red");
         assertThat(ids(get(nextLink(flagged)).getBody(), "patientId")).containsExactly("p-red-b");
         assertThat(get("/api/v1/clinics/" + clinic + "/patients?status=RED_FLAG&size=2").getHeaders().containsHeader("Link")).isFalse();
+
+        // the CSV download is the whole overview in one file, in the same order and with the JSON's fields
+        JsonNode all = get("/api/v1/clinics/" + clinic + "/patients").getBody();
+        var csv = http.get().uri("/api/v1/clinics/{c}/patients.csv", clinic).retrieve().toEntity(String.class);
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getHeaders().containsHeader("Link")).isFalse();
+        var rows = csvRows(csv.getBody());
+        assertThat(rows).extracting(r -> r.get("patientId")).containsExactlyElementsOf(ids(all, "patientId"));
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(rows.get(i).get("status")).isEqualTo(all.get(i).get("status").asString());
+            assertThat(rows.get(i).get("sessionCount")).isEqualTo(all.get(i).get("sessionCount").asString());
+            assertThat(rows.get(i).get("needsAttention")).isEqualTo(all.get(i).get("needsAttention").asString());
+            assertThat(rows.get(i).get("alerts")).isEqualTo(all.get(i).get("alerts").toString());
+        }
+        var redOnly = http.get().uri("/api/v1/clinics/{c}/patients?status=RED_FLAG", clinic)
+                .accept(org.springframework.http.MediaType.parseMediaType("text/csv")).retrieve().toEntity(String.class);
+        assertThat(csvRows(redOnly.getBody())).extracting(r -> r.get("patientId")).containsExactly("p-red", "p-red-b");
+        // another clinic's overview is not found, as the JSON one
+        assertThat(http.get().uri("/api/v1/clinics/{c}/patients.csv", "clinic-elsewhere").retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    static List<org.apache.commons.csv.CSVRecord> csvRows(String csv) {
+        try {
+            return org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                    .parse(new java.io.StringReader(csv)).getRecords();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")

@@ -1,5 +1,6 @@
 package org.backtrack.routine.programs;
 
+import org.backtrack.events.ProposalDecision;
 import org.backtrack.events.Stage;
 import org.backtrack.events.SuggestedAction;
 import org.backtrack.routine.patients.PatientRecords;
@@ -35,10 +36,18 @@ public class PatientPrograms implements PatientRecords {
     private static final int MAX_ATTEMPTS = 5;
 
     private final MongoOperations mongo;
+    private final Announcements events;
     private final Clock clock = Clock.systemUTC();
 
-    PatientPrograms(MongoOperations mongo) {
+    /** Where a freshly written version goes to have its owed event sent ({@link ProgramEvents}). */
+    @FunctionalInterface
+    interface Announcements {
+        void announce(PatientProgram written);
+    }
+
+    PatientPrograms(MongoOperations mongo, Announcements events) {
         this.mongo = mongo;
+        this.events = events;
     }
 
     /** The program of a patient of {@code clinicId}; the initial one when none is stored yet. */
@@ -62,11 +71,11 @@ public class PatientPrograms implements PatientRecords {
         return change(clinicId, patientId, false, p -> {
             PatientProgram.Proposal proposal = p.proposals().stream().filter(x -> x.id().equals(proposalId)).findFirst()
                     .orElseThrow(() -> new ProposalNotFoundException(proposalId));
-            if (proposal.decision() != PatientProgram.Decision.PENDING) {
+            if (proposal.decision() != ProposalDecision.PENDING) {
                 throw new ProposalAlreadyDecidedException(proposal);
             }
             List<PatientProgram.Proposal> proposals = replace(p.proposals(), proposal.decide(
-                    accept ? PatientProgram.Decision.ACCEPTED : PatientProgram.Decision.DECLINED, by, clock.instant()));
+                    accept ? ProposalDecision.ACCEPTED : ProposalDecision.DECLINED, by, clock.instant()));
             return p.with(accept ? proposal.toStage() : p.stage(), p.focusRegions(), proposals, by, clock.instant());
         });
     }
@@ -101,10 +110,10 @@ public class PatientPrograms implements PatientRecords {
         List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
         switch (decision.effect()) {
             case WITHDRAW_PENDING -> proposals = replace(proposals,
-                    pending.orElseThrow().decide(PatientProgram.Decision.WITHDRAWN, PROGRESS_SERVICE, clock.instant()));
+                    pending.orElseThrow().decide(ProposalDecision.WITHDRAWN, PROGRESS_SERVICE, clock.instant()));
             case PROPOSE -> proposals.add(new PatientProgram.Proposal(suggestion.eventId(), suggestion.action(),
                     decision.toStage().name(), suggestion.exercises(), suggestion.reason(), clock.instant(),
-                    PatientProgram.Decision.PENDING, null, null));
+                    ProposalDecision.PENDING, null, null));
             case NOTHING -> {
                 return null;
             }
@@ -134,7 +143,7 @@ public class PatientPrograms implements PatientRecords {
             }
             List<PatientProgram.Proposal> proposals = new ArrayList<>(p.proposals());
             proposals.add(new PatientProgram.Proposal(proposalId, action.get().name(), toStage.name(), exercises, reason, clock.instant(),
-                    PatientProgram.Decision.PENDING, null, null));
+                    ProposalDecision.PENDING, null, null));
             added[0] = true;
             return p.with(p.stage(), p.focusRegions(), proposals, ROUTINE_SERVICE, clock.instant());
         });
@@ -150,9 +159,19 @@ public class PatientPrograms implements PatientRecords {
 
     /**
      * Read, change in memory, write back guarded by the version read; a null change writes nothing. Without a stored
-     * program, {@code createIfAbsent} starts from the initial one, else there is nothing to change.
+     * program, {@code createIfAbsent} starts from the initial one, else there is nothing to change. A written version
+     * is announced on {@code backtrack.programs} at once, or left owed to the relay when the broker is away.
      */
     private PatientProgram change(String clinicId, String patientId, boolean createIfAbsent, UnaryOperator<PatientProgram> change) {
+        PatientProgram[] written = {null};
+        PatientProgram result = write(clinicId, patientId, createIfAbsent, current -> written[0] = change.apply(current));
+        if (written[0] != null && Objects.equals(result.eventId(), written[0].eventId())) { // this call wrote a version
+            events.announce(result);
+        }
+        return result;
+    }
+
+    private PatientProgram write(String clinicId, String patientId, boolean createIfAbsent, UnaryOperator<PatientProgram> change) {
         String key = PatientProgram.keyOf(clinicId, patientId);
         return GuardedWrite.retry(MAX_ATTEMPTS,
                 () -> new IllegalStateException("program of " + patientId + " kept changing under concurrent updates"), () -> {

@@ -19,12 +19,40 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class PatientProgramsTest {
 
     final MongoTemplate mongo = HostileIds.repositoryMongo();
-    final PatientPrograms programs = new PatientPrograms(mongo);
+    final List<PatientProgram> announced = new java.util.ArrayList<>();
+    final PatientPrograms programs = new PatientPrograms(mongo, announced::add);
     final String clinic = "clinic-" + UUID.randomUUID();
 
     @BeforeEach
     void aProgramWithAPendingProposal() {
         programs.onProgress(List.of(suggestion("ev-1", clinic, "patient-42", "PROGRESS_TO_DEEPER_STRETCHES")));
+    }
+
+    @Test
+    void everyWrittenVersionOwesItsOwnEventAndAChangeOfNothingOwesNone() {
+        assertThat(announced).singleElement().satisfies(first -> {
+            assertThat(first.version()).isEqualTo(1);
+            assertThat(first.publication()).isEqualTo(org.backtrack.outbox.Publication.PENDING);
+            assertThat(first.changed().proposals()).singleElement()
+                    .satisfies(p -> assertThat(p.decision()).isEqualTo(org.backtrack.events.ProposalDecision.PENDING));
+        });
+        programs.onProgress(List.of(suggestion("ev-1", clinic, "patient-42", "PROGRESS_TO_DEEPER_STRETCHES"))); // redelivered
+        assertThat(announced).hasSize(1);
+
+        programs.decide(clinic, "patient-42", "ev-1", true, "dr.lee");
+        assertThat(announced).hasSize(2);
+        PatientProgram accepted = announced.get(1);
+        assertThat(accepted.eventId()).isNotEqualTo(announced.get(0).eventId());
+        assertThat(accepted.changed()).satisfies(event -> {
+            assertThat(event.stage()).isEqualTo("DEEPER");
+            assertThat(event.version()).isEqualTo(2);
+            assertThat(event.changedBy()).isEqualTo("dr.lee");
+            assertThat(event.clinicId()).isEqualTo(clinic);
+        });
+        // stored owing exactly that event, for the relay should the broker be away
+        PatientProgram stored = mongo.findById(PatientProgram.keyOf(clinic, "patient-42"), PatientProgram.class);
+        assertThat(stored.eventId()).isEqualTo(accepted.eventId());
+        assertThat(stored.publication()).isEqualTo(org.backtrack.outbox.Publication.PENDING);
     }
 
     @Test

@@ -366,6 +366,49 @@ abstract class SessionLoggingIntegrationTests {
     }
 
     @Test
+    void sessionsDownloadAsCsvWithTheFieldsOfTheJsonAndNoCellRunsAsAFormula() throws Exception {
+        String[] notes = {"=HYPERLINK(\\\"http://evil.example\\\")", "tight, then\\nbetter", "@SUM(A1:A9)"};
+        for (int i = 0; i < notes.length; i++) {
+            String body = session(patientId + "-c" + i, 6 - i, 3);
+            body = body.substring(0, body.length() - 1) + ",\"notes\":\"" + notes[i] + "\"}";
+            assertThat(post(body).getStatusCode().value()).isEqualTo(201);
+        }
+        JsonNode asJson = sessionsOf(http, patientId).getBody();
+        var byAccept = http.get().uri("/api/v1/patients/{id}/sessions", patientId).accept(MediaType.parseMediaType("text/csv"))
+                .retrieve().toEntity(String.class);
+        var byLink = http.get().uri("/api/v1/patients/{id}/sessions.csv", patientId).retrieve().toEntity(String.class);
+        assertThat(byAccept.getStatusCode().value()).isEqualTo(200);
+        assertThat(byAccept.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
+        assertThat(byAccept.getHeaders().getContentDisposition().getFilename()).isEqualTo("sessions-" + patientId + ".csv");
+        assertThat(byLink.getBody()).isEqualTo(byAccept.getBody());
+        // any other client still gets JSON
+        assertThat(http.get().uri("/api/v1/patients/{id}/sessions", patientId).accept(MediaType.ALL).retrieve()
+                .toEntity(String.class).getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_JSON)).isTrue();
+
+        var rows = org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(new java.io.StringReader(byAccept.getBody())).getRecords();
+        assertThat(rows).hasSize(asJson.size()).hasSize(3);
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode session = asJson.get(i);
+            var row = rows.get(i);
+            assertThat(row.get("sessionId")).isEqualTo(session.get("sessionId").asString());
+            assertThat(row.get("clinicId")).isEqualTo("clinic-it");
+            assertThat(row.get("completedAt")).isEqualTo(session.get("completedAt").asString());
+            assertThat(row.get("painBefore")).isEqualTo(session.get("painBefore").asString());
+            assertThat(row.get("flags.sharpPain")).isEqualTo("false");
+            assertThat(row.get("exercises")).isEqualTo(session.get("exercises").toString());
+            String note = session.get("notes").asString();
+            assertThat(row.get("notes")).isEqualTo(note.startsWith("=") || note.startsWith("@") ? "'" + note : note);
+        }
+        assertThat(rows).extracting(r -> r.get("notes")).contains("tight, then\nbetter", "'@SUM(A1:A9)");
+
+        // the download is scoped as the list is: another clinic finds no such patient
+        var otherClinic = TestHttp.client(port, TestIssuer.clinician("clinic-other"));
+        assertThat(otherClinic.get().uri("/api/v1/patients/{id}/sessions.csv", patientId).retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void theOpenApiDocumentDescribesThePagesAndTheirLinkHeader() {
         JsonNode paths = TestHttp.client(port).get().uri("/v3/api-docs").retrieve().body(JsonNode.class).get("paths");
         for (String path : List.of("/api/v1/patients/{patientId}/sessions", "/api/v1/patients/{patientId}/routines",

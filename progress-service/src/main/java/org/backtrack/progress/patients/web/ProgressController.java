@@ -1,5 +1,6 @@
 package org.backtrack.progress.patients.web;
 
+import org.backtrack.csv.CsvDownload;
 import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.patients.ClinicNotFoundException;
 import org.backtrack.progress.patients.PatientNotFoundException;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.util.List;
 import java.util.Optional;
@@ -33,8 +35,10 @@ import java.util.Optional;
 class ProgressController {
 
     private final ProgressQueries queries;
+    private final JsonMapper json;
 
-    ProgressController(ProgressQueries queries) {
+    ProgressController(ProgressQueries queries, JsonMapper json) {
+        this.json = json;
         this.queries = queries;
     }
 
@@ -82,7 +86,7 @@ class ProgressController {
             + "then other statuses when disengaged), by status (RED_FLAG, WORSENING, PLATEAU, INSUFFICIENT_DATA, IMPROVING, "
             + "RECOVERED), then patient id. Paged: at most `size` patients (default " + Paging.DEFAULT_SIZE + ", 1 to "
             + Paging.MAX_SIZE + "); when more follow, an RFC 8288 `Link: <...>; rel=\"next\"` header gives the next page, whose "
-            + "`cursor` keeps the first page's time, so every page of one listing groups patients alike.",
+            + "`cursor` keeps the first page's time, so every page of one listing groups patients alike." + CsvDownload.DESCRIBED,
             responses = @ApiResponse(responseCode = "200", description = "A page of patients",
                     headers = @Header(name = "Link", description = Paging.LINK_TO_NEXT)))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
@@ -96,5 +100,21 @@ class ProgressController {
         Paging.Page<PatientSummary> patients = queries.overviewOf(clinicId, status, page.after(), page.size());
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
         return Paging.answer(patients);
+    }
+
+    @Operation(summary = "The clinic's patients as CSV", description = "The overview's rows in its order, read as its pages "
+            + "are." + CsvDownload.DESCRIBED)
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
+    @GetMapping(path = {"/api/v1/clinics/{clinicId}/patients", "/api/v1/clinics/{clinicId}/patients.csv"},
+            produces = CsvDownload.MEDIA_TYPE_VALUE)
+    ResponseEntity<String> overviewAsCsv(Caller caller, @PathVariable String clinicId, @RequestParam Optional<ProgressStatus> status,
+                                         @ParameterObject Paging.Query query) {
+        if (!clinicId.equals(caller.clinicId())) {
+            throw new ClinicNotFoundException(clinicId);
+        }
+        Paging.Request from = query.request(4);
+        PatientAccess.touched(AccessLog.ALL_PATIENTS);
+        return CsvDownload.of(json, PatientSummary.class, from.after(),
+                (after, size) -> queries.overviewOf(clinicId, status, after, size), "patients-" + clinicId + ".csv");
     }
 }

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import org.backtrack.events.SessionCompleted;
+import org.backtrack.csv.CsvDownload;
 import org.backtrack.outbox.Publication;
 import org.backtrack.routine.sessions.LoggedSession;
 import org.backtrack.routine.sessions.SessionLog;
@@ -24,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.util.List;
@@ -33,10 +35,12 @@ class SessionController {
 
     private final SessionLog sessionLog;
     private final PatientScope scope;
+    private final JsonMapper json;
 
-    SessionController(SessionLog sessionLog, PatientScope scope) {
+    SessionController(SessionLog sessionLog, PatientScope scope, JsonMapper json) {
         this.sessionLog = sessionLog;
         this.scope = scope;
+        this.json = json;
     }
 
     /**
@@ -85,7 +89,7 @@ class SessionController {
     }
 
     @Operation(summary = "A patient's logged sessions", description = "Newest first (by completedAt, then sessionId). "
-            + Paging.NEWEST_FIRST_PAGES, responses = @ApiResponse(responseCode = "200", description = "A page of sessions",
+            + Paging.NEWEST_FIRST_PAGES + CsvDownload.DESCRIBED, responses = @ApiResponse(responseCode = "200", description = "A page of sessions",
             headers = @Header(name = "Link", description = Paging.LINK_TO_NEXT)))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/sessions")
@@ -94,6 +98,17 @@ class SessionController {
         scope.requireVisible(caller, patientId);
         Paging.Request page = query.request(2);
         return Paging.answer(sessionLog.ofPatient(caller.clinicId(), patientId, page.after(), page.size()));
+    }
+
+    @Operation(summary = "A patient's logged sessions as CSV", description = "Newest first." + CsvDownload.DESCRIBED)
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
+    @GetMapping(path = {"/api/v1/patients/{patientId}/sessions", "/api/v1/patients/{patientId}/sessions.csv"},
+            produces = CsvDownload.MEDIA_TYPE_VALUE)
+    ResponseEntity<String> sessionsOfAsCsv(Caller caller, @PathVariable String patientId, @ParameterObject Paging.Query query) {
+        scope.requireVisible(caller, patientId);
+        Paging.Request from = query.request(2);
+        return CsvDownload.of(json, SessionCompleted.class, from.after(),
+                (after, size) -> sessionLog.ofPatient(caller.clinicId(), patientId, after, size), "sessions-" + patientId + ".csv");
     }
 
     /** What the client gets back: the session's identity, its event and whether the broker has it. */
