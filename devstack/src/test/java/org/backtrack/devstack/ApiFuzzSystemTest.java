@@ -275,6 +275,12 @@ class ApiFuzzSystemTest {
                 return new Callers(List.of("dr.rivers", "riverside-integration"),
                         List.of("patient-01", "content.admin", "none", "garbage"));
             }
+            if (op.roles().isEmpty()) {
+                // public on purpose (the FHIR CapabilityStatement): every caller, and no token, is a declared one
+                List<String> everyone = new ArrayList<>(ROLES_OF.keySet());
+                everyone.add("none");
+                return new Callers(everyone, List.of("garbage"));
+            }
             List<String> declared = new ArrayList<>();
             List<String> others = new ArrayList<>();
             ROLES_OF.forEach((caller, roles) -> (roles.stream().anyMatch(op.roles()::contains) ? declared : others).add(caller));
