@@ -266,6 +266,33 @@ class WebhookDeliveryIntegrationTest {
         assertThat(admin(clinicA).get().uri("/api/v1/webhooks/{id}", id).retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(404);
     }
 
+    @Autowired
+    Deliveries deliveries;
+
+    /** Several instances claim from the same collection: one claim per lease, taken back only once the lease ran out. */
+    @Test
+    void aDueDeliveryIsClaimedByOneSenderAtATimeAndTakenBackOnlyAfterItsLease() {
+        String subscription = "wh_claims_" + UUID.randomUUID().toString().substring(0, 8);
+        Instant due = Instant.now().plus(Duration.ofDays(1)); // far ahead: this instance's own sender leaves it alone
+        StoredDelivery owed = new StoredDelivery(org.backtrack.progress.webhooks.rules.DeliveryIdentity.of(subscription, "e-1"),
+                "clinic-x/" + subscription, subscription, "clinic-x", "patient-1", 1, "e-1", "backtrack.session.completed.v1", "{}",
+                DeliveryStatus.PENDING, 0, due, null, null, null, null, null, Instant.now(), null);
+        deliveries.insertAbsent(List.of(owed));
+        deliveries.insertAbsent(List.of(owed)); // a Kafka redelivery: no second delivery, nothing reset
+        Duration lease = Duration.ofSeconds(60);
+        var first = deliveries.claim(owed, due, due.plus(lease), "instance-a");
+        assertThat(first).isPresent();
+        assertThat(deliveries.claim(owed, due.plusSeconds(30), due.plusSeconds(30).plus(lease), "instance-b")).as("within the lease").isEmpty();
+        var takenBack = deliveries.claim(owed, due.plus(lease).plusSeconds(1), due.plus(lease).plusSeconds(61), "instance-b");
+        assertThat(takenBack).as("after the lease: its sender died").isPresent();
+        // the first sender's late result changes nothing: its claim is gone
+        deliveries.delivered(first.get(), 204, due.plusSeconds(90));
+        assertThat(deliveries.find(subscription, owed.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENDING);
+        deliveries.delivered(takenBack.get(), 204, due.plusSeconds(91));
+        assertThat(deliveries.find(subscription, owed.id()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        deliveries.deleteAllOf(subscription);
+    }
+
     @Test
     void theOpenApiDocumentHasEveryWebhookOperationForAdministratorsAndIntegrationsOnly() throws Exception {
         String document = TestHttp.client(port).get().uri("/v3/api-docs").retrieve().body(String.class);
