@@ -5,6 +5,7 @@ import org.backtrack.events.AlertRaised;
 import org.backtrack.events.AlertResolved;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.InvalidEventException;
+import org.backtrack.events.ProgramEventCodec;
 import org.backtrack.events.ProgressEventCodec;
 import org.backtrack.events.ProgressStatusChanged;
 import org.backtrack.events.SessionCompleted;
@@ -26,16 +27,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Turns the events of {@code backtrack.sessions} and {@code backtrack.progress} into deliveries: one per enabled
+ * Turns the events of {@code backtrack.sessions}, {@code backtrack.progress} and {@code backtrack.programs} into deliveries: one per enabled
  * subscription of the event's clinic that asked for its type, in one bulk write per consumer batch, never calling
  * out. The clinic is the one the event carries: only BackTrack's services (and the ingress bridge, which enforces the
  * writer's clinic) may write these topics, so it is authenticated. A delivery's id is derived from the subscription
  * and the event id, so an event read twice makes one delivery.
  * <p>
- * A record the contract refuses is skipped here, counted ({@value #SKIPPED_COUNTER}) and logged, never
- * dead-lettered: the topic's own consumer (progress-service's session consumer for {@code backtrack.sessions},
- * routine-service's progress consumer for {@code backtrack.progress}) dead-letters that same record with its reason,
- * and a second dead letter of it would be a duplicate for whoever replays them.
+ * A record of {@code backtrack.sessions} or {@code backtrack.progress} the contract refuses is skipped here, counted
+ * ({@value #SKIPPED_COUNTER}) and logged, never dead-lettered: the topic's own consumer (progress-service's session
+ * consumer, routine-service's progress consumer) dead-letters that same record with its reason, and a second dead
+ * letter of it would be a duplicate for whoever replays them. On {@code backtrack.programs} the feed is the only
+ * consumer: its listener dead-letters what the contract refuses there ({@link #deadLettersHere}).
  */
 @Service
 public class WebhookFeed {
@@ -54,6 +56,7 @@ public class WebhookFeed {
 
     private final SessionEventCodec sessions;
     private final ProgressEventCodec progress;
+    private final ProgramEventCodec programs;
     private final Subscriptions subscriptions;
     private final Deliveries deliveries;
     private final RetrySchedule schedule;
@@ -73,24 +76,22 @@ public class WebhookFeed {
                 .register(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
         this.sessions = sessions;
         this.progress = new ProgressEventCodec();
+        this.programs = new ProgramEventCodec();
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.schedule = rules.schedule();
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Queues the deliveries of one poll: every record read, those breaking the contract skipped. */
-    public void feed(List<Arrival> records) {
-        List<FedEvent> events = new ArrayList<>(records.size());
-        for (Arrival record : records) {
-            try {
-                read(record.topic(), record.value()).ifPresent(events::add);
-            } catch (InvalidEventException invalid) {
-                skipped.increment();
-                log.debug("webhook feed skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), invalid.getMessage());
-            }
-        }
-        enqueue(events);
+    /** Whether this feed dead-letters the topic's records that break the contract (it is the topic's only consumer). */
+    public static boolean deadLettersHere(String topic) {
+        return Topics.PROGRAMS.equals(topic);
+    }
+
+    /** Counts and logs a record skipped because it breaks the contract (its topic's own consumer dead-letters it). */
+    public void skip(Arrival record, InvalidEventException invalid) {
+        skipped.increment();
+        log.debug("webhook feed skips {}-{}@{}: {}", record.topic(), record.partition(), record.offset(), invalid.getMessage());
     }
 
     /**
@@ -104,6 +105,10 @@ public class WebhookFeed {
         if (Topics.SESSIONS.equals(topic)) {
             CloudEvent<SessionCompleted> event = sessions.decode(value);
             return Optional.of(new FedEvent(event.data().clinicId(), event.data().patientId(), event.id(), event.type(), body));
+        }
+        if (Topics.PROGRAMS.equals(topic)) {
+            return programs.decode(value).map(event ->
+                    new FedEvent(event.data().clinicId(), event.data().patientId(), event.id(), event.type(), body));
         }
         if (Topics.PROGRESS.equals(topic)) {
             if (value == null) {

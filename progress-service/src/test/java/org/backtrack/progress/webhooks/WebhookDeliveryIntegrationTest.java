@@ -50,7 +50,8 @@ class WebhookDeliveryIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(45);
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final List<String> SESSIONS_AND_STATUS = List.of("backtrack.session.completed.v1", "backtrack.progress.status-changed.v1");
+    static final List<String> SESSIONS_AND_STATUS = List.of("backtrack.session.completed.v1", "backtrack.progress.status-changed.v1",
+            "backtrack.program.changed.v1");
 
     @LocalServerPort
     int port;
@@ -94,6 +95,16 @@ class WebhookDeliveryIntegrationTest {
                  "time":"%s","datacontenttype":"application/json",
                  "data":{"sessionId":"s-%s","clinicId":"%s","patientId":"%s","completedAt":"%s","painBefore":5,"painAfter":4}}"""
                 .formatted(eventId, patient, now, eventId, clinic, patient, now.minusSeconds(60));
+    }
+
+    static String program(String clinic, String eventId, String patient, String stage) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        return """
+                {"specversion":"1.0","id":"%s","source":"/routine-service","type":"backtrack.program.changed.v1","subject":"%s",
+                 "time":"%s","datacontenttype":"application/json",
+                 "data":{"clinicId":"%s","patientId":"%s","stage":"%s","focusRegions":[],"proposals":[],"changedBy":"dr.test",
+                         "changedAt":"%s","version":1}}"""
+                .formatted(eventId, patient, now, clinic, patient, stage, now);
     }
 
     void log(String clinic, String patient, String eventId) {
@@ -160,6 +171,15 @@ class WebhookDeliveryIntegrationTest {
         });
         assertThat(receiver.receivedOn("/b")).allSatisfy(r -> assertThat(r.get("clinicId").asString()).isEqualTo(clinicB));
         assertThat(receiver.receivedOn("/b")).extracting(r -> r.get("type").asString()).containsOnly("backtrack.session.completed.v1");
+
+        // a program change on backtrack.programs reaches its clinic's endpoint; one breaking the contract is dead-lettered
+        kafka.send(Topics.PROGRAMS, "patient-1", program(clinicA, "p-1-" + clinicA, "patient-1", "DEEPER"));
+        kafka.send(Topics.PROGRAMS, "patient-bad", program(clinicA, "p-bad-" + clinicA, "patient-bad", "NO_SUCH_STAGE"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(verifiedOn("/a", "p-1-" + clinicA)).hasSize(1)
+                .allSatisfy(r -> assertThat(r.get("type").asString()).isEqualTo("backtrack.program.changed.v1")));
+        var deadProgram = kafka.readUntil(Topics.PROGRAMS_DLT, r -> r.value().contains("p-bad-" + clinicA), WAIT);
+        assertThat(deadProgram).anySatisfy(r -> assertThat(r.headers().get(org.backtrack.events.DeadLetterContent.REASON_HEADER))
+                .contains("data.stage"));
 
         // the receiver goes away: attempts fail and are retried; back again, the delivery arrives
         receiver.stop();
