@@ -227,6 +227,10 @@ class ApiFuzzSystemTest {
             return switch (name) {
                 case "patientId" -> writes ? ApiFuzzer.pick(random, FUZZ_PATIENTS)
                         : ApiFuzzer.pick(random, List.of(DemoClinic.patientId(0), DemoClinic.patientId(1), FUZZ_PATIENTS.get(0)));
+                // FHIR searches name the patient by id or by reference
+                case "patient" -> ApiFuzzer.pick(random, List.of(DemoClinic.patientId(0), "Patient/" + DemoClinic.patientId(1),
+                        "Patient/" + FUZZ_PATIENTS.get(0)));
+                case "_count" -> String.valueOf(1 + random.nextInt(60));
                 case "clinicId" -> random.nextInt(10) < 8 ? CLINIC : "clinic-riverside";
                 case "id" -> op.path().startsWith("/api/v1/routines") ? ApiFuzzer.pick(random, routines) : exercise(writes, random);
                 case "proposalId" -> "fuzz-proposal-" + random.nextInt(5);
