@@ -505,7 +505,7 @@ public final class DevStack implements AutoCloseable {
                 """.formatted(gateway, DEMO_PASSWORD, gateway, gateway, DemoClinic.patientId(1), config.issuerUrl(), DEMO_PASSWORD,
                 config.issuerUrl(), gateway,
                 config.catalogPort(), config.routinePort(), config.progressPort(), config.kafkaBootstrap(),
-                String.join(", ", TOPICS.subList(0, 3)), kafkaAccess, config.mongoUri(), config.dataDir());
+                String.join(", ", TOPICS.subList(0, 4)), kafkaAccess, config.mongoUri(), config.dataDir());
         System.out.println(welcome);
         try {
             Files.writeString(config.dataDir().resolve(STATUS_FILE), "Started " + java.time.Instant.now() + " (pid "
