@@ -1,6 +1,9 @@
 package org.backtrack.progress.fhir;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import org.backtrack.progress.patients.PatientNotFoundException;
 import org.backtrack.security.CurrentToken;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +25,8 @@ import java.util.Set;
  * routine-service's program and routines of a patient, asked over HTTP with the caller's own bearer token, so
  * routine-service decides (and logs) the access exactly as for the caller's direct request. A patient it does not
  * know for the caller answers 404 like everywhere; routine-service away, slow ({@code backtrack.routine.timeout}) or
- * failing is {@link RoutineServiceUnavailableException} (503, try again).
+ * failing is {@link RoutineServiceUnavailableException} (503, try again). A circuit breaker (Resilience4j) stops asking
+ * for {@code backtrack.routine.open-for} after repeated failures, answering 503 at once.
  */
 @Component
 public class RoutineService {
@@ -47,13 +51,20 @@ public class RoutineService {
     }
 
     private final RestClient http;
+    private final CircuitBreaker breaker;
 
     RoutineService(@Value("${backtrack.routine.url:http://127.0.0.1:8082}") String url,
-                   @Value("${backtrack.routine.timeout:3s}") Duration timeout) {
+                   @Value("${backtrack.routine.timeout:3s}") Duration timeout,
+                   @Value("${backtrack.routine.open-for:30s}") Duration openFor) {
         SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
         requests.setConnectTimeout(timeout);
         requests.setReadTimeout(timeout);
         this.http = RestClient.builder().baseUrl(url).requestFactory(requests).build();
+        // as routine-service's breaker in front of the catalog: after half of at least 5 of the last 10 calls failed,
+        // answer 503 at once for openFor instead of waiting out the timeout on every request; a 404 is an answer
+        this.breaker = CircuitBreaker.of("routine-service", CircuitBreakerConfig.custom()
+                .slidingWindowSize(10).minimumNumberOfCalls(5).failureRateThreshold(50)
+                .waitDurationInOpenState(openFor).ignoreExceptions(PatientNotFoundException.class).build());
     }
 
     public Program programOf(String patientId) {
@@ -67,9 +78,18 @@ public class RoutineService {
     }
 
     private <T> T get(String path, String patientId, Class<T> type) {
+        String authorization = CurrentToken.authorizationHeader();
+        try {
+            return breaker.executeSupplier(() -> call(path, patientId, type, authorization));
+        } catch (CallNotPermittedException open) {
+            throw new RoutineServiceUnavailableException("routine-service failed repeatedly; not asked for a while (circuit open)");
+        }
+    }
+
+    private <T> T call(String path, String patientId, Class<T> type, String authorization) {
         try {
             return http.get().uri(path, patientId)
-                    .header(HttpHeaders.AUTHORIZATION, CurrentToken.authorizationHeader())
+                    .header(HttpHeaders.AUTHORIZATION, authorization)
                     .accept(MediaType.APPLICATION_JSON)
                     .retrieve()
                     .onStatus(HttpStatusCode::isError, (request, response) -> {
