@@ -407,6 +407,17 @@ public class RecordedSessions {
         return Optional.of(sessions);
     }
 
+    /**
+     * Every session of a clinic completed from {@code from} to {@code until} (exclusive), in time order (then by session
+     * id): one query on the clinic and {@code completedAt}, for reads across the clinic's patients over a few weeks.
+     */
+    public List<RecordedSession> ofClinicBetween(String clinicId, Instant from, Instant until) {
+        List<RecordedSession> found = new ArrayList<>(mongo.find(query(where("clinicId").is(clinicId)
+                .and("completedAt").gte(from).lt(until)), RecordedSession.class));
+        found.sort(Comparator.comparing(RecordedSession::completedAt).thenComparing(RecordedSession::sessionId));
+        return found;
+    }
+
     /** Distinct sessions of each of the given patients of a clinic. */
     public Map<String, Integer> countsByPatient(String clinicId, Collection<String> patientIds) {
         return patientIds.isEmpty() ? Map.of() : months.countsByPatient(clinicId, patientIds);

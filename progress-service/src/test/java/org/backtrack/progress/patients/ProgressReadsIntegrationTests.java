@@ -390,4 +390,97 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(summaries.find(clinic, patient)).isPresent();
         assertThat(ids(get("/api/v1/clinics/" + clinic + "/patients").getBody(), "patientId")).containsExactly(patient);
     }
+
+    // ---- monitoring days (issue 21) ---------------------------------------------------------------------------
+
+    @Test
+    void monitoringDaysAreCountedInTheClinicsTimeZoneAndOnlyForTheClinic() {
+        RestClient admin = TestHttp.client(port, TestIssuer.clinicAdmin(clinic));
+        assertThat(get("/api/v1/clinics/" + clinic + "/settings").getBody().get("timeZone").asString()).isEqualTo("UTC");
+        // only a clinic administrator of that clinic sets it, and only to an IANA region id
+        assertThat(http.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"timeZone\":\"America/New_York\"}").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
+        assertThat(TestHttp.client(port, TestIssuer.clinicAdmin("clinic-other-" + UUID.randomUUID().toString().substring(0, 8)))
+                .put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"timeZone\":\"America/New_York\"}").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(404);
+        for (String refused : List.of("{\"timeZone\":\"+02:00\"}", "{\"timeZone\":\"Mars/Olympus\"}", "{}", "{\"timeZone\":\"UTC+2\"}")) {
+            ResponseEntity<JsonNode> bad = admin.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
+                    .body(refused).retrieve().toEntity(JsonNode.class);
+            assertThat(bad.getStatusCode().value()).as(refused).isEqualTo(400);
+            assertThat(bad.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+            assertThat(ids(bad.getBody().get("errors"), "field")).containsExactly("timeZone");
+        }
+        ResponseEntity<JsonNode> set = admin.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"timeZone\":\"America/New_York\"}").retrieve().toEntity(JsonNode.class);
+        assertThat(set.getStatusCode().value()).isEqualTo(200);
+        assertThat(get("/api/v1/clinics/" + clinic + "/settings").getBody().get("timeZone").asString()).isEqualTo("America/New_York");
+
+        // an evening session in New York (20:30 EST, 01:30 UTC the next day) starts the monitoring on its local day;
+        // one session a day after it, across the daylight-saving change of 2026-03-08: 16 local days, 15 UTC days
+        String patient = "p-monitor-" + UUID.randomUUID();
+        List<String> events = new ArrayList<>();
+        events.add(event(patient, patient + "-evening", Instant.parse("2026-03-02T01:30:00Z"), 4, false));
+        for (int day = 2; day <= 16; day++) {
+            events.add(event(patient, patient + "-d" + day, Instant.parse("2026-03-%02dT15:00:00Z".formatted(day)), 4, false));
+        }
+        String few = "p-monitor-few-" + UUID.randomUUID();
+        events.add(event(few, few + "-s", Instant.parse("2026-03-05T15:00:00Z"), 4, false));
+        send(patient, events);
+        awaitSessions(patient, 16);
+        awaitSessions(few, 1);
+
+        JsonNode mine = get("/api/v1/patients/" + patient + "/monitoring?period=2026-03-10").getBody();
+        assertThat(mine.get("monitoringStart").asString()).isEqualTo("2026-03-01");
+        assertThat(mine.get("timeZone").asString()).isEqualTo("America/New_York");
+        JsonNode period = mine.get("period");
+        assertThat(period.get("periodStart").asString()).isEqualTo("2026-03-01");
+        assertThat(period.get("periodEnd").asString()).isEqualTo("2026-03-30");
+        assertThat(period.get("days").asInt()).isEqualTo(16);
+        assertThat(period.get("reached16").asBoolean()).isTrue();
+        assertThat(period.get("reached16On").asString()).isEqualTo("2026-03-16");
+        assertThat(period.get("qualifyingDays").get(0).get("date").asString()).isEqualTo("2026-03-01");
+        assertThat(period.get("qualifyingDays").get(0).get("sessionId").asString()).isEqualTo(patient + "-evening");
+        assertThat(period.get("qualifyingDays").get(1).get("sessionId").asString()).isEqualTo(patient + "-d2");
+        // the period after it holds nothing yet, and lists this one among the earlier ones
+        JsonNode next = get("/api/v1/patients/" + patient + "/monitoring?period=2026-03-31").getBody();
+        assertThat(next.get("period").get("days").asInt()).isZero();
+        assertThat(next.get("earlierPeriods").get(0).get("days").asInt()).isEqualTo(16);
+
+        ResponseEntity<JsonNode> list = get("/api/v1/clinics/" + clinic + "/monitoring?period=2026-03-10");
+        assertThat(list.getStatusCode().value()).isEqualTo(200);
+        List<JsonNode> rows = new ArrayList<>();
+        list.getBody().forEach(rows::add);
+        assertThat(rows).extracting(r -> r.get("patientId").asString()).containsExactly(few, patient); // lost before reached
+        assertThat(rows.get(0).get("standing").asString()).isEqualTo("LOST");
+        assertThat(rows.get(0).get("lostOn").asString()).isEqualTo("2026-03-20"); // start 03-05: 1 day + 14 after 03-20 < 16
+        assertThat(rows.get(1).get("days").asInt()).isEqualTo(16);
+        ResponseEntity<JsonNode> paged = get("/api/v1/clinics/" + clinic + "/monitoring?period=2026-03-10&size=1");
+        assertThat(paged.getBody().get(0).get("patientId").asString()).isEqualTo(few);
+        assertThat(get(nextLink(paged)).getBody().get(0).get("patientId").asString()).isEqualTo(patient);
+
+        // in UTC the evening session falls on the next day: 15 days
+        admin.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"timeZone\":\"UTC\"}").retrieve().toBodilessEntity();
+        assertThat(get("/api/v1/patients/" + patient + "/monitoring?period=2026-03-10").getBody().get("period").get("days").asInt())
+                .isEqualTo(15);
+
+        // another clinic sees nothing
+        String other = "clinic-other-" + UUID.randomUUID().toString().substring(0, 8);
+        RestClient outsider = TestHttp.client(port, TestIssuer.clinician(other));
+        assertThat(outsider.get().uri("/api/v1/clinics/{c}/monitoring", clinic).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(outsider.get().uri("/api/v1/patients/{p}/monitoring", patient).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(outsider.get().uri("/api/v1/clinics/{c}/settings", clinic).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(outsider.get().uri("/api/v1/clinics/{c}/monitoring", other).retrieve().body(JsonNode.class)).isEmpty();
+
+        for (String query : List.of("period=yesterday", "period=2026-02-30", "period=1999-12-31", "period=2026-02-01")) {
+            ResponseEntity<JsonNode> bad = get("/api/v1/patients/" + patient + "/monitoring?" + query);
+            assertThat(bad.getStatusCode().value()).as(query).isEqualTo(400);
+            assertThat(ids(bad.getBody().get("errors"), "field")).containsExactly("period");
+        }
+        assertThat(ids(get("/api/v1/clinics/" + clinic + "/monitoring?cursor=bm9wZQ").getBody().get("errors"), "field"))
+                .containsExactly("cursor");
+    }
 }

@@ -1,0 +1,63 @@
+package org.backtrack.progress.clinics.web;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.annotation.security.RolesAllowed;
+import org.backtrack.problems.InvalidParameterException;
+import org.backtrack.progress.clinics.ClinicSettings;
+import org.backtrack.progress.clinics.rules.ClinicTimeZone;
+import org.backtrack.progress.patients.ClinicNotFoundException;
+import org.backtrack.security.Caller;
+import org.backtrack.security.Role;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.ZoneId;
+
+@RestController
+class ClinicSettingsController {
+
+    private final ClinicSettings settings;
+
+    ClinicSettingsController(ClinicSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The settings a clinic administrator sets. */
+    record SettingsChange(@Schema(description = "An IANA time zone region id, e.g. `America/New_York`",
+            requiredMode = Schema.RequiredMode.REQUIRED, maxLength = ClinicTimeZone.MAX_LENGTH, example = "America/New_York")
+                          String timeZone) {
+    }
+
+    @Operation(summary = "The clinic's settings", description = "The clinic's time zone (an IANA region id, `UTC` until an "
+            + "administrator sets one): the calendar day of every monitoring day counted for the clinic. Only the caller's "
+            + "own clinic; any other clinic id answers 404.")
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
+    @GetMapping("/api/v1/clinics/{clinicId}/settings")
+    ClinicSettings.Settings get(Caller caller, @PathVariable String clinicId) {
+        return settings.of(ownClinic(caller, clinicId));
+    }
+
+    @Operation(summary = "Set the clinic's settings", description = "Sets the clinic's time zone, an IANA region id such as "
+            + "`America/New_York` or `Europe/Berlin` (fixed offsets and unknown ids answer 400 naming `timeZone`). Days with "
+            + "data are counted in it from then on, for every read (monitoring days are worked out at read time). Clinic "
+            + "administrators of that clinic only; any other clinic id answers 404.")
+    @RolesAllowed(Role.CLINIC_ADMIN_NAME)
+    @PutMapping("/api/v1/clinics/{clinicId}/settings")
+    ClinicSettings.Settings put(Caller caller, @PathVariable String clinicId, @RequestBody(required = false) SettingsChange body) {
+        String own = ownClinic(caller, clinicId);
+        ZoneId zone = ClinicTimeZone.of(body == null ? null : body.timeZone()).orElseThrow(() -> new InvalidParameterException(
+                "timeZone", "must be an IANA time zone region id such as America/New_York"));
+        return settings.setTimeZone(own, zone, caller.subject());
+    }
+
+    private static String ownClinic(Caller caller, String clinicId) {
+        if (caller.clinicId() == null || !clinicId.equals(caller.clinicId())) {
+            throw new ClinicNotFoundException(clinicId);
+        }
+        return clinicId;
+    }
+}

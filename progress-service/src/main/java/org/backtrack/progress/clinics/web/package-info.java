@@ -1,0 +1,2 @@
+/** The clinic settings endpoints. */
+package org.backtrack.progress.clinics.web;
