@@ -24,6 +24,7 @@ public final class DataSchemas {
             AlertAcknowledged.TYPE, ASYNCAPI_SCHEMAS + "AlertAcknowledgedEvent",
             AlertResolved.TYPE, ASYNCAPI_SCHEMAS + "AlertResolvedEvent",
             WebhookEndpointDisabled.TYPE, ASYNCAPI_SCHEMAS + "WebhookEndpointDisabledEvent",
+            MonitoringDaysReached.TYPE, ASYNCAPI_SCHEMAS + "MonitoringDaysReachedEvent",
             CatalogEventTypes.UPSERTED, ASYNCAPI_SCHEMAS + "ExerciseUpsertedEvent",
             CatalogEventTypes.RETIRED, ASYNCAPI_SCHEMAS + "ExerciseRetiredEvent",
             ProgramChanged.TYPE, ASYNCAPI_SCHEMAS + "ProgramChangedEvent");

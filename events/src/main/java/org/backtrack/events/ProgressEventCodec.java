@@ -22,6 +22,7 @@ public final class ProgressEventCodec {
     private static final JavaType ALERT_RESOLVED = ContractJson.eventOf(AlertResolved.class);
     private static final JavaType ALERT_ACKNOWLEDGED = ContractJson.eventOf(AlertAcknowledged.class);
     private static final JavaType ENDPOINT_DISABLED = ContractJson.eventOf(WebhookEndpointDisabled.class);
+    private static final JavaType MONITORING_DAYS_REACHED = ContractJson.eventOf(MonitoringDaysReached.class);
 
     private final JsonMapper parser;
 
@@ -74,6 +75,12 @@ public final class ProgressEventCodec {
             Identifiers.require("data.webhookId", data.path("webhookId").asString(""));
             Identifiers.require("data.clinicId", data.path("clinicId").asString(""));
             return Optional.of(ContractJson.convert(event, ENDPOINT_DISABLED));
+        }
+        if (MonitoringDaysReached.TYPE.equals(type)) {
+            JsonNode data = event.path("data");
+            Identifiers.require("data.clinicId", data.path("clinicId").asString(""));
+            Identifiers.require("data.patientId", data.path("patientId").asString(""));
+            return Optional.of(ContractJson.convert(event, MONITORING_DAYS_REACHED));
         }
         return decode(raw);
     }

@@ -11,7 +11,7 @@ public final class WebhookEventTypes {
 
     /** In the order the API lists them. */
     public static final List<String> ALL = List.of(SessionCompleted.TYPE, ProgressStatusChanged.TYPE, AlertRaised.TYPE,
-            AlertAcknowledged.TYPE, AlertResolved.TYPE, WebhookEndpointDisabled.TYPE, ProgramChanged.TYPE);
+            AlertAcknowledged.TYPE, AlertResolved.TYPE, WebhookEndpointDisabled.TYPE, ProgramChanged.TYPE, MonitoringDaysReached.TYPE);
 
     private WebhookEventTypes() {
     }

@@ -49,7 +49,7 @@ class AsyncApiAgreementTest {
                 Topics.SESSIONS, Set.of(SessionCompleted.TYPE),
                 Topics.INGRESS_PREFIX + "{clinicId}", Set.of(SessionCompleted.TYPE),
                 Topics.PROGRESS, Set.of(ProgressStatusChanged.TYPE, AlertRaised.TYPE, AlertAcknowledged.TYPE, AlertResolved.TYPE,
-                        WebhookEndpointDisabled.TYPE),
+                        WebhookEndpointDisabled.TYPE, MonitoringDaysReached.TYPE),
                 Topics.CATALOG, Set.copyOf(CatalogEventTypes.all()),
                 Topics.PROGRAMS, Set.of(ProgramChanged.TYPE));
         Set<String> documented = new HashSet<>();

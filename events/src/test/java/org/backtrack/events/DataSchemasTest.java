@@ -32,7 +32,7 @@ class DataSchemasTest {
         }
         var schemas = (Map<String, Map<String, Object>>) ((Map<String, Object>) doc.get("components")).get("schemas");
         List<String> types = Stream.concat(Stream.of(ProgressStatusChanged.TYPE, AlertRaised.TYPE, AlertAcknowledged.TYPE,
-                AlertResolved.TYPE, WebhookEndpointDisabled.TYPE, ProgramChanged.TYPE), CatalogEventTypes.all().stream()).toList();
+                AlertResolved.TYPE, WebhookEndpointDisabled.TYPE, MonitoringDaysReached.TYPE, ProgramChanged.TYPE), CatalogEventTypes.all().stream()).toList();
         for (String type : types) {
             String uri = DataSchemas.of(type).orElseThrow(() -> new AssertionError("no dataschema for " + type));
             assertThat(uri).startsWith(DataSchemas.ASYNCAPI_SCHEMAS);

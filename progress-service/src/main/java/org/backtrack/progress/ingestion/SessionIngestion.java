@@ -11,6 +11,7 @@ import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.progress.alerts.SessionAlerts;
+import org.backtrack.progress.monitoring.MonitoringEvents;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.publication.ProgressPublisher;
 import org.backtrack.progress.readmodel.PatientSummaries;
@@ -55,10 +56,11 @@ public class SessionIngestion {
     private final ProgressPublisher publisher;
     private final PatientSummaries summaries;
     private final SessionAlerts alerts;
+    private final MonitoringEvents monitoring;
     private final Counter ingested;
 
     SessionIngestion(SessionEventCodec codec, RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher,
-                     PatientSummaries summaries, SessionAlerts alerts, ObjectProvider<MeterRegistry> meters) {
+                     PatientSummaries summaries, SessionAlerts alerts, MonitoringEvents monitoring, ObjectProvider<MeterRegistry> meters) {
         this.ingested = Counter.builder(INGESTED_COUNTER).description("Session events applied to the read models")
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         this.codec = codec;
@@ -67,6 +69,7 @@ public class SessionIngestion {
         this.publisher = publisher;
         this.summaries = summaries;
         this.alerts = alerts;
+        this.monitoring = monitoring;
     }
 
     /**
@@ -117,6 +120,8 @@ public class SessionIngestion {
         summaries.storeLatest(steps, assessed.latest());
         // alerts last: after the summary holds the latest session, so the disengagement sweep and this meet (see SessionAlerts)
         alerts.afterSessions(PatientWindows.inApplicationOrder(recorded.current()), steps, assessed.steps());
+        // a period that now has 16 days with data gets its mark and owes its event, once (MonitoringEvents)
+        monitoring.afterSessions(recorded.current(), steps);
         ingested.increment(recorded.current().size());
         log.debug("{} records: {} sessions applied, {} rejected", batch.size(), recorded.current().size(), rejections.size());
         return rejections;

@@ -12,6 +12,7 @@ import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
 import org.backtrack.events.Violation;
+import org.backtrack.events.MonitoringDaysReached;
 import org.backtrack.events.WebhookEndpointDisabled;
 import org.backtrack.progress.webhooks.rules.DeliveryIdentity;
 import org.backtrack.progress.webhooks.rules.RetrySchedule;
@@ -134,6 +135,9 @@ public class WebhookFeed {
         }
         if (data instanceof AlertResolved resolved) {
             return new String[]{resolved.clinicId(), resolved.patientId()};
+        }
+        if (data instanceof MonitoringDaysReached reached) {
+            return new String[]{reached.clinicId(), reached.patientId()};
         }
         if (data instanceof WebhookEndpointDisabled disabled) {
             return new String[]{disabled.clinicId(), disabled.clinicId()}; // about no patient: in order per clinic

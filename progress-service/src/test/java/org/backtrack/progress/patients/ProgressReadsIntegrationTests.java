@@ -458,6 +458,25 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(paged.getBody().get(0).get("patientId").asString()).isEqualTo(few);
         assertThat(get(nextLink(paged)).getBody().get(0).get("patientId").asString()).isEqualTo(patient);
 
+        // the 16th day was published once on backtrack.progress, and stays once after a redelivery of every session
+        String reachedType = "backtrack.progress.monitoring-days-reached.v1";
+        kafka.readUntil(Topics.PROGRESS, r -> patient.equals(r.key()) && r.value().contains(reachedType), WAIT);
+        send(patient, events);
+        awaitSessions(patient, 16);
+        List<JsonNode> reached = kafka.readAll(Topics.PROGRESS, Duration.ofSeconds(3)).stream()
+                .filter(r -> patient.equals(r.key()) && r.value().contains(reachedType))
+                .map(r -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.value())).toList();
+        assertThat(reached).hasSize(1);
+        JsonNode data = reached.get(0).get("data");
+        assertThat(data.get("clinicId").asString()).isEqualTo(clinic);
+        assertThat(data.get("periodStart").asString()).isEqualTo("2026-03-01");
+        assertThat(data.get("periodEnd").asString()).isEqualTo("2026-03-30");
+        assertThat(data.get("reachedOn").asString()).isEqualTo("2026-03-16");
+        assertThat(data.get("days").asInt()).isEqualTo(16);
+        assertThat(data.get("sessionIds").get(0).asString()).isEqualTo(patient + "-evening");
+        assertThat(kafka.readAll(Topics.PROGRESS, Duration.ofMillis(500)).stream()
+                .filter(r -> few.equals(r.key()) && r.value().contains(reachedType))).isEmpty();
+
         // in UTC the evening session falls on the next day: 15 days
         admin.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"timeZone\":\"UTC\"}").retrieve().toBodilessEntity();

@@ -42,7 +42,7 @@ class WebhookController {
     static final String TYPES = "One or more of `backtrack.session.completed.v1`, `backtrack.progress.status-changed.v1`, "
             + "`backtrack.progress.alert-raised.v1`, `backtrack.progress.alert-acknowledged.v1`, "
             + "`backtrack.progress.alert-resolved.v1`, `backtrack.progress.webhook-endpoint-disabled.v1`, "
-            + "`backtrack.program.changed.v1`.";
+            + "`backtrack.program.changed.v1`, `backtrack.progress.monitoring-days-reached.v1`.";
     static final String URL_RULES = "An absolute `https` URL of at most " + EndpointUrlPolicy.MAX_LENGTH + " characters, without "
             + "user information or fragment, whose host resolves to public addresses only (loopback, link-local, private, CGNAT, "
             + "multicast and reserved ranges are refused, IPv4-mapped IPv6 forms included); plain `http` and any address only "
