@@ -18,7 +18,8 @@ class ArchitectureTest {
     /** Trends, plateaus, red flags, suggestions, the attention order, alerts, which corrected session stands and what a FHIR search means: the rules. */
     @ArchTest
     static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..progress.assessment..",
-            "..progress.alerts.rules..", "..progress.sessions.rules..", "..progress.webhooks.rules..", "..progress.fhir.rules..", "..progress.monitoring.rules..", "..progress.clinics.rules..");
+            "..progress.alerts.rules..", "..progress.sessions.rules..", "..progress.webhooks.rules..", "..progress.fhir.rules..", "..progress.monitoring.rules..", "..progress.clinics.rules..",
+            "..progress.outcomes.rules..");
 
     @ArchTest
     static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("org.backtrack.progress");

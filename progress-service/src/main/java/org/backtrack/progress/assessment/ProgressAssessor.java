@@ -51,6 +51,11 @@ public final class ProgressAssessor {
         this(7);
     }
 
+    /** The prescription adherence is measured against (sessions a week). */
+    public int prescribedPerWeek() {
+        return prescribedPerWeek;
+    }
+
     public Assessment assess(PatientWindow window, ExerciseCatalog catalog, Instant now) {
         PainDays days = PainDays.of(window);
         Trend trend = TrendAnalysis.of(days);

@@ -418,6 +418,29 @@ public class RecordedSessions {
         return found;
     }
 
+    /** The pain before of one stored session, as {@link #painOfClinic} reads it. */
+    public record SessionPain(String patientId, Instant completedAt, int painBefore) {
+    }
+
+    /** The stored fields {@link #painOfClinic} reads, mapped onto {@link SessionPain}. */
+    record PainRow(String patientId, Instant completedAt, PainOnly session) {
+        record PainOnly(int painBefore) {
+        }
+    }
+
+    /**
+     * The pain before of every session of a clinic completed from {@code from} to {@code until} (exclusive): the
+     * versions that stand after corrections, one document per session, in one query reading three fields (on
+     * MongoDB, served by the {@code clinicId} index; the embedded server scans). Read at request time, so it always
+     * equals a recomputation.
+     */
+    public List<SessionPain> painOfClinic(String clinicId, Instant from, Instant until) {
+        Query q = query(where("clinicId").is(clinicId).and("completedAt").gte(from).lt(until));
+        q.fields().include("patientId", "completedAt", "session.painBefore");
+        return mongo.find(q, PainRow.class, mongo.getCollectionName(RecordedSession.class)).stream()
+                .map(r -> new SessionPain(r.patientId(), r.completedAt(), r.session().painBefore())).toList();
+    }
+
     /** Distinct sessions of each of the given patients of a clinic. */
     public Map<String, Integer> countsByPatient(String clinicId, Collection<String> patientIds) {
         return patientIds.isEmpty() ? Map.of() : months.countsByPatient(clinicId, patientIds);

@@ -71,6 +71,10 @@ abstract class ProgressReadsIntegrationTests {
     }
 
     String event(String patientId, String sessionId, Instant completedAt, int painBefore, boolean redFlag) {
+        return eventIn(clinic, patientId, sessionId, completedAt, painBefore, redFlag);
+    }
+
+    String eventIn(String clinic, String patientId, String sessionId, Instant completedAt, int painBefore, boolean redFlag) {
         return """
                 {"specversion":"1.0","id":"%s","source":"/test","type":"backtrack.session.completed.v1",
                  "subject":"%s","time":"%s","data":{"sessionId":"%s","clinicId":"%s","patientId":"%s",
@@ -104,6 +108,115 @@ abstract class ProgressReadsIntegrationTests {
     void awaitSessions(String patientId, int count) {
         await().atMost(WAIT).ignoreExceptions().untilAsserted(() ->
                 assertThat(progress(patientId).get("sessionCount").asInt()).isEqualTo(count));
+    }
+
+    // ---- clinic outcomes ----------------------------------------------------------------------------------
+
+    /** One session a day on days 0..{@code lastDay}, day 0 {@code firstDaysAgo} days ago; pain {@code baseline} in week 1, then {@code later}. */
+    List<String> outcomeHistory(String clinicId, String patientId, int firstDaysAgo, int lastDay, int baseline, int later) {
+        List<String> events = new ArrayList<>();
+        for (int day = 0; day <= lastDay; day++) {
+            Instant at = now.minus(Duration.ofDays(firstDaysAgo - day));
+            events.add(eventIn(clinicId, patientId, patientId + "-o" + day, at, day < 7 ? baseline : later, false));
+        }
+        return events;
+    }
+
+    @Test
+    void theClinicsOutcomesCountRespondersAgainstTheMinimalImportantChangeAndOnlyItsOwnPatients() {
+        String other = clinic + "-other";
+        send("p-resp", outcomeHistory(clinic, "p-resp", 70, 60, 6, 3));  // eligible at 4 and 8 weeks, -3 points: responder
+        send("p-flat", outcomeHistory(clinic, "p-flat", 70, 60, 5, 5));  // eligible at both, no change
+        send("p-four", outcomeHistory(clinic, "p-four", 40, 30, 8, 7));  // 4 weeks only, -1 of 8: no response
+        send("p-short", outcomeHistory(clinic, "p-short", 12, 10, 9, 2)); // 10 days: not eligible
+        send("p-else", outcomeHistory(other, "p-else", 70, 60, 9, 1));   // another clinic's responder
+        JsonNode body = await().atMost(WAIT).ignoreExceptions().until(
+                () -> get("/api/v1/clinics/" + clinic + "/outcomes").getBody(),
+                b -> b.get("patientsWithData").asInt() == 4 && b.get("followUps").get(0).get("measured").asInt() == 3
+                        && b.get("followUps").get(1).get("measured").asInt() == 2);
+
+        LocalDate today = LocalDate.ofInstant(Instant.now(), ZoneOffset.UTC);
+        assertThat(body.get("to").asString()).isEqualTo(today.toString());
+        assertThat(body.get("from").asString()).isEqualTo(today.minusDays(179).toString());
+        JsonNode four = body.get("followUps").get(0);
+        assertThat(four.get("weeks").asInt()).isEqualTo(4);
+        assertThat(four.get("eligible").asInt()).isEqualTo(3);
+        assertThat(four.get("responders").asInt()).isEqualTo(1);
+        assertThat(four.get("responderShare").asDouble()).isEqualTo(0.33);
+        assertThat(four.get("medianChangePoints").asDouble()).isEqualTo(-1.0);    // -3, 0, -1
+        assertThat(four.get("medianChangePercent").asDouble()).isEqualTo(-12.5);  // -50, 0, -12.5
+        assertThat(four.get("medianAdherence").asDouble()).isEqualTo(1.0);
+        JsonNode eight = body.get("followUps").get(1);
+        assertThat(eight.get("eligible").asInt()).isEqualTo(2);
+        assertThat(eight.get("responders").asInt()).isEqualTo(1);
+        assertThat(eight.get("responderShare").asDouble()).isEqualTo(0.5);
+        assertThat(eight.get("medianChangePoints").asDouble()).isEqualTo(-1.5);
+
+        // the other clinic sees only its own patient
+        JsonNode elsewhere = TestHttp.client(port, TestIssuer.clinicAdmin(other)).get().uri("/api/v1/clinics/{c}/outcomes", other)
+                .retrieve().body(JsonNode.class);
+        assertThat(elsewhere.get("patientsWithData").asInt()).isEqualTo(1);
+        assertThat(elsewhere.get("followUps").get(1).get("responders").asInt()).isEqualTo(1);
+        // another clinic's outcomes are not found; a patient may not ask; an integration client of the clinic may
+        assertThat(get("/api/v1/clinics/" + other + "/outcomes").getStatusCode().value()).isEqualTo(404);
+        assertThat(TestHttp.client(port, TestIssuer.patient(clinic, "p-resp")).get().uri("/api/v1/clinics/{c}/outcomes", clinic)
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
+        assertThat(TestHttp.client(port, TestIssuer.integration(clinic)).get().uri("/api/v1/clinics/{c}/outcomes", clinic)
+                .retrieve().body(JsonNode.class)).isEqualTo(body);
+        // a window holding only the first 20 days: nobody is eligible
+        JsonNode early = get("/api/v1/clinics/" + clinic + "/outcomes?from=" + today.minusDays(70) + "&to=" + today.minusDays(51))
+                .getBody();
+        assertThat(early.get("patientsWithData").asInt()).isEqualTo(2);
+        assertThat(early.get("followUps").get(0).get("eligible").asInt()).isZero();
+        assertThat(early.get("followUps").get(0).get("responderShare").isNull()).isTrue();
+    }
+
+    /**
+     * The time of the outcomes of a clinic of 500 patients with 60 daily sessions each (30,000 stored sessions, written
+     * straight to the collection with the fields the read uses): a measurement for docs/benchmarks.md, not a check.
+     * Off in CI; run with {@code -Dbacktrack.measure=true}.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "backtrack.measure", matches = "true")
+    void measureTheOutcomesOfAClinicOf500PatientsWith60SessionsEach() {
+        List<org.bson.Document> docs = new ArrayList<>();
+        for (int p = 0; p < 500; p++) {
+            for (int day = 0; day < 60; day++) {
+                Instant at = now.minus(Duration.ofDays(65 - day));
+                docs.add(new org.bson.Document("_id", clinic + "/m-" + p + "-" + day).append("sessionId", "m-" + p + "-" + day)
+                        .append("clinicId", clinic).append("patientId", "m-" + p).append("completedAt", java.util.Date.from(at))
+                        .append("session", new org.bson.Document("painBefore", day < 7 ? 6 + p % 4 : 2 + (p + day) % 6)));
+            }
+        }
+        long insertStart = System.nanoTime();
+        for (int from = 0; from < docs.size(); from += 1000) {
+            mongo.getCollection("sessions").insertMany(docs.subList(from, Math.min(docs.size(), from + 1000)));
+        }
+        System.out.printf("MEASURE inserted %d sessions in %d ms%n", docs.size(), (System.nanoTime() - insertStart) / 1_000_000);
+        for (int i = 0; i < 3; i++) {
+            get("/api/v1/clinics/" + clinic + "/outcomes");
+        }
+        List<Long> millis = new ArrayList<>();
+        JsonNode body = null;
+        for (int i = 0; i < 10; i++) {
+            long start = System.nanoTime();
+            body = get("/api/v1/clinics/" + clinic + "/outcomes").getBody();
+            millis.add((System.nanoTime() - start) / 1_000_000);
+        }
+        java.util.Collections.sort(millis);
+        System.out.printf("MEASURE outcomes of 500 x 60: min %d ms, median %d ms, max %d ms; answer %s%n", millis.get(0),
+                (millis.get(4) + millis.get(5)) / 2, millis.get(9), body);
+        assertThat(body.get("patientsWithData").asInt()).isEqualTo(500);
+        mongo.getCollection("sessions").deleteMany(new org.bson.Document("clinicId", clinic));
+    }
+
+    @ParameterizedTest(name = "{0} -> 400 naming {1}")
+    @CsvSource({"from=yesterday,from", "to=2026-13-01,to", "from=2026-11-20&to=2026-11-19,to", "from=2025-01-01&to=2026-01-02,from"})
+    void aBadOutcomesWindowIsAProblemDocumentNamingTheParameter(String query, String field) {
+        ResponseEntity<JsonNode> response = get("/api/v1/clinics/" + clinic + "/outcomes?" + query);
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
     }
 
     static String nextLink(ResponseEntity<JsonNode> response) {

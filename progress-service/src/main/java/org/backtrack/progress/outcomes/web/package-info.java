@@ -1,0 +1,2 @@
+/** HTTP adapter of the clinic outcomes. */
+package org.backtrack.progress.outcomes.web;
