@@ -250,14 +250,15 @@ abstract class SessionFlowIntegrationTests {
         awaitSessionCount(40);
         await().atMost(WAIT).until(() -> windows.find("clinic-it", patientId).map(w -> w.recent().size()).orElse(0) > 0);
         await().during(java.time.Duration.ofSeconds(2)).atMost(WAIT).until(() -> true); // let in-flight records settle
+        // every clinic's windows in the database, keyed by (clinic, patient): other suites share it and use the same ids
         var incremental = windows.all().stream()
-                .collect(java.util.stream.Collectors.toMap(w -> w.patientId(), w -> w));
+                .collect(java.util.stream.Collectors.toMap(w -> w.clinicId() + "/" + w.patientId(), w -> w));
 
         rebuild.rebuildAll();
 
-        var rebuilt = windows.all().stream().collect(java.util.stream.Collectors.toMap(w -> w.patientId(), w -> w));
+        var rebuilt = windows.all().stream().collect(java.util.stream.Collectors.toMap(w -> w.clinicId() + "/" + w.patientId(), w -> w));
         assertThat(rebuilt).isEqualTo(incremental);
-        assertThat(rebuilt.get(patientId).baseline()).isNotEmpty();
+        assertThat(rebuilt.get("clinic-it/" + patientId).baseline()).isNotEmpty();
     }
 
     @Test
