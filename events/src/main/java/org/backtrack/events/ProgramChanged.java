@@ -1,6 +1,7 @@
 package org.backtrack.events;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /**
@@ -13,9 +14,13 @@ import java.util.List;
  * @param focusRegions names of {@link Region}
  * @param proposals    the most recent proposals, oldest first, at most {@link #MAX_PROPOSALS}
  * @param changedBy    who made the change: a user's subject, or {@code progress-service} / {@code routine-service}
+ * @param monitoringStart the first day of the patient's remote-monitoring periods as a clinician set it (a calendar date
+ *                        in the clinic's time zone); null when not set (consumers then count from the first session).
+ *                        Optional and additive: events written before it existed have none and stay valid.
  */
 public record ProgramChanged(String clinicId, String patientId, String stage, List<String> focusRegions,
-                             List<Proposal> proposals, String changedBy, Instant changedAt, long version) {
+                             List<Proposal> proposals, String changedBy, Instant changedAt, long version,
+                             LocalDate monitoringStart) {
 
     public static final String TYPE = "backtrack.program.changed.v1";
     /** How many proposals a program keeps and an event carries. */
@@ -24,6 +29,12 @@ public record ProgramChanged(String clinicId, String patientId, String stage, Li
     public ProgramChanged {
         focusRegions = focusRegions == null ? List.of() : List.copyOf(focusRegions);
         proposals = proposals == null ? List.of() : List.copyOf(proposals);
+    }
+
+    /** A change without a monitoring start. */
+    public ProgramChanged(String clinicId, String patientId, String stage, List<String> focusRegions,
+                          List<Proposal> proposals, String changedBy, Instant changedAt, long version) {
+        this(clinicId, patientId, stage, focusRegions, proposals, changedBy, changedAt, version, null);
     }
 
     /**

@@ -10,7 +10,8 @@ import static org.backtrack.events.ContractJson.invalid;
 
 /**
  * Writes and reads {@code backtrack.programs}. A change is checked for what a consumer keys, orders and shows it by
- * (event id, the patient's clinic and id, a positive version, a stage of the ladder); anything that breaks it is an
+ * (event id, the patient's clinic and id, a positive version, a stage of the ladder, a monitoring start that is a
+ * date when present); anything that breaks it is an
  * {@link InvalidEventException} naming the field. Other program event types are passed over, so the producer may add
  * types without breaking consumers.
  */
@@ -51,6 +52,14 @@ public final class ProgramEventCodec {
         }
         if (Stage.onLadderNamed(data.path("stage").asString("")).isEmpty()) {
             throw invalid("data.stage", "must be one of " + Stage.ladderNames());
+        }
+        JsonNode start = data.path("monitoringStart");
+        if (!start.isMissingNode() && !start.isNull()) {
+            try {
+                java.time.LocalDate.parse(start.isString() ? start.asString() : "");
+            } catch (java.time.DateTimeException e) {
+                throw invalid("data.monitoringStart", "must be a date (yyyy-MM-dd) or absent");
+            }
         }
         return Optional.of(ContractJson.convert(event, CHANGED));
     }

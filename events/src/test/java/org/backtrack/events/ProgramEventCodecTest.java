@@ -34,6 +34,31 @@ class ProgramEventCodecTest {
     }
 
     @Test
+    void theMonitoringStartTravelsAndAnOlderEventWithoutItStaysValid() {
+        var withStart = new ProgramChanged("clinic-7", "patient-42", Stage.DEEPER.name(), List.of(), List.of(), "dr-lee",
+                Instant.parse("2026-11-21T09:00:00Z"), 5, java.time.LocalDate.parse("2026-11-16"));
+        var event = events.event("ev-2", ProgramChanged.TYPE, "patient-42", Instant.parse("2026-11-21T09:00:00Z"), withStart);
+        String json = new String(codec.encode(event), StandardCharsets.UTF_8);
+        assertThat(json).contains("\"monitoringStart\":\"2026-11-16\"");
+        assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8)).orElseThrow().data()).isEqualTo(withStart);
+
+        String older = json.replace(",\"monitoringStart\":\"2026-11-16\"", "");
+        assertThat(older).doesNotContain("monitoringStart");
+        assertThat(codec.decode(older.getBytes(StandardCharsets.UTF_8)).orElseThrow().data().monitoringStart()).isNull();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"\"2026-13-01\"", "\"16.11.2026\"", "20261116", "\"\"", "{}"})
+    void aMonitoringStartThatIsNoDateIsRefusedNamingTheField(String broken) {
+        var withStart = new ProgramChanged("clinic-7", "patient-42", Stage.DEEPER.name(), List.of(), List.of(), "dr-lee",
+                Instant.parse("2026-11-21T09:00:00Z"), 5, java.time.LocalDate.parse("2026-11-16"));
+        String json = new String(codec.encode(events.event("ev-3", ProgramChanged.TYPE, "patient-42",
+                Instant.parse("2026-11-21T09:00:00Z"), withStart)), StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.decode(json.replace("\"2026-11-16\"", broken).getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidEventException.class).hasMessageContaining("data.monitoringStart");
+    }
+
+    @Test
     void otherTypesOfTheTopicArePassedOver() {
         String other = """
                 {"specversion":"1.0","id":"x","source":"/routine-service","type":"backtrack.program.archived.v9","data":{}}""";

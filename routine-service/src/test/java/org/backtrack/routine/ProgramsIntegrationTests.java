@@ -174,4 +174,36 @@ abstract class ProgramsIntegrationTests {
         assertThat(program().get("stage").asString()).isEqualTo("STRENGTHENING");
         assertThat(program().get("updatedBy").asString()).isEqualTo("dr.lee");
     }
+
+    @Test
+    void aClinicianSetsTheMonitoringStartAndItIsPublishedWithTheProgram() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        for (String bad : new String[]{"\"2026-02-30\"", "\"next week\"", "\"" + today.minusDays(400) + "\"",
+                "\"" + today.plusDays(31) + "\"", "20261116"}) {
+            var refused = http.put().uri("/api/v1/patients/{p}/program", patient).contentType(MediaType.APPLICATION_JSON)
+                    .body("{\"stage\":\"BASIC\",\"monitoringStart\":" + bad + "}").retrieve().toEntity(JsonNode.class);
+            assertThat(refused.getStatusCode().value()).as(bad).isEqualTo(400);
+            assertThat(refused.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(refused.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly("monitoringStart");
+        }
+        String start = today.minusDays(10).toString();
+        var put = http.put().uri("/api/v1/patients/{p}/program", patient).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"stage\":\"BASIC\",\"monitoringStart\":\"" + start + "\"}").retrieve().toEntity(JsonNode.class);
+        assertThat(put.getStatusCode().value()).isEqualTo(200);
+        // a later change without it keeps it
+        http.put().uri("/api/v1/patients/{p}/program", patient).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"stage\":\"DEEPER\"}").retrieve().toEntity(JsonNode.class);
+        assertThat(program().get("monitoringStart").asString()).isEqualTo(start);
+        assertThat(program().get("stage").asString()).isEqualTo("DEEPER");
+
+        var codec = new ProgramEventCodec();
+        try (var kafka = new KafkaTestClient(bootstrapServers)) {
+            var records = kafka.readUntil(Topics.PROGRAMS, r -> patient.equals(r.key()) && r.value().contains("\"stage\":\"DEEPER\""),
+                    Duration.ofSeconds(30));
+            var changes = records.stream().filter(r -> patient.equals(r.key()))
+                    .map(r -> codec.decode(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElseThrow().data()).toList();
+            assertThat(changes).extracting(ProgramChanged::version).containsExactly(1L, 2L); // the refused ones wrote nothing
+            assertThat(changes).extracting(ProgramChanged::monitoringStart).containsOnly(java.time.LocalDate.parse(start));
+        }
+    }
 }

@@ -11,6 +11,7 @@ import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,11 +26,14 @@ import java.util.Set;
  * @param key (clinicId, patientId) as {@link ClinicKeys#of}; storage only, not part of the API's answer
  * @param eventId     the id of the event this version owes; null for a program stored before programs were published
  * @param publication where that event stands; null (owes nothing) for a program stored before
+ * @param monitoringStart the first day of the patient's 30-day monitoring periods as a clinician set it; null when not
+ *                        set (progress-service then counts from the first session)
  */
 @Document("programs")
 public record PatientProgram(@JsonIgnore @Id String key, String patientId, String clinicId, String stage,
                              Set<String> focusRegions, List<Proposal> proposals, String updatedBy, Instant updatedAt,
-                             long version, @JsonIgnore String eventId, @JsonIgnore Publication publication) {
+                             long version, @JsonIgnore String eventId, @JsonIgnore Publication publication,
+                             LocalDate monitoringStart) {
 
     public static final int MAX_PROPOSALS_KEPT = ProgramChanged.MAX_PROPOSALS;
 
@@ -52,7 +56,7 @@ public record PatientProgram(@JsonIgnore @Id String key, String patientId, Strin
 
     static PatientProgram initial(String clinicId, String patientId) {
         return new PatientProgram(keyOf(clinicId, patientId), patientId, clinicId, Stage.first().name(), Set.of(), List.of(), null, null, 0,
-                null, null);
+                null, null, null);
     }
 
     public Optional<Proposal> pending() {
@@ -60,12 +64,17 @@ public record PatientProgram(@JsonIgnore @Id String key, String patientId, Strin
     }
 
     PatientProgram with(String newStage, Set<String> newFocus, List<Proposal> newProposals, String by, Instant at) {
+        return with(newStage, newFocus, newProposals, monitoringStart, by, at);
+    }
+
+    PatientProgram with(String newStage, Set<String> newFocus, List<Proposal> newProposals, LocalDate newMonitoringStart,
+                        String by, Instant at) {
         List<Proposal> kept = new ArrayList<>(newProposals);
         while (kept.size() > MAX_PROPOSALS_KEPT) {
             kept.remove(0);
         }
         return new PatientProgram(key, patientId, clinicId, newStage, newFocus, List.copyOf(kept), by, at, version + 1,
-                CloudEventFactory.newId(), Publication.PENDING);
+                CloudEventFactory.newId(), Publication.PENDING, newMonitoringStart);
     }
 
     /** This version as {@code backtrack.programs} carries it. */
@@ -73,6 +82,6 @@ public record PatientProgram(@JsonIgnore @Id String key, String patientId, Strin
         return new ProgramChanged(clinicId, patientId, stage, focusRegions.stream().sorted().toList(),
                 proposals.stream().map(p -> new ProgramChanged.Proposal(p.id(), p.action(), p.toStage(), p.exercises(),
                         p.reason(), p.raisedAt(), p.decision(), p.decidedBy(), p.decidedAt())).toList(),
-                updatedBy, updatedAt, version);
+                updatedBy, updatedAt, version, monitoringStart);
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -62,8 +63,18 @@ public class PatientPrograms implements PatientRecords {
     }
 
     public PatientProgram set(String clinicId, String patientId, String stage, Set<String> focus, String by) {
+        return set(clinicId, patientId, stage, focus, null, by);
+    }
+
+    /**
+     * Sets the stage, and the focus and monitoring start when given (null keeps the current ones); the caller has
+     * checked the monitoring start ({@link org.backtrack.routine.programs.rules.MonitoringStartRule}).
+     */
+    public PatientProgram set(String clinicId, String patientId, String stage, Set<String> focus, LocalDate monitoringStart,
+                              String by) {
         return change(clinicId, patientId, true,
-                p -> p.with(stage, focus == null ? p.focusRegions() : Set.copyOf(focus), p.proposals(), by, clock.instant()));
+                p -> p.with(stage, focus == null ? p.focusRegions() : Set.copyOf(focus), p.proposals(),
+                        monitoringStart == null ? p.monitoringStart() : monitoringStart, by, clock.instant()));
     }
 
     /** Accepts or declines a proposal of this clinic's program of the patient; proposals elsewhere are not found. */
