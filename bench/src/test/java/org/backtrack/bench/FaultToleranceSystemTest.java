@@ -138,14 +138,13 @@ class FaultToleranceSystemTest {
 
     @Test
     @Order(2)
-    void progressServiceKilledWithSigkillAtRandomPointsUnderLoadLosesAndDoublesNothing() throws Exception {
+    void progressServiceKilledWithSigkillAtARandomPointUnderLoadLosesAndDoublesNothing() throws Exception {
+        // one kill (each restart costs about 25 s on two cores); the scale-out test below kills an instance again
         BackgroundLoad load = load();
-        for (int crash = 0; crash < 2; crash++) {
-            Thread.sleep(1500 + RANDOM.nextInt(3000));
-            suite.stack().killService("progress-service");
-            Thread.sleep(RANDOM.nextInt(2000));
-            suite.stack().restartService("progress-service");
-        }
+        Thread.sleep(1500 + RANDOM.nextInt(3000));
+        suite.stack().killService("progress-service");
+        Thread.sleep(RANDOM.nextInt(2000));
+        suite.stack().restartService("progress-service");
         Thread.sleep(2000);
         System.out.println("kill -9: " + load.stop());
         assertExactReconciliation("kill -9");

@@ -2,6 +2,7 @@ package org.backtrack.devstack;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -25,8 +26,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * directory, in its own process group with SIGINT at its default disposition, as a terminal starts it. It must print
  * the ready line, let a clinician sign in and read the demo clinic, stop on SIGTERM, start again on the same data
  * without seeding again, and stop on Ctrl-C (SIGINT to the whole process group, as a terminal sends it), leaving no
- * process behind either time.
+ * process behind either time. It runs first among devstack's test classes (junit-platform.properties), before the
+ * shared suite of the other system tests starts.
  */
+@Order(1)
 class LauncherSystemTest {
 
     static final Path HOME = Path.of("..").toAbsolutePath().normalize();
@@ -42,7 +45,8 @@ class LauncherSystemTest {
 
     @BeforeAll
     static void freshDataDirectoryAndPorts() throws Exception {
-        // the shared suite of the other system tests would only compete for the two cores
+        // the shared suite of the other system tests would only compete for the two cores (it has not started when
+        // this class runs first; this stops it when the class runs alone after others)
         SuiteUnderTest.stop();
         dataDir = Files.createTempDirectory("backtrack-launcher");
         Files.delete(dataDir); // the launcher creates it, as on a fresh clone
