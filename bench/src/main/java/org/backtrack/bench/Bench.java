@@ -22,7 +22,10 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * {@code ./backtrack bench}: starts the suite on the embedded default (fresh data directory, free ports), loads it,
  * and prints the figures docs/benchmarks.md records, as Markdown. Options: {@code --out=FILE} also writes the
  * report there; {@code --quick} shortens every phase (a smoke run, not figures to publish); {@code --ingestion-only} runs
- * the ingestion rounds alone, {@code --reads-only} the bounded reads on a clinic of 500 patients alone.
+ * the ingestion rounds alone, {@code --reads-only} the bounded reads on a clinic of 500 patients alone,
+ * {@code --end-to-end-only} the end-to-end rounds alone; {@code --profile=DIR} records every JVM with JFR into DIR and
+ * adds where each process spent its CPU ({@link Profiles}). Every run reports each part's CPU per session
+ * ({@link CpuAccount}).
  */
 public final class Bench {
 
@@ -55,6 +58,7 @@ public final class Bench {
         boolean readsOnly = false;
         boolean endToEndOnly = false;
         java.util.List<String> jvmOptions = org.backtrack.devstack.DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS;
+        Path profileDir = null;
         for (String arg : args) {
             if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring("--out=".length()));
@@ -68,14 +72,30 @@ public final class Bench {
                 endToEndOnly = true;
             } else if (arg.startsWith("--service-jvm-options=")) {
                 jvmOptions = java.util.List.of(arg.substring("--service-jvm-options=".length()).trim().split("\\s+"));
+            } else if (arg.startsWith("--profile=")) {
+                profileDir = Path.of(arg.substring("--profile=".length()));
             } else {
-                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick, --ingestion-only, --reads-only, --end-to-end-only, --service-jvm-options=\"...\")");
+                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick, --ingestion-only, --reads-only, --end-to-end-only, --service-jvm-options=\"...\", --profile=DIR)");
                 System.exit(2);
             }
         }
+        Profiles profiles = null;
+        if (profileDir != null) {
+            jvmOptions = new java.util.ArrayList<>(jvmOptions);
+            jvmOptions.add(Profiles.serviceJvmOption(profileDir));
+            profiles = Profiles.start(profileDir);
+        }
         String text;
+        Map<Long, String> partsByPid = new java.util.HashMap<>();
+        Instant measuredFrom;
         try (Suite suite = Suite.start(home, null, 6, jvmOptions)) {
+            measuredFrom = Instant.now();
+            suite.stack().pids().forEach((part, pid) -> partsByPid.put(pid, part));
             text = new Bench(suite, quick, jvmOptions).run(ingestionOnly, readsOnly, endToEndOnly);
+        }
+        if (profiles != null) {
+            // the services wrote their recordings as they stopped, with the suite
+            text = text + String.join("\n", profiles.summarize(partsByPid, measuredFrom)) + "\n";
         }
         System.out.println(text);
         if (out != null) {
@@ -184,6 +204,8 @@ public final class Bench {
                 + " min |");
         line("|---|---|---|---|---|---|---|---|");
         SessionPoster poster = new SessionPoster(suite.routineUrl(), suite.tokens(), SessionFactory.CLINICIAN);
+        Map<String, Map<String, Double>> cpuPerRound = new java.util.LinkedHashMap<>();
+        Map<String, Integer> sessionsPerRound = new java.util.LinkedHashMap<>();
         // a warm-up the table leaves out, as the API rounds have one: the first sessions meet cold code paths
         SessionFactory warmUp = new SessionFactory("bench-e2e-warm-up-");
         OpenLoop.run(10, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10), (i, due) -> poster.post(warmUp.session(i % 100, i / 100)));
@@ -197,8 +219,11 @@ public final class Bench {
             AtomicInteger notVisible = new AtomicInteger();
             int trackEvery = Math.max(1, rate / 10);
             String refused = null;
+            Map<String, Double> cpuBefore = CpuAccount.now(() -> suite.stack().pids());
+            AtomicInteger sent = new AtomicInteger();
             try {
                 OpenLoop.run(rate, length, (i, due) -> {
+                    sent.incrementAndGet();
                     int patient = i % patientCount;
                     int index = next.getAndIncrement(patient);
                     SessionCompleted session = patients.session(patient, index);
@@ -228,7 +253,40 @@ public final class Bench {
                 line("progress-service had not caught up 5 minutes after the " + rate + "/s round; the higher rates are left out.");
                 break;
             }
+            cpuPerRound.put(rate + "/s", CpuAccount.between(cpuBefore, CpuAccount.now(() -> suite.stack().pids())));
+            sessionsPerRound.put(rate + "/s", sent.get());
         }
+        line("");
+        cpuTable("CPU per logged session, end to end", "From the start of each round until progress-service had committed its last"
+                + " session: each part's CPU time (user + system) divided by the sessions posted in the round. The observer's"
+                + " progress reads are part of progress-service's figure; the bench's own figure is its load generator and"
+                + " observer.", cpuPerRound, sessionsPerRound);
+    }
+
+    /** A table of CPU milliseconds per unit of work for each part, one row a round, and each part's share. */
+    private void cpuTable(String title, String how, Map<String, Map<String, Double>> cpuPerRound, Map<String, Integer> unitsPerRound) {
+        if (cpuPerRound.isEmpty()) {
+            return;
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>(cpuPerRound.values().iterator().next().keySet());
+        parts.removeIf(part -> part.equals("local-issuer") || part.equals("catalog-service"));
+        line("### " + title);
+        line("");
+        line(how + " Milliseconds of CPU per unit; a 2-core machine has 2,000 ms of CPU a second.");
+        line("");
+        line("| round | " + String.join(" | ", parts) + " | total |");
+        line("|---|" + "---|".repeat(parts.size() + 1));
+        cpuPerRound.forEach((round, used) -> {
+            int units = Math.max(1, unitsPerRound.get(round));
+            StringBuilder row = new StringBuilder("| " + round + " (" + units + ") |");
+            double total = 0;
+            for (String part : parts) {
+                double millis = 1000 * used.getOrDefault(part, 0.0) / units;
+                total += millis;
+                row.append(" %.2f ms |".formatted(millis));
+            }
+            line(row + " **%.2f ms** |".formatted(total));
+        });
         line("");
     }
 
@@ -317,11 +375,14 @@ public final class Bench {
         double[] ratios = new double[rounds];
         double[] serviceRates = new double[rounds];
         double[] rawRates = new double[rounds];
+        Map<String, Map<String, Double>> cpuPerRound = new java.util.LinkedHashMap<>();
+        Map<String, Integer> eventsPerRound = new java.util.LinkedHashMap<>();
         for (int round = -1; round < rounds; round++) {
             // round -1 warms both pipelines up (JIT, connection pools, the wire server's caches) and is not reported
             SessionFactory patients = new SessionFactory("bench-ingest-" + (round + 1) + "-");
             awaitDrained(topic, Duration.ofMinutes(2));
             Map<TopicPartition, Long> from = topic.endOffsets(Topics.SESSIONS);
+            Map<String, Double> cpuBefore = CpuAccount.now(() -> suite.stack().pids());
             long started = System.nanoTime();
             for (int i = 0; i < perRound; i++) {
                 for (int p = 0; p < patientCount; p++) {
@@ -331,11 +392,16 @@ public final class Bench {
             direct.flush();
             awaitDrained(topic, Duration.ofMinutes(30));
             double serviceRate = patientCount * perRound / ((System.nanoTime() - started) / 1e9);
+            Map<String, Double> cpuBetween = CpuAccount.now(() -> suite.stack().pids());
             double rawRate = RawBaseline.run(suite.config().kafkaBootstrap(), suite.config().mongoUri(), from,
                     topic.endOffsets(Topics.SESSIONS));
             if (round < 0) {
                 continue;
             }
+            cpuPerRound.put("round " + (round + 1) + ", progress-service", CpuAccount.between(cpuBefore, cpuBetween));
+            cpuPerRound.put("round " + (round + 1) + ", raw baseline", CpuAccount.between(cpuBetween, CpuAccount.now(() -> suite.stack().pids())));
+            eventsPerRound.put("round " + (round + 1) + ", progress-service", patientCount * perRound);
+            eventsPerRound.put("round " + (round + 1) + ", raw baseline", patientCount * perRound);
             serviceRates[round] = serviceRate;
             rawRates[round] = rawRate;
             ratios[round] = serviceRate / rawRate;
@@ -345,6 +411,9 @@ public final class Bench {
         line("| **median** | **%.0f events/s** | **%.0f events/s** | **%.0f%%** |".formatted(median(serviceRates), median(rawRates),
                 100 * median(ratios)));
         line("");
+        cpuTable("CPU per ingested event", "Each round's progress-service part (from the first send until its group caught up)"
+                + " and raw-baseline part (its plain consumer runs in the bench's JVM, so its work is the bench's figure): each"
+                + " part's CPU time divided by the events of the round.", cpuPerRound, eventsPerRound);
     }
 
     private void readsAfterGrowth() throws Exception {
