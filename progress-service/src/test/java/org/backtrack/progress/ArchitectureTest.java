@@ -19,7 +19,7 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule rulesArePlainJava = ArchitectureRules.rulesArePlainJava("..progress.assessment..",
             "..progress.alerts.rules..", "..progress.sessions.rules..", "..progress.webhooks.rules..", "..progress.fhir.rules..", "..progress.monitoring.rules..", "..progress.clinics.rules..",
-            "..progress.outcomes.rules..");
+            "..progress.outcomes.rules..", "..progress.programs.rules..");
 
     @ArchTest
     static final ArchRule noPackageCycles = ArchitectureRules.noPackageCycles("org.backtrack.progress");

@@ -43,7 +43,8 @@ public final class MonitoringDays {
     /**
      * A patient's monitoring days.
      *
-     * @param startSource    where the start comes from: {@code FIRST_SESSION} (the day of the patient's first session)
+     * @param startSource    where the start comes from: {@code PROGRAM} (set on the patient's program) or
+     *                       {@code FIRST_SESSION} (the day of the patient's first session)
      * @param earlierPeriods the counts of the periods before the chosen one, newest first, at most {@value MonitoringQueries#EARLIER_PERIODS}
      */
     public record PatientMonitoring(String patientId, String clinicId, LocalDate monitoringStart, String startSource,

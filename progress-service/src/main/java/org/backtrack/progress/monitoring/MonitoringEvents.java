@@ -11,6 +11,8 @@ import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.monitoring.rules.MonitoringPeriods;
+import org.backtrack.progress.programs.ProgramHistories;
+import org.backtrack.progress.programs.rules.ProgramTimeline;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.backtrack.security.ClinicKeys;
@@ -35,7 +37,8 @@ import java.util.TreeSet;
 
 /**
  * Publishes {@code backtrack.progress.monitoring-days-reached.v1} when recorded sessions make a patient reach 16 days
- * with data in a period: after each batch, the periods holding the batch's sessions are counted from the stored sessions
+ * with data in a period (periods from the monitoring start, {@link MonitoringQueries#startOf}; a program's start set
+ * later is seen with the patient's next session): after each batch, the periods holding the batch's sessions are counted from the stored sessions
  * ({@link MonitoringPeriods}); a period at 16 or more gets its mark ({@link StoredDaysReached}) inserted once, which owes
  * the event through BackTrack's outbox ({@link Outbox}): sent at once and, should the broker be away, by the relay.
  */
@@ -49,17 +52,20 @@ public class MonitoringEvents {
     private final MongoOperations mongo;
     private final RecordedSessions sessions;
     private final ClinicSettings settings;
+    private final ProgramHistories programs;
     private final KafkaOperations<Object, Object> kafka;
     private final JsonMapper json;
     private final Duration publishTimeout;
     private final Clock clock;
     private final Outbox<StoredDaysReached> outbox;
 
-    MonitoringEvents(MongoOperations mongo, RecordedSessions sessions, ClinicSettings settings, KafkaOperations<Object, Object> kafka,
+    MonitoringEvents(MongoOperations mongo, RecordedSessions sessions, ClinicSettings settings, ProgramHistories programs,
+                     KafkaOperations<Object, Object> kafka,
                      JsonMapper json, @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout, Optional<Clock> clock) {
         this.mongo = mongo;
         this.sessions = sessions;
         this.settings = settings;
+        this.programs = programs;
         this.kafka = kafka;
         this.json = json;
         this.publishTimeout = publishTimeout;
@@ -78,6 +84,10 @@ public class MonitoringEvents {
         Map<String, List<RecordedSession>> byPatient = new LinkedHashMap<>();
         current.forEach(s -> byPatient.computeIfAbsent(s.patientKey(), k -> new java.util.ArrayList<>()).add(s));
         Map<String, CalendarDays> calendars = new HashMap<>();
+        Map<String, List<String>> patientsOfClinic = new HashMap<>();
+        current.forEach(s -> patientsOfClinic.computeIfAbsent(s.clinicId(), c -> new java.util.ArrayList<>()).add(s.patientId()));
+        Map<String, Map<String, ProgramTimeline.History>> programsOfClinic = new HashMap<>();
+        patientsOfClinic.forEach((clinic, patients) -> programsOfClinic.put(clinic, programs.of(clinic, patients)));
         byPatient.forEach((patientKey, touched) -> {
             PatientWindow window = windowOf.get(patientKey);
             if (window == null || window.firstAt() == null) {
@@ -86,7 +96,8 @@ public class MonitoringEvents {
             String clinicId = touched.get(0).clinicId();
             String patientId = touched.get(0).patientId();
             CalendarDays calendar = calendars.computeIfAbsent(clinicId, settings::calendarOf);
-            LocalDate start = calendar.dayOf(window.firstAt());
+            LocalDate start = MonitoringQueries.startOf(Optional.ofNullable(programsOfClinic.get(clinicId).get(patientId)),
+                    Optional.of(window.firstAt()), calendar).orElseThrow().date();
             TreeSet<Integer> periods = new TreeSet<>();
             touched.forEach(s -> periods.add(MonitoringPeriods.indexOf(start, calendar.dayOf(s.completedAt()))));
             periods.headSet(0).clear();

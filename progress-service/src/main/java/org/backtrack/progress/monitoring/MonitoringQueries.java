@@ -7,6 +7,9 @@ import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.monitoring.MonitoringDays.PatientMonitoring;
 import org.backtrack.progress.monitoring.MonitoringDays.PatientRow;
 import org.backtrack.progress.monitoring.rules.MonitoringPeriods;
+import org.backtrack.progress.monitoring.rules.MonitoringStart;
+import org.backtrack.progress.programs.ProgramHistories;
+import org.backtrack.progress.programs.rules.ProgramTimeline;
 import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
@@ -24,14 +27,15 @@ import java.util.Optional;
 /**
  * The monitoring reads, worked out at read time from the raw stored sessions (after corrections and deduplication)
  * in the clinic's time zone ({@link ClinicSettings}), so they always equal a recomputation. The monitoring start is the
- * day of the patient's first session.
+ * one set on the patient's program ({@link ProgramHistories}, from {@code backtrack.programs}) when there is one, else
+ * the day of the patient's first session ({@link MonitoringStart}).
  */
 @Service
 public class MonitoringQueries {
 
     /** How many earlier periods a patient's answer lists. */
     public static final int EARLIER_PERIODS = 12;
-    public static final String FIRST_SESSION = "FIRST_SESSION";
+    public static final String FIRST_SESSION = MonitoringStart.Source.FIRST_SESSION.name();
 
     /** The order of the clinic's list: reachable by least slack first, then lost, then reached, then by patient id. */
     static final Comparator<PatientRow> AT_RISK_FIRST = Comparator.comparingInt((PatientRow r) -> r.standing().ordinal())
@@ -40,13 +44,22 @@ public class MonitoringQueries {
     private final RecordedSessions sessions;
     private final PatientWindows windows;
     private final ClinicSettings settings;
+    private final ProgramHistories programs;
     private final Clock clock;
 
-    MonitoringQueries(RecordedSessions sessions, PatientWindows windows, ClinicSettings settings, Optional<Clock> clock) {
+    MonitoringQueries(RecordedSessions sessions, PatientWindows windows, ClinicSettings settings, ProgramHistories programs,
+                      Optional<Clock> clock) {
         this.sessions = sessions;
         this.windows = windows;
         this.settings = settings;
+        this.programs = programs;
         this.clock = clock.orElse(Clock.systemUTC());
+    }
+
+    /** The monitoring start of a patient ({@link MonitoringStart}): the program's when set, else the first session's day. */
+    static Optional<MonitoringStart> startOf(Optional<ProgramTimeline.History> program, Optional<java.time.Instant> firstSession,
+                                             CalendarDays calendar) {
+        return MonitoringStart.of(program.map(ProgramTimeline.History::monitoringStart).orElse(null), firstSession, calendar);
     }
 
     /** Raised for a date before the patient's monitoring start. */
@@ -66,10 +79,13 @@ public class MonitoringQueries {
         List<MonitoringPeriods.Session> recorded = sessions.ofPatient(clinicId, patientId).stream()
                 .map(MonitoringQueries::session).toList();
         CalendarDays calendar = settings.calendarOf(clinicId);
-        Optional<LocalDate> start = MonitoringPeriods.defaultStart(calendar, recorded);
-        if (start.isEmpty()) {
+        Optional<ProgramTimeline.History> program = programs.of(clinicId, patientId);
+        Optional<MonitoringStart> chosenStart = startOf(program, recorded.stream().map(MonitoringPeriods.Session::completedAt)
+                .min(Comparator.naturalOrder()), calendar);
+        if (chosenStart.isEmpty()) {
             return Optional.empty();
         }
+        Optional<LocalDate> start = Optional.of(chosenStart.get().date());
         LocalDate today = calendar.dayOf(clock.instant());
         LocalDate chosen = date.orElse(today);
         int index = MonitoringPeriods.indexOf(start.get(), chosen);
@@ -81,7 +97,7 @@ public class MonitoringQueries {
         for (int i = index - 1; i >= Math.max(0, index - EARLIER_PERIODS); i--) {
             earlier.add(MonitoringDays.EarlierPeriod.of(MonitoringPeriods.period(start.get(), i, calendar, recorded, today)));
         }
-        return Optional.of(new PatientMonitoring(patientId, clinicId, start.get(), FIRST_SESSION, calendar.zone().getId(), today,
+        return Optional.of(new PatientMonitoring(patientId, clinicId, start.get(), chosenStart.get().source().name(), calendar.zone().getId(), today,
                 MonitoringDays.Period.of(period), earlier));
     }
 
@@ -101,15 +117,17 @@ public class MonitoringQueries {
                 calendar.endOf(chosen.plusDays(MonitoringPeriods.PERIOD_DAYS)))) {
             byPatient.computeIfAbsent(s.patientId(), p -> new ArrayList<>()).add(session(s));
         }
-        List<PatientRow> rows = new ArrayList<>();
+        Map<String, ProgramTimeline.History> histories = programs.ofClinic(clinicId);
+        Map<String, Optional<java.time.Instant>> firstSessions = new java.util.TreeMap<>();
         for (PatientWindow window : windows.ofClinic(clinicId)) {
-            if (window.firstAt() == null) {
-                continue;
-            }
-            LocalDate start = calendar.dayOf(window.firstAt());
-            MonitoringPeriods.periodHolding(start, chosen, calendar, byPatient.getOrDefault(window.patientId(), List.of()), today)
-                    .ifPresent(p -> rows.add(PatientRow.of(window.patientId(), p)));
+            firstSessions.put(window.patientId(), Optional.ofNullable(window.firstAt()));
         }
+        histories.values().forEach(h -> firstSessions.putIfAbsent(h.patientId(), Optional.empty())); // a program, no session yet
+        List<PatientRow> rows = new ArrayList<>();
+        firstSessions.forEach((patientId, first) -> startOf(Optional.ofNullable(histories.get(patientId)), first, calendar)
+                .flatMap(start -> MonitoringPeriods.periodHolding(start.date(), chosen, calendar,
+                        byPatient.getOrDefault(patientId, List.of()), today))
+                .ifPresent(p -> rows.add(PatientRow.of(patientId, p))));
         rows.sort(AT_RISK_FIRST);
         List<PatientRow> page = rows;
         if (after.isPresent()) {

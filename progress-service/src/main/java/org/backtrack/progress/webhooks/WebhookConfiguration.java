@@ -1,12 +1,8 @@
 package org.backtrack.progress.webhooks;
 
-import org.apache.kafka.clients.admin.NewTopic;
-import org.backtrack.events.Topics;
 import org.backtrack.progress.webhooks.rules.DisablePolicy;
 import org.backtrack.progress.webhooks.rules.EndpointUrlPolicy;
 import org.backtrack.progress.webhooks.rules.RetrySchedule;
-import org.backtrack.topics.BoundedTopics;
-import org.backtrack.topics.TopicSettings;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,17 +32,6 @@ class WebhookConfiguration {
     WebhookSecrets webhookSecrets(WebhookProperties properties) {
         SecureRandom random = new SecureRandom();
         return new WebhookSecrets(new SecretCipher(properties.encryptionKey(), random), random, properties.rotationGrace());
-    }
-
-    /** The feed is backtrack.programs' only consumer: it declares the dead-letter topic (and the topic, as its producer does). */
-    @Bean
-    NewTopic programsTopic(TopicSettings topics) {
-        return BoundedTopics.of(Topics.PROGRAMS, topics);
-    }
-
-    @Bean
-    NewTopic programsDeadLetterTopic(TopicSettings topics) {
-        return BoundedTopics.deadLettersOf(Topics.PROGRAMS, topics);
     }
 
     @Bean(destroyMethod = "close")

@@ -34,11 +34,10 @@ import java.util.Set;
  * writer's clinic) may write these topics, so it is authenticated. A delivery's id is derived from the subscription
  * and the event id, so an event read twice makes one delivery.
  * <p>
- * A record of {@code backtrack.sessions} or {@code backtrack.progress} the contract refuses is skipped here, counted
- * ({@value #SKIPPED_COUNTER}) and logged, never dead-lettered: the topic's own consumer (progress-service's session
- * consumer, routine-service's progress consumer) dead-letters that same record with its reason, and a second dead
- * letter of it would be a duplicate for whoever replays them. On {@code backtrack.programs} the feed is the only
- * consumer: its listener dead-letters what the contract refuses there ({@link #deadLettersHere}).
+ * A record the contract refuses is skipped here, counted ({@value #SKIPPED_COUNTER}) and logged, never dead-lettered:
+ * the topic's own consumer (progress-service's session consumer, routine-service's progress consumer, progress-service's
+ * program-history consumer) dead-letters that same record with its reason, and a second dead letter of it would be a
+ * duplicate for whoever replays them ({@link #deadLettersHere}).
  */
 @Service
 public class WebhookFeed {
@@ -84,9 +83,12 @@ public class WebhookFeed {
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Whether this feed dead-letters the topic's records that break the contract (it is the topic's only consumer). */
+    /**
+     * Whether this feed dead-letters the topic's records that break the contract: never, since every topic it reads has
+     * a consumer of its own that does (on {@code backtrack.programs}, the program history's since issue 21).
+     */
     public static boolean deadLettersHere(String topic) {
-        return Topics.PROGRAMS.equals(topic);
+        return false;
     }
 
     /** Counts and logs a record skipped because it breaks the contract (its topic's own consumer dead-letters it). */

@@ -15,8 +15,8 @@ import java.util.List;
  * The webhook feed's consumer: its own group ({@code backtrack.webhooks.group-id}, default {@value #GROUP}), so
  * webhooks neither slow nor are slowed by the session consumer. It reads each poll with {@link WebhookFeed}, which only
  * queues deliveries (one bulk write) and never calls out; a failure to write is thrown, for the poll to be retried. A
- * record that breaks the contract is skipped on the topics other consumers dead-letter, and dead-lettered with the
- * reason on {@code backtrack.programs}, whose only consumer this is (what came before it is queued first).
+ * record that breaks the contract is skipped: each topic's own consumer dead-letters it (on {@code backtrack.programs},
+ * the program history's, {@code progress-service-programs}).
  */
 @Component
 class WebhookFeedListener {

@@ -615,4 +615,81 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(ids(get("/api/v1/clinics/" + clinic + "/monitoring?cursor=bm9wZQ").getBody().get("errors"), "field"))
                 .containsExactly("cursor");
     }
+
+    // ---- program history from backtrack.programs (issue 21) -----------------------------------------------------
+
+    static String programEvent(String source, String clinicId, String patientId, String subject, long version, String stage,
+                               String monitoringStart, Instant changedAt) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"%s","type":"backtrack.program.changed.v1","subject":"%s",
+                 "time":"%s","datacontenttype":"application/json",
+                 "data":{"clinicId":"%s","patientId":"%s","stage":"%s","focusRegions":["LOWER_BACK"],"proposals":[],
+                         "changedBy":"dr-lee","changedAt":"%s","version":%d%s}}"""
+                .formatted("pe-" + UUID.randomUUID(), source, subject, changedAt, clinicId, patientId, stage, changedAt, version,
+                        monitoringStart == null ? "" : ",\"monitoringStart\":\"" + monitoringStart + "\"");
+    }
+
+    @Test
+    void theProgramsMonitoringStartCountsThePeriodsOnlyNewerVersionsApplyAndForeignProgramEventsAreDeadLettered() {
+        String patient = "p-program-" + UUID.randomUUID();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        // sessions on the 10 days before today; without a program the periods start on the first session's day
+        List<String> events = new ArrayList<>();
+        for (int day = 10; day >= 1; day--) {
+            events.add(event(patient, patient + "-d" + day, now.minus(Duration.ofDays(day)), 4, false));
+        }
+        send(patient, events);
+        awaitSessions(patient, 10);
+        JsonNode before = get("/api/v1/patients/" + patient + "/monitoring").getBody();
+        assertThat(before.get("startSource").asString()).isEqualTo("FIRST_SESSION");
+
+        // routine-service's program, version 2 with a start 5 days ago; then version 1 arrives late with another start
+        String start = today.minusDays(5).toString();
+        kafka.send(Topics.PROGRAMS, patient, programEvent("/routine-service", clinic, patient, patient, 2, "DEEPER", start, now));
+        kafka.send(Topics.PROGRAMS, patient, programEvent("/routine-service", clinic, patient, patient, 1, "BASIC",
+                today.minusDays(20).toString(), now.minus(Duration.ofDays(3))));
+        // records claiming this clinic's patient that do not come from routine-service for that patient: dead letters
+        String forged = programEvent("/integration/clinic-evil", clinic, patient, patient, 9, "STRENGTHENING", today.toString(), now);
+        String otherKey = programEvent("/routine-service", clinic, patient, patient, 10, "STRENGTHENING", today.toString(), now);
+        kafka.send(Topics.PROGRAMS, patient, forged);
+        kafka.send(Topics.PROGRAMS, "someone-else", otherKey);
+        kafka.send(Topics.PROGRAMS, patient, "{not json");
+        // the latest version of this patient (also v3, to see the late v1 was not applied after v2)
+        kafka.send(Topics.PROGRAMS, patient, programEvent("/routine-service", clinic, patient, patient, 3, "DEEPER", start, now));
+
+        JsonNode mine = await().atMost(WAIT).ignoreExceptions().until(() -> get("/api/v1/patients/" + patient + "/monitoring").getBody(),
+                b -> "PROGRAM".equals(b.get("startSource").asString()));
+        assertThat(mine.get("monitoringStart").asString()).isEqualTo(start);
+        assertThat(mine.get("period").get("periodStart").asString()).isEqualTo(start);
+        assertThat(mine.get("period").get("days").asInt()).isEqualTo(5); // the 5 days from the start on; the earlier ones count nowhere
+        var dead = kafka.readUntil(Topics.PROGRAMS_DLT, r -> r.value().contains("{not json"), WAIT);
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(r.value()).isEqualTo(forged);
+            assertThat(r.headers().get(org.backtrack.events.DeadLetterContent.REASON_HEADER)).contains("source");
+        });
+        assertThat(dead).anySatisfy(r -> {
+            assertThat(r.value()).isEqualTo(otherKey);
+            assertThat(r.headers().get(org.backtrack.events.DeadLetterContent.REASON_HEADER)).contains("key");
+        });
+        assertThat(mine.get("monitoringStart").asString()).isEqualTo(start); // neither the late v1 nor the forged v9 applied
+        assertThat(get("/api/v1/patients/" + patient + "/monitoring").getBody().get("monitoringStart").asString()).isEqualTo(start);
+
+        // a patient with a program start and no session yet is listed (0 days) in the clinic's list
+        String fresh = "p-program-fresh-" + UUID.randomUUID();
+        kafka.send(Topics.PROGRAMS, fresh, programEvent("/routine-service", clinic, fresh, fresh, 1, "BASIC", today.toString(), now));
+        JsonNode rows = await().atMost(WAIT).ignoreExceptions().until(() -> get("/api/v1/clinics/" + clinic + "/monitoring").getBody(),
+                b -> b.toString().contains(fresh));
+        List<JsonNode> listed = new ArrayList<>();
+        rows.forEach(listed::add);
+        assertThat(listed).filteredOn(r -> fresh.equals(r.get("patientId").asString())).singleElement()
+                .satisfies(r -> assertThat(r.get("days").asInt()).isZero());
+
+        // another clinic's token: the same patient id is unknown there, the program changes nothing for it
+        String other = "clinic-other-" + UUID.randomUUID().toString().substring(0, 8);
+        RestClient outsider = TestHttp.client(port, TestIssuer.clinician(other));
+        assertThat(outsider.get().uri("/api/v1/patients/{p}/monitoring", patient).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(outsider.get().uri("/api/v1/patients/{p}/monitoring", fresh).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+    }
 }

@@ -31,8 +31,11 @@ import java.util.Optional;
 @RestController
 class MonitoringController {
 
-    static final String RULES = "Periods are 30 calendar days counted from the patient's monitoring start (the day of the "
-            + "first session), `[start + 30k, start + 30k + 29]`; a day counts when at least one session was completed on it "
+    static final String RULES = "Periods are 30 calendar days counted from the patient's monitoring start, "
+            + "`[start + 30k, start + 30k + 29]`: the `monitoringStart` set on the patient's program in routine-service "
+            + "(`PUT /api/v1/patients/{patientId}/program`, received on `backtrack.programs`; `startSource` PROGRAM), else "
+            + "the day of the first session (`startSource` FIRST_SESSION); a patient with a program start and no session yet "
+            + "is listed with 0 days; a day counts when at least one session was completed on it "
             + "in the clinic's time zone (`PUT /api/v1/clinics/{clinicId}/settings`, UTC by default), and its earliest "
             + "session qualifies it. `reached2`/`reached16`: 2 and 16 days with data; `daysLeft`: days of the period not over "
             + "yet without a session so far; `daysNeeded`: days 16 still lacks; `lostOn`: the first day after which 16 could "
