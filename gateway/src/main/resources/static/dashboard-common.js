@@ -1,6 +1,6 @@
 'use strict';
 
-// Shared by the overview and the patient page: labels, chips, formatting, polling.
+// Shared by the overview, patient, monitoring and outcomes pages: labels, chips, formatting, polling.
 // The words of statuses, actions and stages, the order of statuses that needs attention first, and how strongly each
 // status or alert type is marked (its tone) come from the API (GET /api/v1/vocabulary), never copies kept here: no
 // status or alert type is named in this code or in the style sheet.
@@ -15,6 +15,18 @@ function el(tag, attributes = {}, ...children) {
   for (const child of children) node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   return node;
 }
+
+/** An SVG element: the charts are inline SVG drawn here, nothing loaded from elsewhere. */
+const SVG = 'http://www.w3.org/2000/svg';
+function svg(tag, attributes = {}, text) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
+  if (text !== undefined) node.textContent = String(text);
+  return node;
+}
+
+/** A day as yyyy-MM-dd (UTC), the form the API's dates take. */
+const isoDay = date => date.toISOString().slice(0, 10);
 
 async function loadVocabulary() {
   if (!vocabulary) {
@@ -216,4 +228,4 @@ function acknowledgeControl(alert, what, onOpen, done) {
 }
 
 // forms that only filter or hold buttons never submit (kept out of the HTML: the CSP allows no inline script)
-document.querySelectorAll('form#controls, form#decision, form#inbox-controls').forEach(form => form.addEventListener('submit', e => e.preventDefault()));
+document.querySelectorAll('form#controls, form#decision, form#inbox-controls, form#period-controls').forEach(form => form.addEventListener('submit', e => e.preventDefault()));

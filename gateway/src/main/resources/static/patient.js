@@ -7,13 +7,6 @@ const clinic = params.get('clinic');
 let shownSessions = -1;
 let exerciseNames = {};
 
-const SVG = 'http://www.w3.org/2000/svg';
-function svg(tag, attributes = {}) {
-  const node = document.createElementNS(SVG, tag);
-  for (const [key, value] of Object.entries(attributes)) node.setAttribute(key, value);
-  return node;
-}
-
 function drawChart(progress) {
   const width = 760, height = 280, left = 36, right = 12, top = 12, bottom = 28;
   const series = progress.series;

@@ -300,14 +300,156 @@ class DashboardBrowserSystemTest {
 
     @Test
     @Order(8)
-    void bothPagesPassTheAxeAccessibilityRules() throws Exception {
+    void theMonitoringPageListsEachPatientsDaysAtRiskFirstWithAPeriodPickerAndLinksToThePatient() throws Exception {
+        String list = "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/monitoring?size=200&period=";
+        browser.get(gateway + "/monitoring.html");
+        // the page shows the API's rows in the API's order (at risk of missing 16 first), each with its day count
+        List<String> shown = waitFor(() -> {
+            List<String> rows = monitoringRows();
+            return rows.equals(expectedMonitoringRows(list + "current")) && rows.size() == SuiteUnderTest.SEED_PATIENTS ? rows : null;
+        }, () -> "rows: " + monitoringRows() + ", status: " + browser.findElement(By.id("status")).getText());
+        JsonNode rows = api(list + "current");
+        for (JsonNode row : rows) {
+            String text = waitFor(() -> browser.findElement(By.cssSelector("#monitoring tr[data-patient-id='" + row.get("patientId").asString() + "']")).getText());
+            assertThat(text).contains(row.get("days").asInt() + " of 30",
+                    row.get("reached16").asBoolean() ? "Reached" : !row.hasNonNull("lostOn") ? row.get("daysNeeded").asInt() + " more needed" : "Out of reach");
+        }
+        assertThat(browser.findElement(By.id("status")).getText()).contains(shown.size() + " patients in their current period");
+        assertThat(browser.findElements(By.cssSelector("#monitoring svg.days-bar[role=img][aria-label]"))).hasSize(shown.size());
+        String csv = "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/monitoring.csv?period=";
+        assertThat(browser.findElement(By.id("monitoring-csv")).getAttribute("href")).isEqualTo(gateway + csv + "current");
+        screenshot("monitoring.png");
+
+        // the periods holding a day 40 days ago: each patient's earlier period, the export link follows
+        String earlier = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(40).toString();
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const input = document.getElementById('period'); input.value = arguments[0];"
+                        + "input.dispatchEvent(new Event('change'));", earlier);
+        waitFor(() -> monitoringRows().equals(expectedMonitoringRows(list + earlier))
+                && browser.findElement(By.id("status")).getText().contains("periods holding") ? true : null,
+                () -> "rows: " + monitoringRows() + ", status: " + browser.findElement(By.id("status")).getText());
+        assertThat(browser.findElement(By.id("monitoring-csv")).getAttribute("href")).isEqualTo(gateway + csv + earlier);
+        assertThat(browser.getCurrentUrl()).endsWith("/monitoring.html?period=" + earlier);
+        browser.findElement(By.id("period-current")).click();
+        waitFor(() -> browser.findElement(By.id("status")).getText().contains("current period") ? true : null);
+
+        String patient = shown.get(0).split(" ")[0];
+        waitFor(() -> {
+            browser.findElement(By.linkText(patient)).click();
+            return true;
+        });
+        waitFor(() -> browser.getCurrentUrl().endsWith("/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + patient) ? true : null);
+        waitFor(() -> browser.findElement(By.id("status")).getText().contains("sessions") ? true : null);
+    }
+
+    /** "patient days" of each row of the monitoring page, read in one go (the page redraws every few seconds). */
+    @SuppressWarnings("unchecked")
+    static List<String> monitoringRows() {
+        return (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return [...document.querySelectorAll('#monitoring tbody tr')].map(r => r.dataset.patientId + ' ' + r.dataset.days);");
+    }
+
+    static List<String> expectedMonitoringRows(String path) {
+        try {
+            List<String> rows = new java.util.ArrayList<>();
+            api(path).forEach(row -> rows.add(row.get("patientId").asString() + " " + row.get("days").asInt()));
+            return rows;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theOutcomesPageShowsRespondersOverTimeTheDistributionOfChangeAndAdherenceWithTheirFiguresAsTables() throws Exception {
+        browser.get(gateway + "/outcomes.html");
+        waitFor(() -> browser.findElement(By.id("status")).getText().contains("Updated") ? true : null,
+                () -> "status: " + browser.findElement(By.id("status")).getText());
+        JsonNode answer = api("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/outcomes");
+        assertThat(answer.get("followUps")).isNotEmpty();
+        for (JsonNode followUp : answer.get("followUps")) {
+            WebElement row = browser.findElement(By.cssSelector("#summary tr[data-weeks='" + followUp.get("weeks").asInt() + "']"));
+            assertThat(row.findElements(By.tagName("td")).stream().map(WebElement::getText).toList().subList(0, 3)).containsExactly(
+                    followUp.get("eligible").asString(), followUp.get("measured").asString(), followUp.get("responders").asString());
+            assertThat(row.findElement(By.cssSelector(".responder-share")).getText()).isEqualTo(!followUp.hasNonNull("responderShare")
+                    ? "n/a" : Math.round(followUp.get("responderShare").asDouble() * 100) + "%");
+        }
+        // the demo clinic's 60 days: its patients are measured at 4 weeks
+        assertThat(answer.get("followUps").get(0).get("measured").asInt()).isPositive();
+        // each chart is an image with words for screen readers, and its figures are a table too
+        assertThat(browser.findElements(By.cssSelector("main svg[role=img]"))).hasSize(4)
+                .allSatisfy(chart -> assertThat(chart.getAttribute("aria-label")).isNotBlank());
+        assertThat(browser.findElements(By.cssSelector("#rate-table tbody tr"))).hasSize(6);
+        assertThat(browser.findElements(By.cssSelector("#rate-chart rect.bar"))).isNotEmpty();
+        long withChange = 0;
+        for (JsonNode patient : api("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients?size=200")) {
+            withChange += !patient.path("trend").hasNonNull("changePoints") ? 0 : 1;
+        }
+        assertThat(browser.findElements(By.cssSelector("#change-table tbody tr")).stream()
+                .mapToInt(r -> Integer.parseInt(r.findElements(By.tagName("td")).get(0).getAttribute("textContent"))).sum())
+                .isEqualTo(withChange).isPositive();
+        assertThat(browser.findElements(By.cssSelector("#adherence-chart svg"))).hasSize(2);
+        String window = "?from=" + answer.get("from").asString() + "&to=" + answer.get("to").asString();
+        assertThat(browser.findElement(By.id("outcomes-csv")).getAttribute("href"))
+                .isEqualTo(gateway + "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/outcomes.csv" + window);
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 3000));
+        screenshot("outcomes.png");
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
+
+        // another window: the last four weeks (too short for a follow-up at 8 weeks)
+        String to = answer.get("to").asString();
+        String from = java.time.LocalDate.parse(to).minusDays(27).toString();
+        JsonNode shorter = api("/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/outcomes?from=" + from + "&to=" + to);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('from').value = arguments[0];", from);
+        browser.findElement(By.id("window-show")).click();
+        waitFor(() -> browser.findElement(By.id("outcomes-csv")).getAttribute("href").contains("from=" + from) ? true : null);
+        assertThat(browser.findElement(By.id("summary-intro")).getText()).startsWith(shorter.get("patientsWithData").asInt() + " patients");
+        assertThat(browser.getCurrentUrl()).endsWith("/outcomes.html?from=" + from + "&to=" + to);
+
+        // a window the service refuses: its problem's words, not a blank page
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('from').value = arguments[0];", java.time.LocalDate.parse(to).plusDays(1).toString());
+        browser.findElement(By.id("window-show")).click();
+        waitFor(() -> browser.findElement(By.id("status")).getText().startsWith("Could not load outcomes") ? true : null);
+    }
+
+    @Test
+    @Order(10)
+    void theNavigationLeadsFromPageToPageByKeyboard() throws Exception {
+        browser.get(gateway + "/");
+        waitFor(() -> browser.findElement(By.id("status")).getText().contains("Updated") ? true : null);
+        for (String[] step : List.of(new String[]{"Monitoring days", "/monitoring.html"}, new String[]{"Outcomes", "/outcomes.html"},
+                new String[]{"Overview", "/"})) {
+            WebElement link = null;
+            for (int tab = 0; tab < 8 && link == null; tab++) {
+                browser.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+                WebElement focused = browser.switchTo().activeElement();
+                link = step[0].equals(focused.getText()) && "a".equals(focused.getTagName()) ? focused : null;
+            }
+            assertThat(link).as("the %s link is reached by Tab from the page's start", step[0]).isNotNull();
+            // (a fresh page has the focus at its start; the skip link, the sign-out button, then the pages)
+            link.sendKeys(org.openqa.selenium.Keys.ENTER);
+            waitFor(() -> browser.getCurrentUrl().startsWith(gateway + step[1]) ? true : null);
+            assertThat(waitFor(() -> browser.findElement(By.cssSelector("nav.pages a[aria-current=page]")).getText())).isEqualTo(step[0]);
+        }
+    }
+
+    @Test
+    @Order(11)
+    void everyPagePassesTheAxeAccessibilityRules() throws Exception {
         String axePath = System.getenv().getOrDefault("BACKTRACK_AXE", "../.ci/tools/node_modules/axe-core/axe.min.js");
         assumeTrue(Files.isRegularFile(Path.of(axePath)), "axe-core is not installed (npm install axe-core); .ci/run installs it");
         String axe = Files.readString(Path.of(axePath));
         for (String page : List.of("/?clinic=" + DemoClinic.CLINIC_ID,
-                "/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + DemoClinic.patientId(1))) {
+                "/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + DemoClinic.patientId(1),
+                "/monitoring.html", "/outcomes.html")) {
             browser.get(gateway + page);
             waitFor(() -> browser.findElement(By.id("status")).getText().contains("Updated") ? true : null);
+            if (page.equals("/outcomes.html")) {
+                // the tables behind the charts too
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.querySelectorAll('details').forEach(d => d.open = true);");
+            }
             if (page.startsWith("/?")) {
                 // the inbox with an acknowledgement form open: its note has a label, its buttons names
                 waitFor(() -> browser.findElement(By.id("inbox-status")).getText().contains("Updated") ? true : null);

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -96,6 +97,11 @@ class RoutingIntegrationTest {
             "GET,    /api/v1/patients/patient-42/alerts,    progress",
             "GET,    /api/v1/alert-types,                   progress",
             "GET,    /api/v1/vocabulary,                    progress",
+            "GET,    /api/v1/patients/patient-42/monitoring?period=current, progress",
+            "GET,    /api/v1/clinics/clinic-7/monitoring?period=2026-11-01&size=200, progress",
+            "GET,    /api/v1/clinics/clinic-7/monitoring.csv?period=current, progress",
+            "GET,    /api/v1/clinics/clinic-7/outcomes?from=2026-09-01&to=2026-11-29, progress",
+            "GET,    /api/v1/clinics/clinic-7/outcomes.csv?from=2026-09-01&to=2026-11-29, progress",
             "POST,   /api/v1/webhooks,                      progress",
             "GET,    /api/v1/webhooks,                      progress",
             "GET,    /api/v1/webhooks/wh_0123456789abcdef01234567, progress",
@@ -125,9 +131,10 @@ class RoutingIntegrationTest {
                 .startsWith("progress GET");
     }
 
-    @Test
-    void theDashboardAsksForASignInAndForbidsFramingAndInlineScript() {
-        var response = lenient().get().uri("/").retrieve().toBodilessEntity();
+    @ParameterizedTest
+    @ValueSource(strings = {"/", "/patient.html", "/monitoring.html", "/outcomes.html", "/outcomes.js"})
+    void theDashboardAsksForASignInAndForbidsFramingAndInlineScript(String page) {
+        var response = lenient().get().uri(page).retrieve().toBodilessEntity();
         assertThat(response.getStatusCode().value()).isEqualTo(302);
         assertThat(response.getHeaders().getLocation().toString()).endsWith("/oauth2/authorization/backtrack");
         assertThat(response.getHeaders().getFirst("X-Frame-Options")).isEqualTo("DENY");
