@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  * the ingestion rounds alone, {@code --reads-only} the bounded reads on a clinic of 500 patients alone,
  * {@code --end-to-end-only} the end-to-end rounds alone; {@code --profile=DIR} records every JVM with JFR into DIR and
  * adds where each process spent its CPU ({@link Profiles}). Every run reports each part's CPU per session
- * ({@link CpuAccount}).
+ * ({@link CpuAccount}). {@code --via-gateway} posts the end-to-end rounds through the gateway as the clinic's machine
+ * client (its quota, 200/s by default, can be raised for the bench with
+ * {@code --service-jvm-options="... -Dbacktrack.gateway.rate-limit.client.per-second=1000"}).
  */
 public final class Bench {
 
@@ -44,10 +46,14 @@ public final class Bench {
 
     private final java.util.List<String> jvmOptions;
 
-    private Bench(Suite suite, boolean quick, java.util.List<String> jvmOptions) {
+    /** Whether the end-to-end rounds post through the gateway, as the riverside clinic's machine client. */
+    private final boolean viaGateway;
+
+    private Bench(Suite suite, boolean quick, java.util.List<String> jvmOptions, boolean viaGateway) {
         this.suite = suite;
         this.quick = quick;
         this.jvmOptions = jvmOptions;
+        this.viaGateway = viaGateway;
     }
 
     public static void main(String[] args) throws Exception {
@@ -59,6 +65,7 @@ public final class Bench {
         boolean endToEndOnly = false;
         java.util.List<String> jvmOptions = org.backtrack.devstack.DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS;
         Path profileDir = null;
+        boolean viaGateway = false;
         for (String arg : args) {
             if (arg.startsWith("--out=")) {
                 out = Path.of(arg.substring("--out=".length()));
@@ -72,10 +79,12 @@ public final class Bench {
                 endToEndOnly = true;
             } else if (arg.startsWith("--service-jvm-options=")) {
                 jvmOptions = java.util.List.of(arg.substring("--service-jvm-options=".length()).trim().split("\\s+"));
+            } else if (arg.equals("--via-gateway")) {
+                viaGateway = true;
             } else if (arg.startsWith("--profile=")) {
                 profileDir = Path.of(arg.substring("--profile=".length()));
             } else {
-                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick, --ingestion-only, --reads-only, --end-to-end-only, --service-jvm-options=\"...\", --profile=DIR)");
+                System.err.println("bench: unknown argument " + arg + " (options: --out=FILE, --quick, --ingestion-only, --reads-only, --end-to-end-only, --service-jvm-options=\"...\", --profile=DIR, --via-gateway)");
                 System.exit(2);
             }
         }
@@ -91,7 +100,7 @@ public final class Bench {
         try (Suite suite = Suite.start(home, null, 6, jvmOptions)) {
             measuredFrom = Instant.now();
             suite.stack().pids().forEach((part, pid) -> partsByPid.put(pid, part));
-            text = new Bench(suite, quick, jvmOptions).run(ingestionOnly, readsOnly, endToEndOnly);
+            text = new Bench(suite, quick, jvmOptions, viaGateway).run(ingestionOnly, readsOnly, endToEndOnly);
         }
         if (profiles != null) {
             // the services wrote their recordings as they stopped, with the suite
@@ -190,7 +199,8 @@ public final class Bench {
 
     private void endToEnd(TopicLog topic) throws Exception {
         Duration length = quick ? Duration.ofSeconds(5) : Duration.ofSeconds(30);
-        line("## End-to-end latency: `POST /api/v1/sessions` (routine-service) until the progress API counts the session");
+        line("## End-to-end latency: `POST /api/v1/sessions` (" + (viaGateway ? "through the gateway, as the clinic's machine client"
+                : "routine-service") + ") until the progress API counts the session");
         line("");
         line("Open loop at a fixed offered rate for " + length.toSeconds() + " s per rate, after a warm-up at 10/s the table leaves out;"
                 + " 100 patients in turn. Ten sessions a"
@@ -198,19 +208,22 @@ public final class Bench {
                 + " ms, or every tenth of the time waited so far once that is longer (at most every " + MAX_POLL.toMillis()
                 + " ms), until it counts the session, so figures are up to " + POLL.toMillis() + " ms or 10% late. A fixed "
                 + POLL.toMillis() + " ms poll made the observer most of the load once latency passed a second. Tracking every session would"
-                + " turn the observer into most of the load. POST columns: until routine-service answered.");
+                + " turn the observer into most of the load. POST columns: until " + (viaGateway ? "the gateway" : "routine-service")
+                + " answered (a 429 or 503 is retried with back-off and counts in the time).");
         line("");
         line("| offered sessions/s | tracked | p50 | p99 | max | POST p50 | POST p99 | not counted within " + VISIBLE_WITHIN.toMinutes()
                 + " min |");
         line("|---|---|---|---|---|---|---|---|");
-        SessionPoster poster = new SessionPoster(suite.routineUrl(), suite.tokens(), SessionFactory.CLINICIAN);
+        SessionPoster poster = viaGateway
+                ? SessionPoster.asClient(suite.gatewayUrl(), suite.tokens(), SessionFactory.INTEGRATION_CLIENT, SessionFactory.INTEGRATION_SECRET)
+                : new SessionPoster(suite.routineUrl(), suite.tokens(), SessionFactory.CLINICIAN);
         Map<String, Map<String, Double>> cpuPerRound = new java.util.LinkedHashMap<>();
         Map<String, Integer> sessionsPerRound = new java.util.LinkedHashMap<>();
         // a warm-up the table leaves out, as the API rounds have one: the first sessions meet cold code paths
         SessionFactory warmUp = new SessionFactory("bench-e2e-warm-up-");
         OpenLoop.run(10, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10), (i, due) -> poster.post(warmUp.session(i % 100, i / 100)));
         drained(topic, Duration.ofMinutes(2));
-        for (int rate : new int[] {10, 25, 50, 100}) {
+        for (int rate : new int[] {10, 25, 50, 100, 200}) {
             SessionFactory patients = new SessionFactory("bench-e2e-" + rate + "-");
             int patientCount = 100;
             AtomicIntegerArray next = new AtomicIntegerArray(patientCount);

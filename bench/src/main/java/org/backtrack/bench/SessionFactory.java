@@ -19,6 +19,9 @@ public final class SessionFactory {
     /** The clinic the simulated patients belong to, and a clinician of it among the demo users. */
     public static final String CLINIC = "clinic-riverside";
     public static final String CLINICIAN = "dr.rivers";
+    /** The clinic's machine client at the local issuer (client credentials), for sessions through the gateway. */
+    public static final String INTEGRATION_CLIENT = "riverside-integration";
+    public static final String INTEGRATION_SECRET = "dev-riverside-integration-secret";
 
     /** One session a day, as prescribed: 2,400 sessions reach back six and a half years (the contract accepts from 2000). */
     static final Duration SPACING = Duration.ofDays(1);

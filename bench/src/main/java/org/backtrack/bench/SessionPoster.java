@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Logs sessions through routine-service's API the way a careful app does: it sends again until the service has
@@ -26,14 +27,24 @@ public final class SessionPoster {
 
     private final HttpClient http;
     private final URI sessions;
-    private final DemoUserTokens tokens;
-    private final String user;
+    private final Supplier<String> authorization;
+    private final Runnable forgetToken;
 
-    public SessionPoster(String routineUrl, DemoUserTokens tokens, String user) {
+    /** Posts as a demo user to {@code baseUrl} (routine-service, or the gateway in front of it). */
+    public SessionPoster(String baseUrl, DemoUserTokens tokens, String user) {
+        this(baseUrl, () -> tokens.bearer(user), () -> tokens.refresh(user));
+    }
+
+    /** Posts as a clinic's machine client (client credentials), as an integration does. */
+    public static SessionPoster asClient(String baseUrl, DemoUserTokens tokens, String clientId, String secret) {
+        return new SessionPoster(baseUrl, () -> tokens.clientBearer(clientId, secret), () -> tokens.refreshClient(clientId));
+    }
+
+    private SessionPoster(String baseUrl, Supplier<String> authorization, Runnable forgetToken) {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        this.sessions = URI.create(routineUrl + "/api/v1/sessions");
-        this.tokens = tokens;
-        this.user = user;
+        this.sessions = URI.create(baseUrl + "/api/v1/sessions");
+        this.authorization = authorization;
+        this.forgetToken = forgetToken;
     }
 
     public Accepted post(SessionCompleted session) throws InterruptedException {
@@ -44,14 +55,14 @@ public final class SessionPoster {
             String failure;
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(sessions).timeout(Duration.ofSeconds(10))
-                        .header("Content-Type", "application/json").header("Authorization", tokens.bearer(user))
+                        .header("Content-Type", "application/json").header("Authorization", authorization.get())
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 if (status == 200 || status == 201 || status == 202) {
                     return new Accepted(status, attempt);
                 }
                 if (status == 401) {
-                    tokens.refresh(user);
+                    forgetToken.run();
                 } else if (status < 500 && status != 429) {
                     throw new IllegalStateException("session " + session.sessionId() + " refused: HTTP " + status + " " + response.body());
                 }

@@ -13,11 +13,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,7 +23,6 @@ final class DemoSeeder {
 
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     private static final int CLIENTS = 4;
-    private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     static final String CLIENT_ID = "demo-integration";
     static final String CLIENT_SECRET = "dev-integration-secret";
 
@@ -92,17 +87,7 @@ final class DemoSeeder {
 
     /** The demo clinic's machine client, by client credentials: sessions are logged as an integration would. */
     static String clientToken(HttpClient http, String issuerUrl) throws IOException, InterruptedException {
-        String basic = Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(issuerUrl + "/oauth2/token")).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Basic " + basic).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        Matcher token = ACCESS_TOKEN.matcher(response.body());
-        if (response.statusCode() != 200 || !token.find()) {
-            throw new DevStackException("demo seeding: no token from the local issuer (HTTP " + response.statusCode()
-                    + "); see the local-issuer log");
-        }
-        return token.group(1);
+        return DemoUserTokens.clientToken(http, issuerUrl, CLIENT_ID, CLIENT_SECRET);
     }
 
     /** How long one session may keep being refused for transient reasons before seeding gives up. */
