@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Sessions folded into one point per calendar day ({@link CalendarDays#UTC}), with the 7-day rolling mean of pain before. */
+/** Sessions folded into one point per calendar day (of the clinic's {@link CalendarDays}), with the 7-day rolling mean of pain before. */
 public final class DailySeries {
 
     public static final int ROLLING_DAYS = 7;
@@ -21,9 +21,15 @@ public final class DailySeries {
     private DailySeries() {
     }
 
+    /** The series in UTC days. */
     public static List<Day> of(List<PainReading> readings) {
+        return of(readings, CalendarDays.UTC);
+    }
+
+    /** The series in the days of {@code calendar}. */
+    public static List<Day> of(List<PainReading> readings, CalendarDays calendar) {
         Map<LocalDate, List<PainReading>> byDay = readings.stream()
-                .collect(Collectors.groupingBy(r -> CalendarDays.UTC.dayOf(r.completedAt()), TreeMap::new, Collectors.toList()));
+                .collect(Collectors.groupingBy(r -> calendar.dayOf(r.completedAt()), TreeMap::new, Collectors.toList()));
         List<Day> days = new ArrayList<>();
         TreeMap<LocalDate, Double> means = new TreeMap<>();
         byDay.forEach((date, sessions) -> {

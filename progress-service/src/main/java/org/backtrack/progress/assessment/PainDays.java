@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * A patient window folded into calendar days ({@link CalendarDays#UTC}), once per assessment, so that the trend rules
+ * A patient window folded into calendar days (of the clinic's {@link CalendarDays}), once per assessment, so that the trend rules
  * can ask what the series looked like as of any of its days without going over the readings again. Days are epoch
  * days; each holds the number of sessions, the sums of pain before and of relief, and the sessions that brought no
  * relief ({@link ReliefFading#noRelief}). The first week's figures come from the window's baseline.
@@ -47,6 +47,10 @@ final class PainDays {
     }
 
     static PainDays of(PatientWindow window) {
+        return of(window, CalendarDays.UTC);
+    }
+
+    static PainDays of(PatientWindow window, CalendarDays calendar) {
         TreeMap<Long, double[]> byDay = new TreeMap<>(); // sessions, pain sum, relief sum, no relief
         Set<String> seen = new HashSet<>();
         for (List<PainReading> list : List.of(window.baseline(), window.recent())) {
@@ -54,7 +58,7 @@ final class PainDays {
                 if (!seen.add(r.sessionId())) {
                     continue;
                 }
-                double[] day = byDay.computeIfAbsent(day(r), d -> new double[4]);
+                double[] day = byDay.computeIfAbsent(calendar.dayOf(r.completedAt()).toEpochDay(), d -> new double[4]);
                 day[0]++;
                 day[1] += r.painBefore();
                 day[2] += r.relief();
@@ -85,14 +89,10 @@ final class PainDays {
             baselineNone += ReliefFading.noRelief(r) ? 1 : 0;
         }
         int baselineCount = window.baseline().size();
-        long first = window.firstAt() == null ? 0 : CalendarDays.UTC.dayOf(window.firstAt()).toEpochDay();
+        long first = window.firstAt() == null ? 0 : calendar.dayOf(window.firstAt()).toEpochDay();
         return new PainDays(days, sessions, pain, relief, none, first,
                 baselineCount == 0 ? Double.NaN : baselinePain / baselineCount,
                 baselineCount == 0 ? Double.NaN : baselineRelief / baselineCount, baselineNone, baselineCount);
-    }
-
-    static long day(PainReading reading) {
-        return CalendarDays.UTC.dayOf(reading.completedAt()).toEpochDay();
     }
 
     boolean isEmpty() {

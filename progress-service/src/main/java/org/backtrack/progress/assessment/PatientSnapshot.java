@@ -22,10 +22,13 @@ import java.util.Set;
  * @param recentPain         daily mean pain before over the {@link #SPARKLINE} up to the latest session, oldest first
  * @param recentSessionTimes completion times within {@link WeeklyAdherence#LOOKBACK} of the latest session, oldest first
  * @param assessment         the rules' conclusions as of the latest session (what {@code backtrack.progress} publishes)
+ * @param timeZone           the clinic's time zone the days were counted in ({@link CalendarDays#zoneId()}); null in
+ *                           summaries stored before zones were, read as UTC. A summary is recomputed when the clinic's
+ *                           zone changes, and the read-model check compares it with one made in the current zone
  */
 public record PatientSnapshot(String patientId, String clinicId, Instant firstSessionAt, Instant lastSessionAt,
                               Integer currentPain, List<Double> recentPain, List<Instant> recentSessionTimes,
-                              Assessment assessment) {
+                              Assessment assessment, String timeZone) {
 
     public static final Duration SPARKLINE = Duration.ofDays(14);
 
@@ -34,18 +37,29 @@ public record PatientSnapshot(String patientId, String clinicId, Instant firstSe
         recentSessionTimes = List.copyOf(recentSessionTimes);
     }
 
-    /** @param assessment the assessment of {@code window} as of its latest session */
+    /** @param assessment the assessment of {@code window} as of its latest session, in UTC days */
     public static PatientSnapshot of(PatientWindow window, Assessment assessment) {
+        return of(window, assessment, CalendarDays.UTC);
+    }
+
+    /** @param assessment the assessment of {@code window} as of its latest session, days counted by {@code calendar} */
+    public static PatientSnapshot of(PatientWindow window, Assessment assessment, CalendarDays calendar) {
         List<PainReading> recent = window.recent();
         PainReading latest = recent.isEmpty() ? null : recent.get(recent.size() - 1);
-        Instant sparklineFrom = window.latestAt() == null ? null : window.latestAt().minus(SPARKLINE);
-        Instant timesFrom = window.latestAt() == null ? null : window.latestAt().minus(WeeklyAdherence.LOOKBACK);
-        List<Double> sparkline = DailySeries.of(recent.stream().filter(r -> r.completedAt().isAfter(sparklineFrom)).toList())
+        Instant sparklineFrom = window.latestAt() == null ? null : calendar.daysBefore(window.latestAt(), SPARKLINE.toDays());
+        Instant timesFrom = window.latestAt() == null ? null
+                : calendar.daysBefore(window.latestAt(), WeeklyAdherence.LOOKBACK.toDays());
+        List<Double> sparkline = DailySeries.of(recent.stream().filter(r -> r.completedAt().isAfter(sparklineFrom)).toList(), calendar)
                 .stream().map(DailySeries.Day::painBefore).toList();
         List<Instant> times = new ArrayList<>();
         recent.stream().map(PainReading::completedAt).filter(at -> at.isAfter(timesFrom)).forEach(times::add);
         return new PatientSnapshot(window.patientId(), window.clinicId(), window.firstAt(), window.latestAt(),
-                latest == null ? null : latest.painBefore(), sparkline, times, assessment);
+                latest == null ? null : latest.painBefore(), sparkline, times, assessment, calendar.zoneId());
+    }
+
+    /** The calendar the snapshot's days were counted in (UTC for a summary stored before zones were). */
+    public CalendarDays calendar() {
+        return CalendarDays.of(timeZone);
     }
 
     /**
@@ -58,7 +72,8 @@ public record PatientSnapshot(String patientId, String clinicId, Instant firstSe
                 assessment.suggestion().reason());
         Assessment plain = new Assessment(assessment.status(), assessment.trend(), assessment.adherence(), assessment.alerts(),
                 suggestion, null, assessment.asOf());
-        return new PatientSnapshot(patientId, clinicId, firstSessionAt, lastSessionAt, currentPain, recentPain, recentSessionTimes, plain);
+        return new PatientSnapshot(patientId, clinicId, firstSessionAt, lastSessionAt, currentPain, recentPain, recentSessionTimes, plain,
+                timeZone);
     }
 
     public ProgressStatus status() {
@@ -79,7 +94,7 @@ public record PatientSnapshot(String patientId, String clinicId, Instant firstSe
 
     /** Sessions in the seven days (and four weeks) up to {@code now}, against the prescription assessed with. */
     public Assessment.Adherence adherenceAsOf(Instant now) {
-        return WeeklyAdherence.of(recentSessionTimes, now, assessment.adherence().prescribedPerWeek());
+        return WeeklyAdherence.of(recentSessionTimes, now, assessment.adherence().prescribedPerWeek(), calendar());
     }
 
     /**
@@ -94,7 +109,7 @@ public record PatientSnapshot(String patientId, String clinicId, Instant firstSe
         if (decided.isSafety()) {
             return decided;
         }
-        boolean establishedWeek = firstSessionAt != null && Duration.between(firstSessionAt, now).toDays() >= 7;
+        boolean establishedWeek = ProgressAssessor.establishedWeek(firstSessionAt, now, calendar());
         return ProgressAssessor.suggest(status(), assessment.trend(), adherenceAsOf(now), SafetySigns.NONE,
                 assessment.stage() == null ? Stage.first() : assessment.stage(), Set.of(), ExerciseCatalog.EMPTY,
                 establishedWeek).action();

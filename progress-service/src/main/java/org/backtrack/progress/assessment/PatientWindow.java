@@ -21,9 +21,13 @@ import java.util.stream.Stream;
  * last {@link #RECENT} (the trend window and alerts). Its size is bounded whatever the patient sends, far below
  * MongoDB's 16 MiB document limit (about 1 MiB at most, see docs/analytics.md):
  * <ul>
- *   <li>at most {@link #MAX_READINGS_PER_DAY} readings per calendar day ({@link CalendarDays#UTC}) in each of the two
+ *   <li>at most {@link #MAX_READINGS_PER_DAY} readings per UTC day ({@link CalendarDays#UTC}) in each of the two
  *       lists, the latest of that day (and the patient's first session, which anchors the baseline): the contract's
- *       daily limit, so only sessions stored before that limit existed can ever be left out;</li>
+ *       daily limit, which the contract counts in UTC days ({@code SessionLimits}), so only sessions stored before that
+ *       limit existed can ever be left out. The bound is a storage bound, not an analytics count: it stays in UTC
+ *       whatever the clinic's time zone, so the window holds the same readings in every zone and never needs
+ *       rebuilding when a clinic changes its zone (the rules fold the readings into the clinic's days,
+ *       {@link ProgressAssessor#assess(PatientWindow, ExerciseCatalog, Instant, CalendarDays)});</li>
  *   <li>exercise ids only on the readings of the last {@link #EXERCISES_KEPT} (the only ones the stage and focus rules
  *       look at), at most {@link #MAX_EXERCISES_PER_READING} per reading, the first the session lists: an id is
  *       not copied into every reading of six weeks, and ids no rule reads are not kept.</li>
@@ -181,6 +185,7 @@ public record PatientWindow(String patientId, String clinicId, Instant firstAt, 
         return day(reading.completedAt());
     }
 
+    /** The UTC day: the contract's daily limit's day, whatever the clinic's zone (see the class comment). */
     private static LocalDate day(Instant at) {
         return CalendarDays.UTC.dayOf(at);
     }

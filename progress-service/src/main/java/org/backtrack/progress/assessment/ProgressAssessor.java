@@ -56,15 +56,24 @@ public final class ProgressAssessor {
         return prescribedPerWeek;
     }
 
+    /** The assessment in UTC days. */
     public Assessment assess(PatientWindow window, ExerciseCatalog catalog, Instant now) {
-        PainDays days = PainDays.of(window);
+        return assess(window, catalog, now, CalendarDays.UTC);
+    }
+
+    /**
+     * The assessment as of {@code now}, every day counted by {@code calendar} (the clinic's time zone): the daily
+     * means the trend and status rules read, the red flags' two weeks and the weekly adherence.
+     */
+    public Assessment assess(PatientWindow window, ExerciseCatalog catalog, Instant now, CalendarDays calendar) {
+        PainDays days = PainDays.of(window, calendar);
         Trend trend = TrendAnalysis.of(days);
         List<PainReading> recent = window.recent();
-        Adherence adherence = adherence(recent, now);
-        List<Alert> alerts = alerts(recent, now);
-        ProgressStatus status = status(window, days, now);
+        Adherence adherence = adherence(recent, now, calendar);
+        List<Alert> alerts = alerts(recent, now, calendar);
+        ProgressStatus status = status(window, days, now, calendar);
         Stage stage = currentStage(recent, catalog, window.latestAt());
-        boolean establishedWeek = window.firstAt() != null && Duration.between(window.firstAt(), now).toDays() >= 7;
+        boolean establishedWeek = establishedWeek(window.firstAt(), now, calendar);
         Suggestion suggestion = suggest(status, trend, adherence, SafetySigns.of(recent), stage,
                 focus(recent, catalog, window.latestAt()), catalog, establishedWeek);
         return new Assessment(status, trend, adherence, alerts, suggestion, stage, now);
@@ -76,29 +85,38 @@ public final class ProgressAssessor {
      * ({@link StatusHysteresis}, {@link TrendEvidence}).
      */
     static ProgressStatus status(PatientWindow window, Instant now) {
-        return status(window, PainDays.of(window), now);
+        return status(window, PainDays.of(window), now, CalendarDays.UTC);
     }
 
-    private static ProgressStatus status(PatientWindow window, PainDays days, Instant now) {
+    private static ProgressStatus status(PatientWindow window, PainDays days, Instant now, CalendarDays calendar) {
         if (window.isEmpty()) {
             return ProgressStatus.INSUFFICIENT_DATA;
         }
-        if (RedFlagRule.shown(window.recent(), now).isPresent()) {
+        if (RedFlagRule.shown(window.recent(), now, calendar).isPresent()) {
             return ProgressStatus.RED_FLAG;
         }
         return StatusHysteresis.status(days);
     }
 
-    private Adherence adherence(List<PainReading> recent, Instant now) {
-        return WeeklyAdherence.of(recent.stream().map(PainReading::completedAt).toList(), now, prescribedPerWeek);
+    private Adherence adherence(List<PainReading> recent, Instant now, CalendarDays calendar) {
+        return WeeklyAdherence.of(recent.stream().map(PainReading::completedAt).toList(), now, prescribedPerWeek, calendar);
+    }
+
+    /** Whether a week of the clinic's calendar has passed since the first session (the same local time 7 days on). */
+    static boolean establishedWeek(Instant firstAt, Instant now, CalendarDays calendar) {
+        return firstAt != null && !calendar.daysBefore(now, 7).isBefore(firstAt);
     }
 
     static List<Alert> alerts(List<PainReading> recent, Instant now) {
+        return alerts(recent, now, CalendarDays.UTC);
+    }
+
+    static List<Alert> alerts(List<PainReading> recent, Instant now, CalendarDays calendar) {
         List<Alert> alerts = new ArrayList<>();
         if (recent.isEmpty()) {
             return alerts;
         }
-        RedFlagRule.shown(recent, now).ifPresent(r -> alerts.add(new Alert(AlertType.RED_FLAG_SYMPTOM, r.completedAt(),
+        RedFlagRule.shown(recent, now, calendar).ifPresent(r -> alerts.add(new Alert(AlertType.RED_FLAG_SYMPTOM, r.completedAt(),
                 "Pain down the leg, numbness or night pain reported")));
         PainReading latest = recent.get(recent.size() - 1);
         if (latest.sharpPain()) {

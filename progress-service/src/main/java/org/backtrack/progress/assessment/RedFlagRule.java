@@ -20,12 +20,17 @@ public final class RedFlagRule {
     private RedFlagRule() {
     }
 
-    /** The latest (by completion) red-flag reading shown as of {@code now}, if any. */
+    /** The latest (by completion) red-flag reading shown as of {@code now}, if any, in UTC days. */
     public static Optional<PainReading> shown(List<PainReading> readings, Instant now) {
-        LocalDate today = CalendarDays.UTC.dayOf(now);
+        return shown(readings, now, CalendarDays.UTC);
+    }
+
+    /** The latest (by completion) red-flag reading shown as of {@code now}, if any, days counted by {@code calendar}. */
+    public static Optional<PainReading> shown(List<PainReading> readings, Instant now, CalendarDays calendar) {
+        LocalDate today = calendar.dayOf(now);
         PainReading shown = null;
         for (PainReading r : readings) {
-            if (r.redFlag() && isShown(r, today) && (shown == null || !r.completedAt().isBefore(shown.completedAt()))) {
+            if (r.redFlag() && isShown(r, today, calendar) && (shown == null || !r.completedAt().isBefore(shown.completedAt()))) {
                 shown = r;
             }
         }
@@ -33,7 +38,11 @@ public final class RedFlagRule {
     }
 
     static boolean isShown(PainReading reading, LocalDate today) {
-        LocalDate known = CalendarDays.UTC.dayOf(reading.knownAt());
+        return isShown(reading, today, CalendarDays.UTC);
+    }
+
+    static boolean isShown(PainReading reading, LocalDate today, CalendarDays calendar) {
+        LocalDate known = calendar.dayOf(reading.knownAt());
         return known.isAfter(today.minusDays(SHOWN_DAYS));
     }
 }

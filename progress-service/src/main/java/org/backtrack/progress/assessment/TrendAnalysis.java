@@ -39,6 +39,10 @@ public final class TrendAnalysis {
         return of(PainDays.of(window));
     }
 
+    public static Assessment.Trend of(PatientWindow window, CalendarDays calendar) {
+        return of(PainDays.of(window, calendar));
+    }
+
     static Assessment.Trend of(PainDays d) {
         if (d.isEmpty() || d.baselineSessions == 0) {
             return Assessment.Trend.NONE;

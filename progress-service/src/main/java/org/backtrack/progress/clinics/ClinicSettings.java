@@ -10,8 +10,11 @@ import org.springframework.stereotype.Repository;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -43,8 +46,27 @@ public class ClinicSettings {
 
     /** The calendar days of the clinic: its time zone, UTC by default. */
     public CalendarDays calendarOf(String clinicId) {
-        String zone = of(clinicId).timeZone();
-        return new CalendarDays(zone == null ? ZoneOffset.UTC : ZoneId.of(zone));
+        return CalendarDays.of(of(clinicId).timeZone());
+    }
+
+    /**
+     * The calendar days of these clinics, in one query by key: what a batch of sessions reads once, rather than once
+     * per event. Read fresh every time (no cache): another instance may have changed a zone a moment ago.
+     */
+    public ClinicCalendars calendarsOf(Collection<String> clinicIds) {
+        Map<String, CalendarDays> found = new HashMap<>();
+        if (!clinicIds.isEmpty()) {
+            mongo.find(query(where("_id").in(Set.copyOf(clinicIds))), Settings.class)
+                    .forEach(s -> found.put(s.clinicId(), CalendarDays.of(s.timeZone())));
+        }
+        return new ClinicCalendars(found);
+    }
+
+    /** The calendar days of every clinic that set a zone (one document per clinic: a small collection), for rebuilds and checks. */
+    public ClinicCalendars allCalendars() {
+        Map<String, CalendarDays> found = new HashMap<>();
+        mongo.findAll(Settings.class).forEach(s -> found.put(s.clinicId(), CalendarDays.of(s.timeZone())));
+        return new ClinicCalendars(found);
     }
 
     /** Sets the clinic's time zone (one idempotent upsert of its document). */

@@ -11,6 +11,9 @@ import org.backtrack.events.InvalidEventException;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.progress.alerts.SessionAlerts;
+import org.backtrack.progress.clinics.ClinicCalendars;
+import org.backtrack.progress.clinics.ClinicSettings;
+import org.backtrack.progress.readmodel.ClinicDaysRecount;
 import org.backtrack.progress.monitoring.MonitoringEvents;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.publication.ProgressPublisher;
@@ -25,6 +28,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Handles a batch of raw session events: validate each, record the sessions under their clinic, update the patients'
@@ -57,10 +62,13 @@ public class SessionIngestion {
     private final PatientSummaries summaries;
     private final SessionAlerts alerts;
     private final MonitoringEvents monitoring;
+    private final ClinicSettings settings;
+    private final ClinicDaysRecount recount;
     private final Counter ingested;
 
     SessionIngestion(SessionEventCodec codec, RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher,
-                     PatientSummaries summaries, SessionAlerts alerts, MonitoringEvents monitoring, ObjectProvider<MeterRegistry> meters) {
+                     PatientSummaries summaries, SessionAlerts alerts, MonitoringEvents monitoring, ClinicSettings settings,
+                     ClinicDaysRecount recount, ObjectProvider<MeterRegistry> meters) {
         this.ingested = Counter.builder(INGESTED_COUNTER).description("Session events applied to the read models")
                 .register(meters.getIfAvailable(SimpleMeterRegistry::new));
         this.codec = codec;
@@ -70,6 +78,8 @@ public class SessionIngestion {
         this.summaries = summaries;
         this.alerts = alerts;
         this.monitoring = monitoring;
+        this.settings = settings;
+        this.recount = recount;
     }
 
     /**
@@ -115,13 +125,20 @@ public class SessionIngestion {
         rejections.sort(Comparator.comparingInt(Rejection::index));
         // always the versions that stand, so a stale correction or a redelivery re-applies the same state
         List<PatientWindow> steps = windows.applyAll(recorded.current());
-        ProgressPublisher.Evaluations assessed = publisher.publishIfChanged(steps);
+        // the days of the batch's clinics (their time zones): one query for the batch, never cached (see ClinicDaysRecount)
+        ClinicCalendars calendars = steps.isEmpty() ? new ClinicCalendars(Map.of())
+                : settings.calendarsOf(steps.stream().map(PatientWindow::clinicId).collect(Collectors.toSet()));
+        ProgressPublisher.Evaluations assessed = publisher.publishIfChanged(steps, calendars);
         // the overview's summaries, from the assessments the publisher made (after it, so a failed send retries both)
-        summaries.storeLatest(steps, assessed.latest());
+        summaries.storeLatest(steps, assessed.latest(), calendars);
         // alerts last: after the summary holds the latest session, so the disengagement sweep and this meet (see SessionAlerts)
         alerts.afterSessions(PatientWindows.inApplicationOrder(recorded.current()), steps, assessed.steps());
         // a period that now has 16 days with data gets its mark and owes its event, once (MonitoringEvents)
         monitoring.afterSessions(recorded.current(), steps);
+        if (!steps.isEmpty()) {
+            // a zone changed by an administrator while this batch was assessed: recount in the zone that stands
+            recount.afterBatch(steps, calendars);
+        }
         ingested.increment(recorded.current().size());
         log.debug("{} records: {} sessions applied, {} rejected", batch.size(), recorded.current().size(), rejections.size());
         return rejections;

@@ -2,6 +2,7 @@ package org.backtrack.progress.outcomes;
 
 import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.ProgressAssessor;
+import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.outcomes.rules.ClinicOutcomes;
 import org.backtrack.progress.outcomes.rules.PainEntry;
 import org.backtrack.progress.patients.SeriesWindow;
@@ -22,24 +23,27 @@ import java.util.Optional;
 public class OutcomeQueries {
 
     private final RecordedSessions sessions;
+    private final ClinicSettings settings;
     private final int prescribedPerWeek;
     private final Clock clock;
 
-    OutcomeQueries(RecordedSessions sessions, ProgressAssessor assessor, Optional<Clock> clock) {
+    OutcomeQueries(RecordedSessions sessions, ClinicSettings settings, ProgressAssessor assessor, Optional<Clock> clock) {
         this.sessions = sessions;
+        this.settings = settings;
         this.prescribedPerWeek = assessor.prescribedPerWeek();
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Today, the default end of the window. */
-    public LocalDate today() {
-        return CalendarDays.UTC.dayOf(clock.instant());
+    /** Today in the clinic's days, the default end of the window. */
+    public LocalDate today(String clinicId) {
+        return settings.calendarOf(clinicId).dayOf(clock.instant());
     }
 
+    /** The outcomes over the window, every day a day of the clinic (its time zone). */
     public ClinicOutcomes.Result outcomesOf(String clinicId, SeriesWindow window) {
-        List<PainEntry> entries = sessions.painOfClinic(clinicId, CalendarDays.UTC.startOf(window.from()),
-                        CalendarDays.UTC.endOf(window.to())).stream()
+        CalendarDays calendar = settings.calendarOf(clinicId);
+        List<PainEntry> entries = sessions.painOfClinic(clinicId, window.start(calendar), window.end(calendar)).stream()
                 .map(s -> new PainEntry(s.patientId(), s.completedAt(), s.painBefore())).toList();
-        return ClinicOutcomes.of(entries, prescribedPerWeek, CalendarDays.UTC);
+        return ClinicOutcomes.of(entries, prescribedPerWeek, calendar);
     }
 }

@@ -1,12 +1,14 @@
 package org.backtrack.progress.patients;
 
 import org.backtrack.progress.assessment.Assessment;
+import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.DailySeries;
 import org.backtrack.progress.assessment.PatientSnapshot;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
 import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.catalog.CatalogSnapshot;
+import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.sessions.RecordedSession;
@@ -15,10 +17,8 @@ import org.backtrack.paging.Paging;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,21 +37,27 @@ public class ProgressQueries {
     private final PatientSummaries summaries;
     private final CatalogSnapshot catalog;
     private final ProgressAssessor assessor;
+    private final ClinicSettings settings;
     private final Clock clock;
 
     ProgressQueries(RecordedSessions sessions, PatientWindows windows, PatientSummaries summaries, CatalogSnapshot catalog,
-                    ProgressAssessor assessor, Optional<Clock> clock) {
+                    ProgressAssessor assessor, ClinicSettings settings, Optional<Clock> clock) {
         this.sessions = sessions;
         this.windows = windows;
         this.summaries = summaries;
         this.catalog = catalog;
         this.assessor = assessor;
+        this.settings = settings;
         this.clock = clock.orElse(Clock.systemUTC());
     }
 
-    /** Today in UTC, the default end of a series window. */
-    public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    /** Today in the clinic's days, the default end of a series window. */
+    public LocalDate today(String clinicId) {
+        return calendarOf(clinicId).dayOf(clock.instant());
+    }
+
+    private CalendarDays calendarOf(String clinicId) {
+        return clinicId == null ? CalendarDays.UTC : settings.calendarOf(clinicId);
     }
 
     /**
@@ -62,9 +68,12 @@ public class ProgressQueries {
      */
     public Optional<PatientProgress> progressOf(String clinicId, String patientId, SeriesWindow window,
                                                 Function<SeriesWindow, String> linkTo) {
+        // every day of the document is a day of the clinic (its time zone): the series, the trend, the status, adherence
+        CalendarDays calendar = calendarOf(clinicId);
+        Instant start = window.start(calendar);
         // the days before the window are read too, so the 7-day rolling mean of its first days is complete
-        Instant readFrom = window.start().minus(Duration.ofDays(DailySeries.ROLLING_DAYS - 1L));
-        RecordedSessions.History history = sessions.historyOf(clinicId, patientId, readFrom, window.end());
+        Instant readFrom = calendar.startOf(window.from().minusDays(DailySeries.ROLLING_DAYS - 1L));
+        RecordedSessions.History history = sessions.historyOf(clinicId, patientId, readFrom, window.end(calendar));
         int sessionCount = history.sessionCount();
         if (sessionCount == 0) {
             return Optional.empty();
@@ -72,14 +81,14 @@ public class ProgressQueries {
         Instant now = clock.instant();
         List<RecordedSession> recorded = history.between();
         PatientWindow patientWindow = windows.find(clinicId, patientId).orElseGet(() -> windows.recompute(patientId, clinicId));
-        Assessment assessment = assessor.assess(patientWindow, catalog.current(), now);
-        var series = recorded.stream().filter(r -> !r.completedAt().isBefore(window.start()))
+        Assessment assessment = assessor.assess(patientWindow, catalog.current(), now, calendar);
+        var series = recorded.stream().filter(r -> !r.completedAt().isBefore(start))
                 .map(r -> new PatientProgress.SeriesPoint(r.sessionId(), r.completedAt(),
                 r.session().painBefore(), r.session().painAfter(), r.session().flagsOrNone().anyRedFlag(),
                 r.session().flagsOrNone().sharpPain(), r.session().notes())).toList();
-        var daily = DailySeries.of(recorded.stream().map(RecordedSessions::reading).toList()).stream()
+        var daily = DailySeries.of(recorded.stream().map(RecordedSessions::reading).toList(), calendar).stream()
                 .filter(day -> !day.date().isBefore(window.from())).toList();
-        boolean older = patientWindow.firstAt() != null && patientWindow.firstAt().isBefore(window.start());
+        boolean older = patientWindow.firstAt() != null && patientWindow.firstAt().isBefore(start);
         return Optional.of(new PatientProgress(patientId, clinicId, sessionCount, assessment.status(), series,
                 assessment.trend(), assessment.adherence(), assessment.alerts(), assessment.suggestion(),
                 daily, assessment.stage(), patientWindow.firstAt(), patientWindow.latestAt(), now, window.from(), window.to(),

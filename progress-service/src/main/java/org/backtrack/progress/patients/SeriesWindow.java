@@ -1,14 +1,15 @@
 package org.backtrack.progress.patients;
 
+import org.backtrack.progress.assessment.CalendarDays;
+
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
  * The days a progress document's {@code series} (and {@code daily}) covers: {@code from} to {@code to}, both
- * inclusive, UTC days. By default the last {@link #DEFAULT_DAYS} days up to today; at most {@link #MAX_DAYS} days.
+ * inclusive, calendar days of the clinic ({@link CalendarDays}, its time zone). By default the last {@link #DEFAULT_DAYS} days up to today; at most {@link #MAX_DAYS} days.
  * Everything else in the document (session count, status, trend, alerts) always covers the whole history.
  */
 public record SeriesWindow(LocalDate from, LocalDate to) {
@@ -60,14 +61,14 @@ public record SeriesWindow(LocalDate from, LocalDate to) {
         return ChronoUnit.DAYS.between(from, to) + 1;
     }
 
-    /** The first instant of the window. */
-    public Instant start() {
-        return from.atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The first instant of the window, in the clinic's days. */
+    public Instant start(CalendarDays calendar) {
+        return calendar.startOf(from);
     }
 
-    /** The first instant after the window. */
-    public Instant end() {
-        return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    /** The first instant after the window, in the clinic's days. */
+    public Instant end(CalendarDays calendar) {
+        return calendar.endOf(to);
     }
 
     private static LocalDate date(String field, String value) {

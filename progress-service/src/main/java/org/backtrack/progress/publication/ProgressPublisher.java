@@ -6,9 +6,11 @@ import org.backtrack.events.Topics;
 import org.backtrack.outbox.AcknowledgedSend;
 import org.backtrack.outbox.EventNotPublishedException;
 import org.backtrack.progress.assessment.Assessment;
+import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
 import org.backtrack.progress.catalog.CatalogSnapshot;
+import org.backtrack.progress.clinics.ClinicCalendars;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -74,9 +76,10 @@ public class ProgressPublisher {
      * these patients, the sends in flight together, then one bulk write of the bookkeeping once the broker has
      * acknowledged every send.
      *
-     * @param windows each patient's windows after each session applied, in order
+     * @param windows   each patient's windows after each session applied, in order
+     * @param calendars the days of each clinic (its time zone), read once for the batch
      */
-    public Evaluations publishIfChanged(List<PatientWindow> windows) {
+    public Evaluations publishIfChanged(List<PatientWindow> windows, ClinicCalendars calendars) {
         Map<String, Assessment> latest = new HashMap<>();
         List<Assessment> steps = new ArrayList<>(windows.size());
         if (windows.isEmpty()) {
@@ -89,7 +92,7 @@ public class ProgressPublisher {
         List<CompletableFuture<?>> sends = new ArrayList<>();
         for (PatientWindow window : windows) {
             // as of the latest session: replays and late syncs yield the transitions the data shows, in data time
-            Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
+            Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt(), calendars.of(window.clinicId()));
             String status = assessment.status().name();
             String action = assessment.suggestion().action().name();
             List<String> alerts = alertsOf(assessment);
@@ -124,9 +127,12 @@ public class ProgressPublisher {
         return new Evaluations(steps, latest);
     }
 
-    /** Whether what was last published for the patient is what their window shows now (the read-model check). */
-    public boolean isPublished(PatientWindow window) {
-        Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt());
+    /**
+     * Whether what was last published for the patient is what their window shows now, in the clinic's days (the
+     * read-model check).
+     */
+    public boolean isPublished(PatientWindow window, CalendarDays calendar) {
+        Assessment assessment = assessor.assess(window, catalog.current(), window.latestAt(), calendar);
         return sameAs(mongo.findById(PublishedProgress.keyOf(window), PublishedProgress.class), assessment);
     }
 

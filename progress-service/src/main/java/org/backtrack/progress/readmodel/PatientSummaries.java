@@ -2,12 +2,14 @@ package org.backtrack.progress.readmodel;
 
 import org.backtrack.progress.assessment.Assessment;
 import org.backtrack.progress.assessment.AttentionOrder;
+import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.Disengagement;
 import org.backtrack.progress.assessment.PatientSnapshot;
 import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.assessment.ProgressAssessor;
 import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.catalog.CatalogSnapshot;
+import org.backtrack.progress.clinics.ClinicCalendars;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.paging.Paging;
 import org.springframework.data.domain.Sort;
@@ -51,9 +53,12 @@ public class PatientSummaries {
         this.assessor = assessor;
     }
 
-    /** What a window's summary holds: the assessment as of its latest session, as the publisher makes it. */
-    public PatientSnapshot snapshotOf(PatientWindow window) {
-        return PatientSnapshot.of(window, assessor.assess(window, catalog.current(), window.latestAt()));
+    /**
+     * What a window's summary holds: the assessment as of its latest session, as the publisher makes it, days counted
+     * by {@code calendar} (the clinic's time zone).
+     */
+    public PatientSnapshot snapshotOf(PatientWindow window, CalendarDays calendar) {
+        return PatientSnapshot.of(window, assessor.assess(window, catalog.current(), window.latestAt(), calendar), calendar);
     }
 
     /**
@@ -62,8 +67,9 @@ public class PatientSummaries {
      *
      * @param assessed assessments already made of those last windows, by patient key ({@code clinicId/patientId});
      *                 a window without one is assessed here
+     * @param calendars the days of each clinic the assessments were made in
      */
-    public void storeLatest(List<PatientWindow> steps, Map<String, Assessment> assessed) {
+    public void storeLatest(List<PatientWindow> steps, Map<String, Assessment> assessed, ClinicCalendars calendars) {
         Map<String, PatientWindow> latest = new LinkedHashMap<>();
         steps.forEach(w -> latest.put(ClinicKeys.of(w.clinicId(), w.patientId()), w));
         if (latest.isEmpty()) {
@@ -72,19 +78,20 @@ public class PatientSummaries {
         BulkOperations writes = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, StoredSummary.class);
         latest.forEach((key, window) -> {
             Assessment assessment = assessed.get(key);
+            CalendarDays calendar = calendars.of(window.clinicId());
             PatientSnapshot snapshot = assessment == null || !window.latestAt().equals(assessment.asOf())
-                    ? snapshotOf(window) : PatientSnapshot.of(window, assessment);
+                    ? snapshotOf(window, calendar) : PatientSnapshot.of(window, assessment, calendar);
             writes.replaceOne(query(where("_id").is(key)), StoredSummary.of(snapshot), FindAndReplaceOptions.options().upsert());
         });
         writes.execute();
     }
 
-    /** Replaces every summary with those of {@code windows} (the rebuild). */
-    public void replaceAll(Collection<PatientWindow> windows) {
+    /** Replaces every summary with those of {@code windows} (the rebuild), in each clinic's days. */
+    public void replaceAll(Collection<PatientWindow> windows, ClinicCalendars calendars) {
         mongo.dropCollection(StoredSummary.class);
         List<StoredSummary> chunk = new ArrayList<>(WRITE_CHUNK);
         for (PatientWindow window : windows) {
-            chunk.add(StoredSummary.of(snapshotOf(window)));
+            chunk.add(StoredSummary.of(snapshotOf(window, calendars.of(window.clinicId()))));
             if (chunk.size() == WRITE_CHUNK) {
                 mongo.insertAll(chunk);
                 chunk.clear();

@@ -7,6 +7,7 @@ import org.backtrack.progress.sessions.RecordedSessions;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.storage.GuardedWrite;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -137,6 +138,18 @@ public class PatientWindows {
         var ofClinic = query(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId))
                 .and("clinicId").is(clinicId));
         return mongo.find(ofClinic, StoredWindow.class).stream().map(StoredWindow::window).toList();
+    }
+
+    /**
+     * A page of the clinic's stored windows in key order, after {@code afterKey} (null: from the first), at most
+     * {@code limit}: one {@code _id} range, the clinic compared as well.
+     */
+    List<StoredWindow> pageOfClinic(String clinicId, String afterKey, int limit) {
+        var range = where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId));
+        if (afterKey != null) {
+            range = where("_id").gt(afterKey).lt(ClinicKeys.rangeEnd(clinicId));
+        }
+        return mongo.find(query(range.and("clinicId").is(clinicId)).with(Sort.by("_id")).limit(limit), StoredWindow.class);
     }
 
     public List<PatientWindow> all() {

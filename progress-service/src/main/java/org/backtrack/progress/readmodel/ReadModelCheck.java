@@ -2,6 +2,8 @@ package org.backtrack.progress.readmodel;
 
 import org.backtrack.progress.assessment.PatientSnapshot;
 import org.backtrack.progress.assessment.PatientWindow;
+import org.backtrack.progress.clinics.ClinicCalendars;
+import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.publication.ProgressPublisher;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
@@ -47,15 +49,20 @@ public class ReadModelCheck {
     private final PatientWindows windows;
     private final ProgressPublisher publisher;
     private final PatientSummaries summaries;
+    private final ClinicSettings settings;
 
-    ReadModelCheck(RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher, PatientSummaries summaries) {
+    ReadModelCheck(RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher, PatientSummaries summaries,
+                   ClinicSettings settings) {
         this.sessions = sessions;
         this.windows = windows;
         this.publisher = publisher;
         this.summaries = summaries;
+        this.settings = settings;
     }
 
     public Report check() {
+        // the clinics' days as set now: a summary or a publication made in a zone the clinic left is a mismatch
+        ClinicCalendars calendars = settings.allCalendars();
         Predicate<RecordedSession> listed = sessions.listing();
         List<String> unlisted = new ArrayList<>();
         Recomputation recomputed;
@@ -74,12 +81,12 @@ public class ReadModelCheck {
             if (!window.equals(stored.remove(patientKey))) {
                 windowMismatches.add(patientKey);
             }
-            if (!publisher.isPublished(window)) {
+            if (!publisher.isPublished(window, calendars.of(window.clinicId()))) {
                 publicationMismatches.add(patientKey);
             }
         });
         windowMismatches.addAll(stored.keySet()); // windows of patients without any session
-        List<String> summaryMismatches = summaryMismatches(recomputed);
+        List<String> summaryMismatches = summaryMismatches(recomputed, calendars);
         boolean consistent = windowMismatches.isEmpty() && publicationMismatches.isEmpty() && unlisted.isEmpty()
                 && summaryMismatches.isEmpty();
         return new Report(consistent, Instant.now(), recomputed.windows().size(), recomputed.sessions(), windowMismatches.size(),
@@ -89,13 +96,14 @@ public class ReadModelCheck {
     }
 
     /** Patients whose stored summary differs from the one of their recomputed window, and summaries without a patient. */
-    private List<String> summaryMismatches(Recomputation recomputed) {
+    private List<String> summaryMismatches(Recomputation recomputed, ClinicCalendars calendars) {
         Map<String, PatientSnapshot> stored = summaries.all();
         List<String> mismatches = new ArrayList<>();
         recomputed.windows().forEach((patientKey, window) -> {
             PatientSnapshot found = stored.remove(patientKey);
             // the catalog may have been refreshed since the summary was stored: its proposals do not count
-            if (found == null || !summaries.snapshotOf(window).withoutCatalogDetail().equals(found.withoutCatalogDetail())) {
+            if (found == null || !summaries.snapshotOf(window, calendars.of(window.clinicId())).withoutCatalogDetail()
+                    .equals(found.withoutCatalogDetail())) {
                 mismatches.add(patientKey);
             }
         });

@@ -1,5 +1,6 @@
 package org.backtrack.progress.readmodel;
 
+import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.springframework.stereotype.Service;
@@ -8,7 +9,7 @@ import java.util.stream.Stream;
 
 /**
  * Recomputes every patient's read models (window, overview summary) and the listing of their sessions from the raw
- * sessions, the source of truth.
+ * sessions, the source of truth, the summaries in each clinic's days (its time zone as set now).
  */
 @Service
 public class ReadModelRebuild {
@@ -16,11 +17,13 @@ public class ReadModelRebuild {
     private final RecordedSessions sessions;
     private final PatientWindows windows;
     private final PatientSummaries summaries;
+    private final ClinicSettings settings;
 
-    ReadModelRebuild(RecordedSessions sessions, PatientWindows windows, PatientSummaries summaries) {
+    ReadModelRebuild(RecordedSessions sessions, PatientWindows windows, PatientSummaries summaries, ClinicSettings settings) {
         this.sessions = sessions;
         this.windows = windows;
         this.summaries = summaries;
+        this.settings = settings;
     }
 
     /** @return the number of patients rebuilt */
@@ -32,7 +35,7 @@ public class ReadModelRebuild {
         }
         windows.deleteAll();
         recomputed.windows().values().forEach(windows::replace);
-        summaries.replaceAll(recomputed.windows().values());
+        summaries.replaceAll(recomputed.windows().values(), settings.allCalendars());
         return recomputed.windows().size();
     }
 }

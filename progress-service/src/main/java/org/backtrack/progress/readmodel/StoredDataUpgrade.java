@@ -33,8 +33,9 @@ public class StoredDataUpgrade implements SmartInitializingSingleton {
      * included). 2: keyed by clinic and patient. 3: the overview's per-patient summaries. 4: sessions listed per day
      * (the daily limit counts them), windows bounded per day and in exercise ids. 5: readings carry when they were
      * recorded (a late red flag shows from its arrival), and the tuned status rules of issue 16 change stored statuses.
+     * 6: summaries counted in the clinic's time zone (and recording it).
      */
-    static final int READ_MODEL_VERSION = 5;
+    static final int READ_MODEL_VERSION = 6;
     static final String SCHEMA_COLLECTION = "read_model_schema";
     private static final String SCHEMA_ID = "progress";
     private static final Logger log = LoggerFactory.getLogger(StoredDataUpgrade.class);

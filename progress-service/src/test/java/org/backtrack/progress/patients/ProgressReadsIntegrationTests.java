@@ -2,6 +2,7 @@ package org.backtrack.progress.patients;
 
 import org.backtrack.events.Topics;
 import org.backtrack.events.ProgressStatus;
+import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.progress.readmodel.PatientWindows;
 import org.backtrack.progress.readmodel.ReadModelRebuild;
@@ -453,7 +454,7 @@ abstract class ProgressReadsIntegrationTests {
         send(patient, history(patient, 20, 1, 1));
         awaitSessions(patient, 20);
         await().atMost(WAIT).untilAsserted(() -> assertThat(summaries.find(clinic, patient)).contains(
-                summaries.snapshotOf(windows.find(clinic, patient).orElseThrow())));
+                summaries.snapshotOf(windows.find(clinic, patient).orElseThrow(), CalendarDays.UTC)));
         JsonNode row = get("/api/v1/clinics/" + clinic + "/patients").getBody().get(0);
         JsonNode progress = progress(patient);
         assertThat(row.get("status").asString()).isEqualTo(progress.get("status").asString());
@@ -482,7 +483,7 @@ abstract class ProgressReadsIntegrationTests {
         mongo.remove(query(where("_id").is(key)), "patient_summaries");
         assertThat(get("/api/v1/clinics/" + clinic + "/patients").getBody().size()).isZero();
         rebuild.rebuildAll();
-        assertThat(summaries.find(clinic, patient)).contains(summaries.snapshotOf(windows.find(clinic, patient).orElseThrow()));
+        assertThat(summaries.find(clinic, patient)).contains(summaries.snapshotOf(windows.find(clinic, patient).orElseThrow(), CalendarDays.UTC));
         assertThat(ids(get("/api/v1/clinics/" + clinic + "/patients").getBody(), "patientId")).containsExactly(patient);
         assertThat(operator.get().uri("/actuator/readmodels").retrieve().body(JsonNode.class).get("summaryMismatches")
                 .valueStream().map(JsonNode::asString)).doesNotContain(key);
@@ -502,6 +503,86 @@ abstract class ProgressReadsIntegrationTests {
 
         assertThat(summaries.find(clinic, patient)).isPresent();
         assertThat(ids(get("/api/v1/clinics/" + clinic + "/patients").getBody(), "patientId")).containsExactly(patient);
+    }
+
+    // ---- the clinic's days (issue 21 item 4) -----------------------------------------------------------------
+
+    JsonNode readModelReport() {
+        return TestHttp.client(port, TestIssuer.platformAdmin()).get().uri("/actuator/readmodels").retrieve().body(JsonNode.class);
+    }
+
+    void assertConsistent(String key) {
+        JsonNode report = readModelReport();
+        for (String kind : List.of("windowMismatches", "publicationMismatches", "summaryMismatches")) {
+            assertThat(report.get(kind).valueStream().map(JsonNode::asString)).as(kind).doesNotContain(key);
+        }
+    }
+
+    int patientsWithDataBetween(String from, String to) {
+        return get("/api/v1/clinics/" + clinic + "/outcomes?from=" + from + "&to=" + to).getBody().get("patientsWithData").asInt();
+    }
+
+    @Test
+    void everyDayIsADayOfTheClinicsTimeZoneAndAZoneChangeRecountsWhatIsStored() {
+        RestClient admin = TestHttp.client(port, TestIssuer.clinicAdmin(clinic));
+        assertThat(admin.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"timeZone\":\"America/New_York\"}").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+        // 15 evenings of 16:30 and 21:00 in New York, across the spring-forward change of 2026-03-08 (a 23-hour day): the
+        // 21:00 session is already the next day in UTC (02:00 EST, 01:00 EDT)
+        String patient = "p-zone-" + UUID.randomUUID();
+        String key = clinic + "/" + patient;
+        java.time.ZoneId newYork = java.time.ZoneId.of("America/New_York");
+        List<String> events = new ArrayList<>();
+        for (int d = 0; d < 15; d++) {
+            LocalDate date = LocalDate.parse("2026-03-01").plusDays(d);
+            events.add(event(patient, patient + "-" + date + "-a", date.atTime(16, 30).atZone(newYork).toInstant(), 7 - d / 5, false));
+            events.add(event(patient, patient + "-" + date + "-b", date.atTime(21, 0).atZone(newYork).toInstant(), 7 - d / 5, false));
+        }
+        send(patient, events);
+        awaitSessions(patient, 30);
+
+        // the daily series: one point per New York evening, two sessions each
+        String days = "/api/v1/patients/" + patient + "/progress?from=2026-02-25&to=2026-03-20";
+        JsonNode daily = get(days).getBody().get("daily");
+        assertThat(daily.size()).isEqualTo(15);
+        assertThat(daily.get(0).get("date").asString()).isEqualTo("2026-03-01");
+        assertThat(daily.get(7).get("date").asString()).isEqualTo("2026-03-08");
+        assertThat(daily.get(14).get("date").asString()).isEqualTo("2026-03-15");
+        daily.forEach(day -> assertThat(day.get("sessions").asInt()).isEqualTo(2));
+        // the stored summary the overview reads: counted in New York days at ingestion, and says so
+        await().atMost(WAIT).untilAsserted(() -> assertThat(summaries.find(clinic, patient).orElseThrow().assessment().trend().trendDays())
+                .isEqualTo(15));
+        assertThat(summaries.find(clinic, patient).orElseThrow().timeZone()).isEqualTo("America/New_York");
+        assertThat(get("/api/v1/clinics/" + clinic + "/patients").getBody().get(0).get("trend").get("trendDays").asInt()).isEqualTo(15);
+        // outcomes over New York days: nothing after 03-15 (the last session is 01:00 UTC on 03-16)
+        assertThat(patientsWithDataBetween("2026-03-16", "2026-03-20")).isZero();
+        assertConsistent(key);
+
+        // the administrator moves the clinic to UTC: what is stored is recounted before the answer, reads follow at once
+        assertThat(admin.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"timeZone\":\"UTC\"}").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+        assertThat(summaries.find(clinic, patient).orElseThrow().timeZone()).isEqualTo("UTC");
+        assertThat(summaries.find(clinic, patient).orElseThrow().assessment().trend().trendDays()).isEqualTo(16);
+        assertThat(summaries.find(clinic, patient)).contains(summaries.snapshotOf(windows.find(clinic, patient).orElseThrow(),
+                CalendarDays.UTC));
+        JsonNode utcDaily = get(days).getBody().get("daily");
+        assertThat(utcDaily.size()).isEqualTo(16);
+        assertThat(utcDaily.get(0).get("sessions").asInt()).isEqualTo(1);
+        assertThat(utcDaily.get(15).get("date").asString()).isEqualTo("2026-03-16");
+        assertThat(patientsWithDataBetween("2026-03-16", "2026-03-20")).isEqualTo(1);
+        assertConsistent(key);
+
+        // a zone stored behind the service's back (no recount) is what the read-model check finds; the same PUT repairs it
+        mongo.updateFirst(query(where("_id").is(clinic)), new Update().set("timeZone", "Europe/Berlin"), "clinic_settings");
+        assertThat(readModelReport().get("summaryMismatches").valueStream().map(JsonNode::asString)).contains(key);
+        admin.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"timeZone\":\"Europe/Berlin\"}").retrieve().toBodilessEntity();
+        assertThat(summaries.find(clinic, patient).orElseThrow().timeZone()).isEqualTo("Europe/Berlin");
+        assertConsistent(key);
+        // and so does a rebuild, in the zone as set
+        rebuild.rebuildAll();
+        assertThat(summaries.find(clinic, patient).orElseThrow().timeZone()).isEqualTo("Europe/Berlin");
+        assertConsistent(key);
     }
 
     // ---- monitoring days (issue 21) ---------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import org.backtrack.problems.InvalidParameterException;
 import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.clinics.rules.ClinicTimeZone;
 import org.backtrack.progress.patients.ClinicNotFoundException;
+import org.backtrack.progress.readmodel.ClinicDaysRecount;
 import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,9 +22,11 @@ import java.time.ZoneId;
 class ClinicSettingsController {
 
     private final ClinicSettings settings;
+    private final ClinicDaysRecount recount;
 
-    ClinicSettingsController(ClinicSettings settings) {
+    ClinicSettingsController(ClinicSettings settings, ClinicDaysRecount recount) {
         this.settings = settings;
+        this.recount = recount;
     }
 
     /** The settings a clinic administrator sets. */
@@ -33,8 +36,9 @@ class ClinicSettingsController {
     }
 
     @Operation(summary = "The clinic's settings", description = "The clinic's time zone (an IANA region id, `UTC` until an "
-            + "administrator sets one): the calendar day of every monitoring day counted for the clinic. Only the caller's "
-            + "own clinic; any other clinic id answers 404.")
+            + "administrator sets one): the calendar day of every day counted for the clinic (daily series, trend and "
+            + "status, red flags' two weeks, adherence, monitoring days, outcomes). Only the caller's own clinic; any other "
+            + "clinic id answers 404.")
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
     @GetMapping("/api/v1/clinics/{clinicId}/settings")
     ClinicSettings.Settings get(Caller caller, @PathVariable String clinicId) {
@@ -42,16 +46,21 @@ class ClinicSettingsController {
     }
 
     @Operation(summary = "Set the clinic's settings", description = "Sets the clinic's time zone, an IANA region id such as "
-            + "`America/New_York` or `Europe/Berlin` (fixed offsets and unknown ids answer 400 naming `timeZone`). Days with "
-            + "data are counted in it from then on, for every read (monitoring days are worked out at read time). Clinic "
-            + "administrators of that clinic only; any other clinic id answers 404.")
+            + "`America/New_York` or `Europe/Berlin` (fixed offsets and unknown ids answer 400 naming `timeZone`). Every day "
+            + "counted for the clinic is counted in it from then on: what is worked out at read time (progress documents, "
+            + "monitoring, outcomes) at the next read; the stored overview summaries and the published statuses of the "
+            + "clinic's patients are recomputed from their read models before this answers (a status the new days change is "
+            + "published on `backtrack.progress`; repeating the same PUT repeats the recount, harmlessly). Clinic administrators of that clinic only; any other clinic id answers 404.")
     @RolesAllowed(Role.CLINIC_ADMIN_NAME)
     @PutMapping("/api/v1/clinics/{clinicId}/settings")
     ClinicSettings.Settings put(Caller caller, @PathVariable String clinicId, @RequestBody(required = false) SettingsChange body) {
         String own = ownClinic(caller, clinicId);
         ZoneId zone = ClinicTimeZone.of(body == null ? null : body.timeZone()).orElseThrow(() -> new InvalidParameterException(
                 "timeZone", "must be an IANA time zone region id such as America/New_York"));
-        return settings.setTimeZone(own, zone, caller.subject());
+        ClinicSettings.Settings set = settings.setTimeZone(own, zone, caller.subject());
+        // every time, not only on a change: idempotent, so a PUT repeated after a failure here finishes the recount
+        recount.recount(own);
+        return set;
     }
 
     private static String ownClinic(Caller caller, String clinicId) {

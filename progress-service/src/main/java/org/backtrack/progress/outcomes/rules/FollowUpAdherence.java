@@ -23,7 +23,7 @@ public final class FollowUpAdherence {
         for (int week = 1; week <= followUp.weeks(); week++) {
             // the last instant of the week's last day: WeeklyAdherence counts the seven days up to it, (end - 7 days, end]
             Instant end = days.endOf(first.plusDays(7L * week - 1)).minusNanos(1);
-            sum += WeeklyAdherence.of(completions, end, prescribedPerWeek).ratio();
+            sum += WeeklyAdherence.of(completions, end, prescribedPerWeek, days).ratio();
         }
         return sum / followUp.weeks();
     }

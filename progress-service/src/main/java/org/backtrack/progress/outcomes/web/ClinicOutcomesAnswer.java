@@ -7,11 +7,11 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The answer of {@code GET /api/v1/clinics/{clinicId}/outcomes}: the rules' figures, rounded. */
-@Schema(description = "A clinic's outcomes over a window of UTC days")
+@Schema(description = "A clinic's outcomes over a window of the clinic's days (its time zone)")
 record ClinicOutcomesAnswer(
         String clinicId,
-        @Schema(description = "First day of the window (UTC, inclusive)") LocalDate from,
-        @Schema(description = "Last day of the window (UTC, inclusive)") LocalDate to,
+        @Schema(description = "First day of the window (a day of the clinic's time zone, inclusive)") LocalDate from,
+        @Schema(description = "Last day of the window (a day of the clinic's time zone, inclusive)") LocalDate to,
         @Schema(description = "Patients with at least one session in the window") int patientsWithData,
         @Schema(description = "One entry per follow-up: 4 weeks, then 8 weeks") List<FollowUp> followUps) {
 

@@ -30,7 +30,7 @@ class OutcomesController {
 
     @Operation(summary = "The clinic's outcomes: responders, median change and adherence at 4 and 8 weeks",
             description = "Only the caller's own clinic; any other clinic id answers 404. Computed at the time of the request "
-                    + "from the clinic's stored sessions (after corrections) completed on the UTC days from `from` to `to` (both "
+                    + "from the clinic's stored sessions (after corrections) completed on the clinic's days (its time zone; UTC until set) from `from` to `to` (both "
                     + "inclusive; by default the last " + SeriesWindow.DEFAULT_DAYS + " days up to today, at most "
                     + SeriesWindow.MAX_DAYS + " days). A patient counts at a follow-up of 4 (8) weeks with at least 28 (56) days "
                     + "between the first and the last session day in the window. Baseline: mean pain before of the sessions of "
@@ -45,15 +45,15 @@ class OutcomesController {
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
     @GetMapping("/api/v1/clinics/{clinicId}/outcomes")
     ClinicOutcomesAnswer outcomes(Caller caller, @PathVariable String clinicId,
-            @Parameter(description = "First day of the window (yyyy-MM-dd, UTC); default " + SeriesWindow.DEFAULT_DAYS
+            @Parameter(description = "First day of the window (yyyy-MM-dd, a day of the clinic's time zone); default " + SeriesWindow.DEFAULT_DAYS
                     + " days before `to`") @RequestParam Optional<String> from,
-            @Parameter(description = "Last day of the window (yyyy-MM-dd, UTC); default today") @RequestParam Optional<String> to) {
+            @Parameter(description = "Last day of the window (yyyy-MM-dd, a day of the clinic's time zone); default today") @RequestParam Optional<String> to) {
         if (!clinicId.equals(caller.clinicId())) {
             throw new ClinicNotFoundException(clinicId);
         }
         SeriesWindow window;
         try {
-            window = SeriesWindow.of(from.orElse(null), to.orElse(null), queries.today());
+            window = SeriesWindow.of(from.orElse(null), to.orElse(null), queries.today(clinicId));
         } catch (SeriesWindow.InvalidWindowException e) {
             throw new InvalidParameterException(e.field(), e.getMessage());
         }

@@ -44,7 +44,7 @@ class ProgressController {
 
     @Operation(summary = "A patient's progress", description = "Pain series, trend, status, alerts and suggestion. "
             + "`sessionCount`, status, trend, adherence, alerts and suggestion cover the whole history; `series` and `daily` "
-            + "cover the UTC days from `from` to `to` (both inclusive; by default the last " + SeriesWindow.DEFAULT_DAYS
+            + "cover the clinic's days (in its time zone, `GET /api/v1/clinics/{clinicId}/settings`; UTC until set) from `from` to `to` (both inclusive; by default the last " + SeriesWindow.DEFAULT_DAYS
             + " days up to today, at most " + SeriesWindow.MAX_DAYS + " days), echoed as `seriesFrom` and `seriesTo`. "
             + "When older sessions exist, `links.next` and an RFC 8288 `Link: <...>; rel=\"next\"` header give the URL of "
             + "the window of the same length just before (it may hold no session when the patient paused that long). "
@@ -55,16 +55,16 @@ class ProgressController {
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME, Role.PATIENT_NAME})
     @GetMapping("/api/v1/patients/{patientId}/progress")
     ResponseEntity<PatientProgress> progress(Caller caller, @PathVariable String patientId,
-            @Parameter(description = "First day of the series (yyyy-MM-dd, UTC); default " + SeriesWindow.DEFAULT_DAYS
+            @Parameter(description = "First day of the series (yyyy-MM-dd, a day of the clinic's time zone); default " + SeriesWindow.DEFAULT_DAYS
                     + " days before `to`") @RequestParam Optional<String> from,
-            @Parameter(description = "Last day of the series (yyyy-MM-dd, UTC); default today") @RequestParam Optional<String> to) {
+            @Parameter(description = "Last day of the series (yyyy-MM-dd, a day of the clinic's time zone); default today") @RequestParam Optional<String> to) {
         // authorized before anything is loaded, and then only the caller's clinic's data is looked up
         if (!caller.mayName(patientId)) {
             throw new PatientNotFoundException(patientId);
         }
         SeriesWindow window;
         try {
-            window = SeriesWindow.of(from.orElse(null), to.orElse(null), queries.today());
+            window = SeriesWindow.of(from.orElse(null), to.orElse(null), queries.today(caller.clinicId()));
         } catch (SeriesWindow.InvalidWindowException e) {
             throw new InvalidParameterException(e.field(), e.getMessage());
         }
