@@ -195,6 +195,30 @@ async function loadFeedback() {
   }));
 }
 
+// --- monitoring days: the period holding today, its qualifying sessions, earlier periods (GET .../monitoring) ---
+const calendarDay = day => day ? new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, {dateStyle: 'medium', timeZone: 'UTC'}) : '–';
+
+async function loadMonitoring() {
+  const response = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/monitoring`, {headers: {Accept: 'application/json'}});
+  if (response.status === 404) return; // no session and no monitoring start yet
+  if (!response.ok) throw new Error(`HTTP ${response.status}`);
+  const m = await response.json();
+  const p = m.period;
+  const sixteen = p.reached16 ? `16 days reached on ${calendarDay(p.reached16On)}`
+    : p.lostOn ? `16 days out of reach since the end of ${calendarDay(p.lostOn)}`
+      : `${p.daysNeeded} more days needed for 16, ${p.daysLeft} days of the period left`;
+  document.getElementById('monitoring-summary').textContent = `Period ${calendarDay(p.periodStart)} – ${calendarDay(p.periodEnd)} `
+    + `(monitoring from ${calendarDay(m.monitoringStart)}, days in ${m.timeZone}): ${p.days} days with data; `
+    + `${p.reached2 ? `2 days reached on ${calendarDay(p.reached2On)}` : '2 days not reached yet'}; ${sixteen}.`;
+  document.getElementById('qualifying-days').replaceChildren(...p.qualifyingDays.map(d =>
+    el('li', {'data-session-id': d.sessionId}, `${calendarDay(d.date)}: session ${d.sessionId}, ${dateText(d.completedAt)}`)));
+  const earlier = document.getElementById('earlier-periods');
+  earlier.hidden = m.earlierPeriods.length === 0;
+  earlier.querySelector('tbody').replaceChildren(...m.earlierPeriods.map(e => el('tr', {},
+    el('th', {scope: 'row'}, `${calendarDay(e.periodStart)} – ${calendarDay(e.periodEnd)}`), el('td', {}, e.days),
+    el('td', {}, e.reached2 ? 'Reached' : 'Not reached'), el('td', {}, e.reached16 ? 'Reached' : 'Not reached'))));
+}
+
 async function decide(verb) {
   const id = document.getElementById('proposal').dataset.proposalId;
   const response = await fetch(`/api/v1/patients/${encodeURIComponent(patientId)}/program/proposals/${encodeURIComponent(id)}/${verb}`, {
@@ -218,6 +242,7 @@ async function load() {
   await loadProgram().catch(() => {});
   await loadAlerts().catch(() => {});
   await loadFeedback().catch(() => {});
+  await loadMonitoring().catch(() => {});
   const shown = progress.series.length === progress.sessionCount ? ''
     : ` (${progress.series.length} from ${progress.seriesFrom} on shown)`;
   document.getElementById('status').textContent = `${progress.sessionCount} sessions${shown}. Updated ${new Date().toLocaleTimeString()}.`;

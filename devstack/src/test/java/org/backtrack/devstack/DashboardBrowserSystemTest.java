@@ -340,6 +340,16 @@ class DashboardBrowserSystemTest {
         });
         waitFor(() -> browser.getCurrentUrl().endsWith("/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + patient) ? true : null);
         waitFor(() -> browser.findElement(By.id("status")).getText().contains("sessions") ? true : null);
+        // the patient page names the period's qualifying session of each day with data
+        JsonNode period = api("/api/v1/patients/" + patient + "/monitoring").get("period");
+        List<String> qualifying = new java.util.ArrayList<>();
+        period.get("qualifyingDays").forEach(day -> qualifying.add(day.get("sessionId").asString()));
+        assertThat(waitFor(() -> {
+            List<String> shownDays = browser.findElements(By.cssSelector("#qualifying-days li")).stream()
+                    .map(li -> li.getAttribute("data-session-id")).toList();
+            return shownDays.equals(qualifying) ? shownDays : null;
+        })).isNotEmpty();
+        assertThat(browser.findElement(By.id("monitoring-summary")).getText()).contains(period.get("days").asInt() + " days with data");
     }
 
     /** "patient days" of each row of the monitoring page, read in one go (the page redraws every few seconds). */
