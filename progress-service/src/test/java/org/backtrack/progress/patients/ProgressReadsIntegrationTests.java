@@ -773,4 +773,57 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(outsider.get().uri("/api/v1/patients/{p}/monitoring", fresh).retrieve().toBodilessEntity().getStatusCode().value())
                 .isEqualTo(404);
     }
+
+    static String programIn(String clinicId, String patientId, long version, String stage, String focus, Instant changedAt) {
+        return programEvent("/routine-service", clinicId, patientId, patientId, version, stage, null, changedAt)
+                .replace("[\"LOWER_BACK\"]", focus);
+    }
+
+    @Test
+    void theOutcomesBreakDownByStartingStageAndProgramAndCountPlateausThatImprovedAfterAStageChange() {
+        String clinicId = "clinic-outcomes-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant day0 = now.minus(Duration.ofDays(70));
+        // p-plat: flat 5 for 26 days on BASIC (a plateau), moved to DEEPER on day 25, then 3
+        List<String> plat = new ArrayList<>();
+        for (int day = 0; day <= 60; day++) {
+            plat.add(eventIn(clinicId, "p-plat", "p-plat-" + day, day0.plus(Duration.ofDays(day)), day <= 25 ? 5 : 3, false));
+        }
+        kafka.send(Topics.PROGRAMS, "p-plat", programIn(clinicId, "p-plat", 1, "BASIC", "[\"LOWER_BACK\"]", day0.minus(Duration.ofDays(1))));
+        kafka.send(Topics.PROGRAMS, "p-plat", programIn(clinicId, "p-plat", 2, "DEEPER", "[\"LOWER_BACK\"]",
+                day0.plus(Duration.ofDays(25)).plus(Duration.ofHours(1))));
+        // p-deep: started on DEEPER, 6 then 3: a responder; p-none: no program, no change
+        kafka.send(Topics.PROGRAMS, "p-deep", programIn(clinicId, "p-deep", 1, "DEEPER", "[\"LOWER_BACK\"]", day0.minus(Duration.ofDays(1))));
+        send("p-deep", outcomeHistory(clinicId, "p-deep", 70, 60, 6, 3));
+        send("p-none", outcomeHistory(clinicId, "p-none", 70, 60, 5, 5));
+        send("p-plat", plat);
+        RestClient staff = TestHttp.client(port, TestIssuer.clinician(clinicId));
+        JsonNode body = await().atMost(WAIT).ignoreExceptions().until(
+                () -> staff.get().uri("/api/v1/clinics/{c}/outcomes", clinicId).retrieve().body(JsonNode.class),
+                b -> b.get("patientsWithData").asInt() == 3 && b.get("followUps").get(1).get("measured").asInt() == 3
+                        && b.get("plateausAfterStageChange").get("plateausWithStageChange").asInt() == 1
+                        && b.get("byStartingStage").size() == 2);
+        assertThat(body.get("timeZone").asString()).isEqualTo("UTC");
+        JsonNode stages = body.get("byStartingStage");
+        assertThat(stages.get(0).get("key").asString()).isEqualTo("BASIC");
+        assertThat(stages.get(0).get("patientsWithData").asInt()).isEqualTo(2);
+        assertThat(stages.get(1).get("key").asString()).isEqualTo("DEEPER");
+        assertThat(stages.get(1).get("followUps").get(1).get("responders").asInt()).isEqualTo(1);
+        JsonNode programsOf = body.get("byProgram");
+        assertThat(programsOf.get(0).get("key").asString()).isEqualTo("LOWER_BACK");
+        assertThat(programsOf.get(0).get("patientsWithData").asInt()).isEqualTo(2);
+        assertThat(programsOf.get(1).get("key").asString()).isEqualTo("NO_PROGRAM");
+        JsonNode plateaus = body.get("plateausAfterStageChange");
+        assertThat(plateaus.get("weeks").asInt()).isEqualTo(4);
+        assertThat(plateaus.get("measured").asInt()).isEqualTo(1);
+        assertThat(plateaus.get("improved").asInt()).isEqualTo(1);
+        assertThat(plateaus.get("improvedShare").asDouble()).isEqualTo(1.0);
+
+        // another clinic's token: 404; its own outcomes hold none of these patients
+        String other = clinicId + "-x";
+        RestClient outsider = TestHttp.client(port, TestIssuer.clinician(other));
+        assertThat(outsider.get().uri("/api/v1/clinics/{c}/outcomes", clinicId).retrieve().toBodilessEntity().getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(outsider.get().uri("/api/v1/clinics/{c}/outcomes", other).retrieve().body(JsonNode.class)
+                .get("plateausAfterStageChange").get("plateausWithStageChange").asInt()).isZero();
+    }
 }

@@ -53,6 +53,23 @@ public final class ClinicOutcomes {
         return new Result(byPatient.size(), List.copyOf(followUps));
     }
 
+    /** The outcomes of one group of patients (a starting stage, a program). */
+    public record Group(String key, Result result) {
+    }
+
+    /**
+     * The outcomes per group: each patient counts in the group {@code groupOf} gives its patient id, with the same rules
+     * as {@link #of}; groups in key order, only groups with patients.
+     */
+    public static List<Group> byGroup(Collection<PainEntry> entries, java.util.function.Function<String, String> groupOf,
+                                      int prescribedPerWeek, CalendarDays days) {
+        Map<String, List<PainEntry>> byGroup = new java.util.TreeMap<>();
+        entries.forEach(e -> byGroup.computeIfAbsent(groupOf.apply(e.patientId()), g -> new ArrayList<>()).add(e));
+        List<Group> groups = new ArrayList<>();
+        byGroup.forEach((key, ofGroup) -> groups.add(new Group(key, of(ofGroup, prescribedPerWeek, days))));
+        return List.copyOf(groups);
+    }
+
     private static FollowUpOutcome followUp(Map<String, List<PainEntry>> byPatient, FollowUp followUp, int prescribedPerWeek,
                                             CalendarDays days) {
         int eligible = 0;

@@ -22,6 +22,10 @@ import java.util.Optional;
 @RestController
 class OutcomesController {
 
+    static final String FROM = "First day of the window (yyyy-MM-dd, the clinic's day); default " + SeriesWindow.DEFAULT_DAYS
+            + " days before `to`";
+    static final String TO = "Last day of the window (yyyy-MM-dd, the clinic's day); default today";
+
     private final OutcomeQueries queries;
 
     OutcomesController(OutcomeQueries queries) {
@@ -30,24 +34,26 @@ class OutcomesController {
 
     @Operation(summary = "The clinic's outcomes: responders, median change and adherence at 4 and 8 weeks",
             description = "Only the caller's own clinic; any other clinic id answers 404. Computed at the time of the request "
-                    + "from the clinic's stored sessions (after corrections) completed on the clinic's days (its time zone; UTC until set) from `from` to `to` (both "
-                    + "inclusive; by default the last " + SeriesWindow.DEFAULT_DAYS + " days up to today, at most "
-                    + SeriesWindow.MAX_DAYS + " days). A patient counts at a follow-up of 4 (8) weeks with at least 28 (56) days "
-                    + "between the first and the last session day in the window. Baseline: mean pain before of the sessions of "
-                    + "the first 7 days from the first session day; current: mean pain before of the follow-up's last 7 days "
-                    + "(days 21-27, or 49-55). A responder's drop reaches the minimal important change the progress assessment "
-                    + "uses (1, 2 or 3 points by baseline severity, or 30% of the baseline while at least 1 point; see "
-                    + "docs/analytics.md). Medians of an even count are the mean of the two middle values. Not included yet: a "
-                    + "breakdown by starting stage or program, and plateaus that improved after a stage change (progress-service "
-                    + "keeps no program history). A date that is not yyyy-MM-dd, `to` before `from` or a longer span answers 400 "
-                    + "naming the parameter.",
+                    + "from the clinic's stored sessions (after corrections) completed on the clinic's days (its time zone, "
+                    + "`PUT /api/v1/clinics/{clinicId}/settings`, UTC until set) from `from` to `to` (both inclusive; by default "
+                    + "the last " + SeriesWindow.DEFAULT_DAYS + " days up to today, at most " + SeriesWindow.MAX_DAYS + " days), "
+                    + "and from the program history (`backtrack.programs`). A patient counts at a follow-up of 4 (8) weeks with "
+                    + "at least 28 (56) days between the first and the last session day in the window. Baseline: mean pain "
+                    + "before of the sessions of the first 7 days from the first session day; current: mean pain before of the "
+                    + "follow-up's last 7 days (days 21-27, or 49-55). A responder's drop reaches the minimal important change "
+                    + "the progress assessment uses (1, 2 or 3 points by baseline severity, or 30% of the baseline while at "
+                    + "least 1 point; see docs/analytics.md). Medians of an even count are the mean of the two middle values. "
+                    + "`byStartingStage` and `byProgram` give the same figures per group. `plateausAfterStageChange`: patients "
+                    + "whose first stage change in the window was made while the assessment's status (from the sessions before "
+                    + "it) was PLATEAU; improved when, in one of the 4 weeks after the change's day, the mean pain before fell "
+                    + "from the mean of the 7 days before by the minimal important change. A date that is not yyyy-MM-dd, `to` "
+                    + "before `from` or a longer span answers 400 naming the parameter.",
             responses = @ApiResponse(responseCode = "200", description = "The clinic's outcomes"))
     @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
     @GetMapping("/api/v1/clinics/{clinicId}/outcomes")
     ClinicOutcomesAnswer outcomes(Caller caller, @PathVariable String clinicId,
-            @Parameter(description = "First day of the window (yyyy-MM-dd, a day of the clinic's time zone); default " + SeriesWindow.DEFAULT_DAYS
-                    + " days before `to`") @RequestParam Optional<String> from,
-            @Parameter(description = "Last day of the window (yyyy-MM-dd, a day of the clinic's time zone); default today") @RequestParam Optional<String> to) {
+            @Parameter(description = FROM) @RequestParam Optional<String> from,
+            @Parameter(description = TO) @RequestParam Optional<String> to) {
         if (!clinicId.equals(caller.clinicId())) {
             throw new ClinicNotFoundException(clinicId);
         }
@@ -58,6 +64,7 @@ class OutcomesController {
             throw new InvalidParameterException(e.field(), e.getMessage());
         }
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
-        return ClinicOutcomesAnswer.of(clinicId, window.from(), window.to(), queries.outcomesOf(clinicId, window));
+        return ClinicOutcomesAnswer.of(clinicId, queries.calendarOf(clinicId).zone().getId(), window.from(), window.to(),
+                queries.outcomesOf(clinicId, window));
     }
 }

@@ -33,13 +33,15 @@ public final class ProgramTimeline {
      * One patient's program history.
      *
      * @param id             the storage key, (clinicId, patientId)
+     * @param firstVersion   the version of the first change seen (1: the history is complete from the program's start,
+     *                       whose stage before it was routine-service's initial one)
      * @param startingStage  the stage of the first version seen
      * @param startingFocus  the focus regions of the first version seen (sorted)
      * @param firstChangedAt when the first version seen was made
      * @param stageChanges   stage changes, oldest first
      */
     public record History(String id, String clinicId, String patientId, long version, String stage, List<String> focusRegions,
-                          LocalDate monitoringStart, String changedBy, Instant changedAt, String startingStage,
+                          LocalDate monitoringStart, String changedBy, Instant changedAt, long firstVersion, String startingStage,
                           List<String> startingFocus, Instant firstChangedAt, List<StageChange> stageChanges) {
 
         public History {
@@ -70,7 +72,7 @@ public final class ProgramTimeline {
         List<String> focus = change.focusRegions().stream().sorted().toList();
         if (stored == null) {
             return Optional.of(new History(key, change.clinicId(), change.patientId(), change.version(), change.stage(), focus,
-                    change.monitoringStart(), change.changedBy(), change.changedAt(), change.stage(), focus, change.changedAt(),
+                    change.monitoringStart(), change.changedBy(), change.changedAt(), change.version(), change.stage(), focus, change.changedAt(),
                     List.of()));
         }
         if (change.version() <= stored.version()) {
@@ -84,7 +86,7 @@ public final class ProgramTimeline {
             }
         }
         return Optional.of(new History(stored.id(), stored.clinicId(), stored.patientId(), change.version(), change.stage(), focus,
-                change.monitoringStart(), change.changedBy(), change.changedAt(), stored.startingStage(), stored.startingFocus(),
+                change.monitoringStart(), change.changedBy(), change.changedAt(), stored.firstVersion(), stored.startingStage(), stored.startingFocus(),
                 stored.firstChangedAt(), changes));
     }
 }
