@@ -53,6 +53,11 @@ public class OutcomeQueries {
         return settings.calendarOf(clinicId);
     }
 
+    /** The clinic's time zone as set (an IANA id), {@value ClinicSettings#DEFAULT_TIME_ZONE} until set. */
+    public String timeZoneOf(String clinicId) {
+        return settings.of(clinicId).timeZone();
+    }
+
     /** Today in the clinic's zone, the default end of the window. */
     public LocalDate today(String clinicId) {
         return calendarOf(clinicId).dayOf(clock.instant());

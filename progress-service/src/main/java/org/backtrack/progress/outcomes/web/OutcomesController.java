@@ -64,7 +64,7 @@ class OutcomesController {
             throw new InvalidParameterException(e.field(), e.getMessage());
         }
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
-        return ClinicOutcomesAnswer.of(clinicId, queries.calendarOf(clinicId).zone().getId(), window.from(), window.to(),
+        return ClinicOutcomesAnswer.of(clinicId, queries.timeZoneOf(clinicId), window.from(), window.to(),
                 queries.outcomesOf(clinicId, window));
     }
 }
