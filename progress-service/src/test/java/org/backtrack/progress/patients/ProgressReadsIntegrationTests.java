@@ -818,11 +818,43 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(plateaus.get("improved").asInt()).isEqualTo(1);
         assertThat(plateaus.get("improvedShare").asDouble()).isEqualTo(1.0);
 
-        // another clinic's token: 404; its own outcomes hold none of these patients
+        // the same as CSV, and the monitoring list: rows as the JSON, formula-safe text, attachments
+        var csv = staff.get().uri("/api/v1/clinics/{c}/outcomes.csv", clinicId).retrieve().toEntity(String.class);
+        assertThat(csv.getStatusCode().value()).isEqualTo(200);
+        assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(csv.getHeaders().getContentDisposition().getFilename()).isEqualTo("outcomes-" + clinicId + ".csv");
+        List<String> lines = csv.getBody().lines().toList();
+        assertThat(lines.get(0)).startsWith("clinicId,timeZone,from,to,breakdown,key,patientsWithData,weeks,eligible,measured,responders");
+        assertThat(lines).hasSize(1 + 2 * (1 + 2 + 2)); // header; per follow-up: clinic, 2 stages, 2 programs
+        assertThat(lines.get(1)).contains(",CLINIC," + clinicId + ",3,4,").endsWith(",1,1,1,1.0");
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",STARTING_STAGE,DEEPER,1,8,1,1,1,1.0,"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).contains(",PROGRAM,NO_PROGRAM,1,4,"));
+        var asAccept = staff.get().uri("/api/v1/clinics/{c}/outcomes", clinicId).accept(MediaType.parseMediaType("text/csv"))
+                .retrieve().body(String.class);
+        assertThat(asAccept).isEqualTo(csv.getBody());
+        var monitoringCsv = staff.get().uri("/api/v1/clinics/{c}/monitoring.csv?period=current", clinicId).retrieve().toEntity(String.class);
+        assertThat(monitoringCsv.getStatusCode().value()).isEqualTo(200);
+        List<String> monitoringLines = monitoringCsv.getBody().lines().toList();
+        assertThat(monitoringLines.get(0)).isEqualTo("patientId,periodStart,periodEnd,days,reached2,reached16,daysLeft,daysNeeded,lostOn,standing");
+        JsonNode monitoringJson = staff.get().uri("/api/v1/clinics/{c}/monitoring?period=current", clinicId).retrieve().body(JsonNode.class);
+        assertThat(monitoringLines).hasSize(1 + monitoringJson.size());
+        for (int i = 0; i < monitoringJson.size(); i++) {
+            assertThat(monitoringLines.get(i + 1)).startsWith(monitoringJson.get(i).get("patientId").asString() + ","
+                    + monitoringJson.get(i).get("periodStart").asString() + ",");
+        }
+        assertThat(staff.get().uri("/api/v1/clinics/{c}/outcomes.csv?from=2026-02-30", clinicId).retrieve().toEntity(String.class)
+                .getStatusCode().value()).isEqualTo(400);
+
+        // another clinic's token: 404 (JSON and CSV); its own outcomes hold none of these patients
         String other = clinicId + "-x";
         RestClient outsider = TestHttp.client(port, TestIssuer.clinician(other));
         assertThat(outsider.get().uri("/api/v1/clinics/{c}/outcomes", clinicId).retrieve().toBodilessEntity().getStatusCode().value())
                 .isEqualTo(404);
+        for (String csvPath : List.of("/api/v1/clinics/{c}/outcomes.csv", "/api/v1/clinics/{c}/monitoring.csv")) {
+            assertThat(outsider.get().uri(csvPath, clinicId).retrieve().toBodilessEntity().getStatusCode().value()).as(csvPath).isEqualTo(404);
+            assertThat(TestHttp.client(port, TestIssuer.patient(clinicId, "p-plat")).get().uri(csvPath, clinicId).retrieve()
+                    .toBodilessEntity().getStatusCode().value()).as(csvPath).isEqualTo(403);
+        }
         assertThat(outsider.get().uri("/api/v1/clinics/{c}/outcomes", other).retrieve().body(JsonNode.class)
                 .get("plateausAfterStageChange").get("plateausWithStageChange").asInt()).isZero();
     }

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
+import org.backtrack.csv.CsvDownload;
+import org.backtrack.paging.Paging;
 import org.backtrack.problems.InvalidParameterException;
 import org.backtrack.progress.outcomes.OutcomeQueries;
 import org.backtrack.progress.patients.ClinicNotFoundException;
@@ -12,11 +14,14 @@ import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
 import org.backtrack.security.accesslog.AccessLog;
 import org.backtrack.security.accesslog.PatientAccess;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.util.List;
 import java.util.Optional;
 
 @RestController
@@ -27,9 +32,11 @@ class OutcomesController {
     static final String TO = "Last day of the window (yyyy-MM-dd, the clinic's day); default today";
 
     private final OutcomeQueries queries;
+    private final JsonMapper json;
 
-    OutcomesController(OutcomeQueries queries) {
+    OutcomesController(OutcomeQueries queries, JsonMapper json) {
         this.queries = queries;
+        this.json = json;
     }
 
     @Operation(summary = "The clinic's outcomes: responders, median change and adherence at 4 and 8 weeks",
@@ -66,5 +73,24 @@ class OutcomesController {
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
         return ClinicOutcomesAnswer.of(clinicId, queries.timeZoneOf(clinicId), window.from(), window.to(),
                 queries.outcomesOf(clinicId, window));
+    }
+
+    @Operation(summary = "The clinic's outcomes as CSV", description = "The outcomes answer as rows: per follow-up (4 and 8 "
+            + "weeks) one row for the clinic (`breakdown` CLINIC, with the plateau figures), then one per starting stage "
+            + "(STARTING_STAGE) and per program (PROGRAM), `key` naming the group; the same window, rules and rounding as "
+            + "the JSON answer. Only the caller's own clinic; any other clinic id answers 404; a bad window answers 400 "
+            + "naming the parameter." + CsvDownload.DESCRIBED)
+    @RolesAllowed({Role.CLINICIAN_NAME, Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
+    @GetMapping(path = {"/api/v1/clinics/{clinicId}/outcomes", "/api/v1/clinics/{clinicId}/outcomes.csv"},
+            produces = CsvDownload.MEDIA_TYPE_VALUE)
+    ResponseEntity<String> outcomesAsCsv(Caller caller, @PathVariable String clinicId,
+                                         @Parameter(description = FROM) @RequestParam Optional<String> from,
+                                         @Parameter(description = TO) @RequestParam Optional<String> to) {
+        List<OutcomeRow> rows = OutcomeRow.of(outcomes(caller, clinicId, from, to));
+        return CsvDownload.of(json, OutcomeRow.class, Optional.empty(), (after, size) -> {
+            int start = after.map(c -> c.integer(Paging.CURSOR, 0, 0, rows.size())).orElse(0);
+            return Paging.Page.of(rows.subList(start, Math.min(rows.size(), start + size + 1)), size,
+                    last -> Paging.Cursor.of(rows.indexOf(last) + 1));
+        }, "outcomes-" + clinicId + ".csv");
     }
 }
