@@ -102,6 +102,24 @@ function drawSummary(answer) {
   document.getElementById('summary').hidden = false;
 }
 
+// --- the same figures per starting stage (words from GET /api/v1/vocabulary) and per program (the API's key) -------
+function drawGroups(answer) {
+  const weeks = answer.followUps.map(f => f.weeks);
+  const headers = first => [first, 'Patients with data', ...weeks.flatMap(w => [`Responders at ${w} weeks (of measured)`, `Rate at ${w} weeks`])];
+  const cells = (name, group) => [name, String(group.patientsWithData), ...weeks.flatMap(w => {
+    const f = group.followUps.find(x => x.weeks === w);
+    return f ? [`${f.responders} of ${f.measured}`, percent(f.responderShare)] : ['n/a', 'n/a'];
+  })];
+  const window = `from ${dayWords(answer.from)} to ${dayWords(answer.to)}`;
+  fillTable(document.getElementById('by-stage'), `Responders by the stage of the program at each patient's first session, ${window}`,
+    headers('Starting stage'), (answer.byStartingStage || []).map(g => cells(stageWords(g.key), g)));
+  fillTable(document.getElementById('by-program'), `Responders by program (its starting focus), ${window}`,
+    headers('Program'), (answer.byProgram || []).map(g => cells(g.key, g)));
+  const p = answer.plateausAfterStageChange;
+  document.getElementById('plateaus').textContent = !p ? '' : `Plateaus followed by a stage change: ${p.plateausWithStageChange}; `
+    + `${p.improved} of ${p.measured} measured improved again within ${p.weeks} weeks (${percent(p.improvedShare)}).`;
+}
+
 // --- over time: windows of TREND_WINDOW_DAYS days ending at each of the last month ends ---------------------------
 function trendWindows(to) {
   const last = dayOf(to);
@@ -224,6 +242,7 @@ async function load(from, to) {
   document.getElementById('outcomes-csv').href = outcomesUrl(answer.from, answer.to, true);
   history.replaceState(null, '', `${location.pathname}?from=${answer.from}&to=${answer.to}`);
   drawSummary(answer);
+  drawGroups(answer);
   const windows = trendWindows(answer.to);
   const [answers, rows] = await Promise.all([
     Promise.all(windows.map(w => fetchJson(outcomesUrl(w.from, w.to)).catch(() => null))),
@@ -240,6 +259,7 @@ async function load(from, to) {
 async function start() {
   const config = await signedIn();
   outcomes.clinic = config.clinicId; // the signed-in user's clinic; the services refuse any other
+  await loadVocabulary().catch(() => {}); // stage words; without them the stage's name shows
   document.getElementById('clinic-name').textContent = outcomes.clinic;
   const query = new URLSearchParams(location.search);
   const valid = value => value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '';

@@ -384,6 +384,13 @@ class DashboardBrowserSystemTest {
             assertThat(row.findElement(By.cssSelector(".responder-share")).getText()).isEqualTo(!followUp.hasNonNull("responderShare")
                     ? "n/a" : Math.round(followUp.get("responderShare").asDouble() * 100) + "%");
         }
+        // per starting stage in the vocabulary's words, per program by the API's key
+        java.util.Map<String, String> stageLabels = new java.util.HashMap<>();
+        api("/api/v1/vocabulary").get("stages").forEach(st -> stageLabels.put(st.get("stage").asString(), st.get("label").asString()));
+        List<String> stages = new java.util.ArrayList<>();
+        answer.get("byStartingStage").forEach(g -> stages.add(stageLabels.getOrDefault(g.get("key").asString(), g.get("key").asString())));
+        assertThat(browser.findElements(By.cssSelector("#by-stage tbody th")).stream().map(WebElement::getText)).containsExactlyElementsOf(stages);
+        assertThat(browser.findElements(By.cssSelector("#by-program tbody tr"))).hasSize(answer.get("byProgram").size());
         // the demo clinic's 60 days: its patients are measured at 4 weeks
         assertThat(answer.get("followUps").get(0).get("measured").asInt()).isPositive();
         // each chart is an image with words for screen readers, and its figures are a table too
