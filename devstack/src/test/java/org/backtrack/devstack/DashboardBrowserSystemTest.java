@@ -318,6 +318,11 @@ class DashboardBrowserSystemTest {
         assertThat(browser.findElements(By.cssSelector("#monitoring svg.days-bar[role=img][aria-label]"))).hasSize(shown.size());
         String csv = "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/monitoring.csv?period=";
         assertThat(browser.findElement(By.id("monitoring-csv")).getAttribute("href")).isEqualTo(gateway + csv + "current");
+        // the link downloads the list with the signed-in session: a header, then the API's rows
+        List<?> download = downloadLink("monitoring-csv");
+        assertThat(download.get(0)).isEqualTo(200L);
+        assertThat((String) download.get(1)).startsWith("text/csv");
+        assertThat(((String) download.get(2)).strip().lines()).hasSize(shown.size() + 1);
         screenshot("monitoring.png");
 
         // the periods holding a day 40 days ago: each patient's earlier period, the export link follows
@@ -350,6 +355,14 @@ class DashboardBrowserSystemTest {
             return shownDays.equals(qualifying) ? shownDays : null;
         })).isNotEmpty();
         assertThat(browser.findElement(By.id("monitoring-summary")).getText()).contains(period.get("days").asInt() + " days with data");
+    }
+
+    /** Status, content type and body of what the link with this id downloads, fetched by the page with its session. */
+    static List<?> downloadLink(String id) {
+        return (List<?>) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById(arguments[0]).href).then(r => r.text()"
+                        + ".then(t => done([r.status, r.headers.get('Content-Type'), t])));", id);
     }
 
     /** "patient days" of each row of the monitoring page, read in one go (the page redraws every few seconds). */
@@ -409,6 +422,11 @@ class DashboardBrowserSystemTest {
         String window = "?from=" + answer.get("from").asString() + "&to=" + answer.get("to").asString();
         assertThat(browser.findElement(By.id("outcomes-csv")).getAttribute("href"))
                 .isEqualTo(gateway + "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/outcomes.csv" + window);
+        List<?> download = downloadLink("outcomes-csv");
+        assertThat(download.get(0)).isEqualTo(200L);
+        assertThat((String) download.get(1)).startsWith("text/csv");
+        assertThat(((String) download.get(2)).strip().lines().count()).isGreaterThan(answer.get("followUps").size());
+        assertThat((String) download.get(2)).contains("CLINIC");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 3000));
         screenshot("outcomes.png");
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1100));
