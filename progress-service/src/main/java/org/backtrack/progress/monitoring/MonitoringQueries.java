@@ -97,7 +97,7 @@ public class MonitoringQueries {
         for (int i = index - 1; i >= Math.max(0, index - EARLIER_PERIODS); i--) {
             earlier.add(MonitoringDays.EarlierPeriod.of(MonitoringPeriods.period(start.get(), i, calendar, recorded, today)));
         }
-        return Optional.of(new PatientMonitoring(patientId, clinicId, start.get(), chosenStart.get().source().name(), calendar.zone().getId(), today,
+        return Optional.of(new PatientMonitoring(patientId, clinicId, start.get(), chosenStart.get().source().name(), settings.of(clinicId).timeZone(), today,
                 MonitoringDays.Period.of(period), earlier));
     }
 
