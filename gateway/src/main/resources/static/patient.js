@@ -74,7 +74,9 @@ function drawChart(progress) {
 function drawCalendar(progress) {
   const counts = {};
   for (const day of progress.daily) counts[day.date] = day.sessions;
-  const today = new Date();
+  // the last day of the series is the clinic's today (its time zone), the day the daily counts end on; the browser's
+  // own date would be a day off near midnight for a clinic away from UTC
+  const today = new Date(`${progress.seriesTo}T00:00:00Z`);
   const monday = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate() - ((today.getUTCDay() + 6) % 7)));
   const table = document.getElementById('calendar');
   const names = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
