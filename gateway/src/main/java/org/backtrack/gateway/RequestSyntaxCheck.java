@@ -14,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -42,15 +43,49 @@ class RequestSyntaxCheck {
                 write(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE, RequestContentType.REFUSAL);
                 return;
             }
-            if (request.getQueryString() != null && !MediaType.APPLICATION_FORM_URLENCODED_VALUE.equalsIgnoreCase(baseOf(contentType))) {
-                try {
-                    request.getParameterMap(); // parsed once here; Tomcat keeps the result for everything after
-                } catch (IllegalStateException malformed) { // Tomcat's InvalidParameterException
-                    write(response, HttpStatus.BAD_REQUEST, "The query string is malformed (an empty parameter name or a broken percent-escape).");
-                    return;
-                }
+            if (request.getQueryString() != null && !queryParses(request, contentType)) {
+                write(response, HttpStatus.BAD_REQUEST, "The query string is malformed (an empty parameter name or a broken percent-escape).");
+                return;
             }
             chain.doFilter(request, response);
+        }
+
+        /**
+         * Whether Tomcat will parse the query string. A form-encoded request's parameters include its body, which must
+         * stay unread for the route, so its query string is checked here by the same rules instead (a later
+         * {@code getParameter} by any filter would otherwise fail on it with a 500).
+         */
+        private static boolean queryParses(HttpServletRequest request, String contentType) {
+            if (!MediaType.APPLICATION_FORM_URLENCODED_VALUE.equalsIgnoreCase(baseOf(contentType))) {
+                try {
+                    request.getParameterMap(); // parsed once here; Tomcat keeps the result for everything after
+                    return true;
+                } catch (IllegalStateException malformed) { // Tomcat's InvalidParameterException
+                    return false;
+                }
+            }
+            return wellFormedQuery(request.getQueryString());
+        }
+
+        /** Every non-empty {@code name[=value]} has a name, and both decode (no broken or {@code %u} escape). */
+        static boolean wellFormedQuery(String query) {
+            for (String pair : query.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int equals = pair.indexOf('=');
+                String name = equals < 0 ? pair : pair.substring(0, equals);
+                if (name.isEmpty()) {
+                    return false;
+                }
+                try {
+                    URLDecoder.decode(name, StandardCharsets.UTF_8);
+                    URLDecoder.decode(equals < 0 ? "" : pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException broken) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private static String baseOf(String contentType) {
