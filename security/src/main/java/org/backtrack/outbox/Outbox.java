@@ -6,12 +6,21 @@ import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /**
  * Delivers the events documents owe: right after the write ({@link #publish}) and later, oldest first, from the relay
  * ({@link #relay}). A claim left by a sender that died is taken back after the stale-claim time; at worst an event is
  * sent twice with the same id, so delivery is at least once.
+ * <p>
+ * The relay asks the store for owed events only when this process knows it may owe some (at its start, and after a
+ * send the broker did not acknowledge, until a round finds nothing left), and otherwise once per sweep interval, for
+ * the events of another instance that died between its write and its send. Asking every round made each relay round
+ * a read of the whole collection on a store without a usable index (the embedded server), for nothing: almost every
+ * event is delivered by its writer.
  *
  * @param <T> the document type that owes events
  */
@@ -40,12 +49,38 @@ public final class Outbox<T> {
     private final Sender<T> sender;
     private final Duration staleClaim;
     private final Clock clock;
+    private final long sweepNanos;
+    private final LongSupplier ticker;
+    /** Set when this process left an event owed (or has not looked yet): the next relay round asks the store. */
+    private final AtomicBoolean mayOwe = new AtomicBoolean(true);
+    /** When the next sweep is due, on {@link System#nanoTime()} (not the domain clock, which tests may fix). */
+    private final AtomicLong nextSweep = new AtomicLong();
+    /**
+     * Until a stale-claim time after this start, every round asks: claims a predecessor left when it was killed turn
+     * stale within it, and are taken back as soon as they do, as before.
+     */
+    private final long everyRoundUntil;
 
-    public Outbox(OwedEvents<T> events, Sender<T> sender, Duration staleClaim, Clock clock) {
+    /**
+     * @param staleClaim how old a claim must be before the relay takes it back from a sender presumed dead
+     * @param sweep      how often the relay asks the store although this process knows of no owed event: the longest
+     *                   an event another instance left owed (it died between write and send) waits, beyond its
+     *                   stale claim
+     */
+    public Outbox(OwedEvents<T> events, Sender<T> sender, Duration staleClaim, Duration sweep, Clock clock) {
+        this(events, sender, staleClaim, sweep, clock, System::nanoTime);
+    }
+
+    Outbox(OwedEvents<T> events, Sender<T> sender, Duration staleClaim, Duration sweep, Clock clock, LongSupplier ticker) {
+        this.ticker = ticker;
         this.events = events;
         this.sender = sender;
         this.staleClaim = staleClaim;
+        this.sweepNanos = sweep.toNanos();
         this.clock = clock;
+        long start = ticker.getAsLong();
+        this.nextSweep.set(start);
+        this.everyRoundUntil = start + staleClaim.toNanos() + Duration.ofSeconds(1).toNanos();
     }
 
     /** How many events are owed now (one count query): the {@value #OWED_GAUGE} gauge reads it on a scrape. */
@@ -86,11 +121,12 @@ public final class Outbox<T> {
      *
      * @param settle moves the claimed documents from {@link Publication#PUBLISHING} to the given state
      */
-    private static Publication sendClaimed(Runnable send, Consumer<Publication> settle) {
+    private Publication sendClaimed(Runnable send, Consumer<Publication> settle) {
         try {
             send.run();
         } catch (EventNotPublishedException brokerAway) {
             settle.accept(Publication.PENDING);
+            mayOwe.set(true);
             return Publication.PENDING;
         }
         settle.accept(Publication.PUBLISHED);
@@ -112,6 +148,13 @@ public final class Outbox<T> {
      * for the broker, when any did.
      */
     public int relay(int limit, String kind) {
+        long now = ticker.getAsLong();
+        long sweepDue = nextSweep.get();
+        // cleared before the read: a send failing meanwhile sets it again, so the next round looks again
+        if (!mayOwe.getAndSet(false) && now - sweepDue < 0 && now - everyRoundUntil >= 0) {
+            return 0;
+        }
+        nextSweep.set(now + sweepNanos);
         int delivered = 0;
         List<T> owed = events.owed(clock.instant().minus(staleClaim), limit);
         for (T next : owed) {
@@ -119,9 +162,13 @@ public final class Outbox<T> {
                 events.transition(next, Publication.PUBLISHING, Publication.PENDING); // its sender died
             }
             if (publish(next) != Publication.PUBLISHED) {
+                mayOwe.set(true); // the broker is away, or another sender has it: look again next round
                 break;
             }
             delivered++;
+        }
+        if (owed.size() == limit) {
+            mayOwe.set(true); // more may wait behind this round's limit
         }
         if (delivered > 0 && kind != null) {
             log.info("relayed {} {} event(s) that were waiting for the broker", delivered, kind);

@@ -39,8 +39,11 @@ class OutboxTest {
             return true;
         }
 
+        int reads;
+
         @Override
         public List<Doc> owed(Instant staleClaim, int limit) {
+            reads++;
             return docs.values().stream().filter(d -> d.publication() == Publication.PENDING
                             || (d.publication() == Publication.PUBLISHING && d.claimedAt().isBefore(staleClaim)))
                     .sorted(Comparator.comparing(Doc::changedAt)).limit(limit).toList();
@@ -65,7 +68,7 @@ class OutboxTest {
             throw new EventNotPublishedException(new IllegalStateException("broker away"));
         }
         sent.add(doc.eventId());
-    }, Duration.ofMinutes(1), Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
+    }, Duration.ofMinutes(1), Duration.ofMinutes(1), Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC));
 
     @Test
     void anAcknowledgedEventIsPublished() {
@@ -168,5 +171,92 @@ class OutboxTest {
         assertThat(publication).isEqualTo(Publication.PUBLISHED);
         assertThat(store.docs.get("a").eventId()).isEqualTo("e2");
         assertThat(store.docs.get("a").publication()).isEqualTo(Publication.PENDING);
+    }
+
+    /** An outbox whose relay has passed the stale-claim time after its start, with a hand-moved monotonic clock. */
+    final long[] ticks = {0};
+    final Outbox<Doc> settled = new Outbox<>(store, doc -> {
+        if (brokerRefuses.contains(doc.eventId())) {
+            throw new EventNotPublishedException(new IllegalStateException("broker away"));
+        }
+        sent.add(doc.eventId());
+    }, Duration.ofMinutes(1), Duration.ofSeconds(30), Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC), () -> ticks[0]);
+
+    void after(Duration elapsed) {
+        ticks[0] += elapsed.toNanos();
+    }
+
+    @Test
+    void everyRoundLooksDuringTheStaleClaimTimeAfterTheStartForClaimsAPredecessorLeft() {
+        for (int second = 0; second < 60; second += 2) {
+            settled.relay(10);
+            after(Duration.ofSeconds(2));
+        }
+        assertThat(store.reads).isEqualTo(30);
+    }
+
+    @Test
+    void aRelayThatKnowsOfNothingOwedLooksOnlyAtTheSweep() {
+        after(Duration.ofMinutes(2));
+        assertThat(settled.relay(10)).isZero();
+        assertThat(store.reads).isEqualTo(1);
+
+        store.write("x", "e1", 1); // another instance wrote it and died before its send
+        after(Duration.ofSeconds(2));
+        assertThat(settled.relay(10)).isZero();
+        assertThat(store.reads).as("no read between sweeps").isEqualTo(1);
+
+        after(Duration.ofSeconds(28));
+        assertThat(settled.relay(10)).isEqualTo(1);
+        assertThat(sent).containsExactly("e1");
+        assertThat(store.reads).isEqualTo(2);
+    }
+
+    @Test
+    void anEventTheBrokerRefusedMakesEveryRoundLookUntilNothingIsLeft() {
+        after(Duration.ofMinutes(2));
+        settled.relay(10);
+        store.write("x", "e1", 1);
+        brokerRefuses = Set.of("e1");
+        assertThat(settled.publish(store.docs.get("x"))).isEqualTo(Publication.PENDING);
+
+        after(Duration.ofSeconds(2));
+        assertThat(settled.relay(10)).as("the broker still refuses").isZero();
+        brokerRefuses = Set.of();
+        after(Duration.ofSeconds(2));
+        assertThat(settled.relay(10)).isEqualTo(1);
+        after(Duration.ofSeconds(2));
+        assertThat(settled.relay(10)).isZero();
+        int reads = store.reads;
+        after(Duration.ofSeconds(2));
+        assertThat(settled.relay(10)).isZero();
+        assertThat(store.reads).as("nothing left: back to sweeps").isEqualTo(reads);
+        assertThat(sent).containsExactly("e1");
+    }
+
+    @Test
+    void aBatchTheBrokerRefusedMakesTheNextRoundLook() {
+        after(Duration.ofMinutes(2));
+        settled.relay(10);
+        List<Doc> claimed = List.of(writeClaimed("a", "e1", 1), writeClaimed("b", "e2", 2));
+        settled.publishClaimed(claimed, docs -> {
+            throw new EventNotPublishedException(new IllegalStateException("broker away"));
+        });
+        after(Duration.ofSeconds(2));
+        assertThat(settled.relay(10)).isEqualTo(2);
+    }
+
+    @Test
+    void aRoundThatReachedItsLimitLooksAgainAtTheNext() {
+        after(Duration.ofMinutes(2));
+        settled.relay(10);
+        store.write("a", "e1", 1);
+        store.write("b", "e2", 2);
+        store.write("c", "e3", 3);
+        after(Duration.ofSeconds(30));
+        assertThat(settled.relay(2)).isEqualTo(2);
+        after(Duration.ofSeconds(2));
+        assertThat(settled.relay(2)).isEqualTo(1);
+        assertThat(sent).containsExactly("e1", "e2", "e3");
     }
 }

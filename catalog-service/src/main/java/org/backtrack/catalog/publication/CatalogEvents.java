@@ -45,11 +45,12 @@ public class CatalogEvents {
     private final JsonMapper json;
 
     CatalogEvents(Exercises exercises, KafkaTemplate<String, byte[]> kafka, JsonMapper json,
-                  @Value("${backtrack.catalog.publish-timeout}") Duration publishTimeout, ObjectProvider<MeterRegistry> meters) {
+                  @Value("${backtrack.catalog.publish-timeout}") Duration publishTimeout,
+                  @Value("${backtrack.outbox.sweep-interval}") Duration sweep, ObjectProvider<MeterRegistry> meters) {
         this.json = json;
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox<>(exercises.owedEvents(clock),
-                owed -> AcknowledgedSend.send(kafka, Topics.CATALOG, owed.id(), encode(owed), publishTimeout), STALE_CLAIM, clock);
+                owed -> AcknowledgedSend.send(kafka, Topics.CATALOG, owed.id(), encode(owed), publishTimeout), STALE_CLAIM, sweep, clock);
         meters.ifAvailable(registry -> Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "catalog")
                 .description("Catalog events stored but not yet acknowledged by the broker").register(registry));
     }

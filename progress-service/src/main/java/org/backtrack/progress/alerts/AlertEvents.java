@@ -61,7 +61,8 @@ public class AlertEvents implements DisposableBean {
     private final Outbox<StoredAlert> outbox;
 
     AlertEvents(Alerts alerts, ProducerFactory<?, ?> serviceProducers, JsonMapper json,
-                @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout, Optional<Clock> clock,
+                @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout,
+                @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Optional<Clock> clock,
                 @Value("${spring.kafka.template.observation-enabled:false}") boolean traced,
                 ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
         this.alerts = alerts;
@@ -80,7 +81,7 @@ public class AlertEvents implements DisposableBean {
         this.kafka.setObservationEnabled(traced);
         this.kafka.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
         Clock time = clock.orElse(Clock.systemUTC());
-        this.outbox = new Outbox<>(alerts.owedEvents(time), this::send, STALE_CLAIM, time);
+        this.outbox = new Outbox<>(alerts.owedEvents(time), this::send, STALE_CLAIM, sweep, time);
         meters.ifAvailable(registry -> Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "alert")
                 .description("Alert events stored but not yet acknowledged by the broker").register(registry));
     }

@@ -61,7 +61,8 @@ public class MonitoringEvents {
 
     MonitoringEvents(MongoOperations mongo, RecordedSessions sessions, ClinicSettings settings, ProgramHistories programs,
                      KafkaOperations<Object, Object> kafka,
-                     JsonMapper json, @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout, Optional<Clock> clock) {
+                     JsonMapper json, @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout,
+                     @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Optional<Clock> clock) {
         this.mongo = mongo;
         this.sessions = sessions;
         this.settings = settings;
@@ -71,7 +72,7 @@ public class MonitoringEvents {
         this.publishTimeout = publishTimeout;
         this.clock = clock.orElse(Clock.systemUTC());
         this.outbox = new Outbox<>(new MongoOwedEvents<>(mongo, StoredDaysReached.class, StoredDaysReached::key,
-                StoredDaysReached::eventId, StoredDaysReached::publication, "decidedAt", this.clock), this::send, STALE_CLAIM, this.clock);
+                StoredDaysReached::eventId, StoredDaysReached::publication, "decidedAt", this.clock), this::send, STALE_CLAIM, sweep, this.clock);
     }
 
     /**

@@ -38,13 +38,14 @@ class WebhookEvents {
     private final Outbox<StoredSubscription> outbox;
 
     WebhookEvents(Subscriptions subscriptions, KafkaOperations<Object, Object> kafka, JsonMapper json,
-                  @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout, Optional<Clock> clock) {
+                  @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout,
+                  @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Optional<Clock> clock) {
         this.subscriptions = subscriptions;
         this.kafka = kafka;
         this.json = json;
         this.publishTimeout = publishTimeout;
         Clock time = clock.orElse(Clock.systemUTC());
-        this.outbox = new Outbox<>(subscriptions.owedEvents(time), this::send, STALE_CLAIM, time);
+        this.outbox = new Outbox<>(subscriptions.owedEvents(time), this::send, STALE_CLAIM, sweep, time);
     }
 
     /** Disables the endpoint (unless it was meanwhile) and publishes the event that says so. */

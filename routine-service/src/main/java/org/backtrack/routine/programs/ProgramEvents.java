@@ -37,14 +37,15 @@ class ProgramEvents implements PatientPrograms.Announcements {
 
     ProgramEvents(MongoOperations mongo, KafkaTemplate<String, byte[]> kafka,
                   @Value("${backtrack.sessions.event-source}") String eventSource,
-                  @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout, ObjectProvider<MeterRegistry> meters) {
+                  @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout,
+                  @Value("${backtrack.outbox.sweep-interval}") Duration sweep, ObjectProvider<MeterRegistry> meters) {
         this.events = new CloudEventFactory(eventSource);
         Clock clock = Clock.systemUTC();
         var owed = new MongoOwedEvents<>(mongo, PatientProgram.class, PatientProgram::key, PatientProgram::eventId,
                 PatientProgram::publication, "updatedAt", clock);
         this.outbox = new Outbox<>(owed, program -> AcknowledgedSend.send(kafka, Topics.PROGRAMS, program.patientId(),
                 codec.encode(events.event(program.eventId(), ProgramChanged.TYPE, program.patientId(), program.updatedAt(),
-                        program.changed())), publishTimeout), STALE_CLAIM, clock);
+                        program.changed())), publishTimeout), STALE_CLAIM, sweep, clock);
         meters.ifAvailable(registry -> Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "program")
                 .description("Program events stored but not yet acknowledged by the broker").register(registry));
     }

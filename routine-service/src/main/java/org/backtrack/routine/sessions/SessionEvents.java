@@ -44,11 +44,12 @@ class SessionEvents {
 
     SessionEvents(LoggedSessions sessions, KafkaTemplate<String, byte[]> kafka, SessionEventCodec codec,
                   @Value("${backtrack.sessions.event-source}") String eventSource,
-                  @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout, ObjectProvider<MeterRegistry> meters) {
+                  @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout,
+                  @Value("${backtrack.outbox.sweep-interval}") Duration sweep, ObjectProvider<MeterRegistry> meters) {
         this.events = new CloudEventFactory(eventSource);
         Clock clock = Clock.systemUTC();
         this.outbox = new Outbox<>(sessions.owedEvents(clock), owed -> AcknowledgedSend.send(kafka, Topics.SESSIONS,
-                owed.patientId(), codec.encode(eventOf(owed)), publishTimeout), STALE_CLAIM, clock);
+                owed.patientId(), codec.encode(eventOf(owed)), publishTimeout), STALE_CLAIM, sweep, clock);
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "session")
                 .description("Session events stored but not yet acknowledged by the broker").register(registry);
