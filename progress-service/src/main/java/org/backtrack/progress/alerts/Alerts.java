@@ -6,7 +6,7 @@ import org.backtrack.outbox.MongoOwedEvents;
 import org.backtrack.outbox.OwedEvents;
 import org.backtrack.outbox.Publication;
 import org.backtrack.progress.alerts.rules.AlertLifecycle;
-import org.backtrack.security.ClinicKeys;
+import org.backtrack.security.ClinicScope;
 import org.backtrack.paging.Paging;
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
@@ -213,7 +213,6 @@ public class Alerts {
     public Paging.Page<StoredAlert> page(String clinicId, Optional<String> patientId, Optional<AlertStatus> status,
                                          Optional<Paging.Cursor> after, int size) {
         List<Criteria> conditions = new ArrayList<>();
-        conditions.add(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId)).and("clinicId").is(clinicId));
         patientId.ifPresent(p -> conditions.add(where("patientId").is(p)));
         status.ifPresent(s -> conditions.add(where("statusRank").is(s.rank())));
         after.ifPresent(cursor -> {
@@ -224,7 +223,7 @@ public class Alerts {
                     where("statusRank").is(rank).and("raisedAt").lt(raisedAt),
                     where("statusRank").is(rank).and("raisedAt").is(raisedAt).and("alertId").gt(alertId)));
         });
-        var found = mongo.find(query(new Criteria().andOperator(conditions.toArray(Criteria[]::new)))
+        var found = mongo.find(query(ClinicScope.of(clinicId, conditions))
                 .with(Sort.by(Sort.Order.asc("statusRank"), Sort.Order.desc("raisedAt"), Sort.Order.asc("alertId")))
                 .limit(size + 1), StoredAlert.class);
         return Paging.Page.of(found, size, a -> Paging.Cursor.of(a.statusRank(), a.raisedAt(), a.alertId()));

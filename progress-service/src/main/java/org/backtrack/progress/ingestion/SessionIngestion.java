@@ -134,7 +134,7 @@ public class SessionIngestion {
         // alerts last: after the summary holds the latest session, so the disengagement sweep and this meet (see SessionAlerts)
         alerts.afterSessions(PatientWindows.inApplicationOrder(recorded.current()), steps, assessed.steps());
         // a period that now has 16 days with data gets its mark and owes its event, once (MonitoringEvents)
-        monitoring.afterSessions(recorded.current(), steps);
+        monitoring.afterSessions(recorded.current(), steps, calendars);
         if (!steps.isEmpty()) {
             // a zone changed by an administrator while this batch was assessed: recount in the zone that stands
             recount.afterBatch(steps, calendars);

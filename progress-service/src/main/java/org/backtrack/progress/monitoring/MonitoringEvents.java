@@ -9,8 +9,9 @@ import org.backtrack.outbox.Outbox;
 import org.backtrack.outbox.Publication;
 import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.PatientWindow;
-import org.backtrack.progress.clinics.ClinicSettings;
+import org.backtrack.progress.clinics.ClinicCalendars;
 import org.backtrack.progress.monitoring.rules.MonitoringPeriods;
+import org.backtrack.progress.monitoring.rules.PeriodShortOfSixteenDays;
 import org.backtrack.progress.programs.ProgramHistories;
 import org.backtrack.progress.programs.rules.ProgramTimeline;
 import org.backtrack.progress.sessions.RecordedSession;
@@ -51,7 +52,6 @@ public class MonitoringEvents {
 
     private final MongoOperations mongo;
     private final RecordedSessions sessions;
-    private final ClinicSettings settings;
     private final ProgramHistories programs;
     private final KafkaOperations<Object, Object> kafka;
     private final JsonMapper json;
@@ -59,13 +59,12 @@ public class MonitoringEvents {
     private final Clock clock;
     private final Outbox<StoredDaysReached> outbox;
 
-    MonitoringEvents(MongoOperations mongo, RecordedSessions sessions, ClinicSettings settings, ProgramHistories programs,
+    MonitoringEvents(MongoOperations mongo, RecordedSessions sessions, ProgramHistories programs,
                      KafkaOperations<Object, Object> kafka,
                      JsonMapper json, @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout,
                      @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Optional<Clock> clock) {
         this.mongo = mongo;
         this.sessions = sessions;
-        this.settings = settings;
         this.programs = programs;
         this.kafka = kafka;
         this.json = json;
@@ -76,15 +75,14 @@ public class MonitoringEvents {
     }
 
     /**
-     * After a batch: the sessions that now stand and the patients' windows after them (for the first session, the
-     * default monitoring start).
+     * After a batch: the sessions that now stand, the patients' windows after them (for the first session, the
+     * default monitoring start), and the days of their clinics as the batch read them.
      */
-    public void afterSessions(Collection<RecordedSession> current, List<PatientWindow> windows) {
+    public void afterSessions(Collection<RecordedSession> current, List<PatientWindow> windows, ClinicCalendars calendars) {
         Map<String, PatientWindow> windowOf = new HashMap<>();
         windows.forEach(w -> windowOf.put(ClinicKeys.of(w.clinicId(), w.patientId()), w));
         Map<String, List<RecordedSession>> byPatient = new LinkedHashMap<>();
         current.forEach(s -> byPatient.computeIfAbsent(s.patientKey(), k -> new java.util.ArrayList<>()).add(s));
-        Map<String, CalendarDays> calendars = new HashMap<>();
         Map<String, List<String>> patientsOfClinic = new HashMap<>();
         current.forEach(s -> patientsOfClinic.computeIfAbsent(s.clinicId(), c -> new java.util.ArrayList<>()).add(s.patientId()));
         Map<String, Map<String, ProgramTimeline.History>> programsOfClinic = new HashMap<>();
@@ -96,26 +94,31 @@ public class MonitoringEvents {
             }
             String clinicId = touched.get(0).clinicId();
             String patientId = touched.get(0).patientId();
-            CalendarDays calendar = calendars.computeIfAbsent(clinicId, settings::calendarOf);
+            CalendarDays calendar = calendars.of(clinicId);
             LocalDate start = MonitoringQueries.startOf(Optional.ofNullable(programsOfClinic.get(clinicId).get(patientId)),
                     Optional.of(window.firstAt()), calendar).orElseThrow().date();
             TreeSet<Integer> periods = new TreeSet<>();
             touched.forEach(s -> periods.add(MonitoringPeriods.indexOf(start, calendar.dayOf(s.completedAt()))));
             periods.headSet(0).clear();
             for (int index : periods) {
-                check(clinicId, patientId, start, index, calendar);
+                check(window, start, index, calendar);
             }
         });
     }
 
-    private void check(String clinicId, String patientId, LocalDate start, int index, CalendarDays calendar) {
+    private void check(PatientWindow window, LocalDate start, int index, CalendarDays calendar) {
+        String clinicId = window.clinicId();
+        String patientId = window.patientId();
         LocalDate from = MonitoringPeriods.startOf(start, index);
+        LocalDate to = from.plusDays(MonitoringPeriods.PERIOD_DAYS - 1L);
+        if (PeriodShortOfSixteenDays.provenBy(window, from, to, calendar)) {
+            return; // most sessions: no read of the period's history, nor of its mark
+        }
         String key = ClinicKeys.of(clinicId, patientId, from.toString());
         if (mongo.exists(org.springframework.data.mongodb.core.query.Query.query(
                 org.springframework.data.mongodb.core.query.Criteria.where("_id").is(key)), StoredDaysReached.class)) {
             return;
         }
-        LocalDate to = from.plusDays(MonitoringPeriods.PERIOD_DAYS - 1L);
         List<MonitoringPeriods.Session> inPeriod = sessions.historyOf(clinicId, patientId, calendar.startOf(from), calendar.endOf(to))
                 .between().stream().map(s -> new MonitoringPeriods.Session(s.sessionId(), s.completedAt())).toList();
         MonitoringPeriods.Period period = MonitoringPeriods.period(start, index, calendar, inPeriod, calendar.dayOf(clock.instant()));

@@ -11,6 +11,7 @@ import org.backtrack.events.ProgressStatus;
 import org.backtrack.progress.catalog.CatalogSnapshot;
 import org.backtrack.progress.clinics.ClinicCalendars;
 import org.backtrack.security.ClinicKeys;
+import org.backtrack.security.ClinicScope;
 import org.backtrack.paging.Paging;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -171,7 +172,6 @@ public class PatientSummaries {
         List<Found> fetched = new ArrayList<>();
         for (int s = segment; s < SEGMENTS && fetched.size() <= size; s++) {
             List<Criteria> conditions = new ArrayList<>();
-            conditions.add(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId)).and("clinicId").is(clinicId));
             conditions.add(s == 0 ? where("statusRank").lt(AttentionOrder.ATTENTION_RANKS)
                     : where("statusRank").gte(AttentionOrder.ATTENTION_RANKS));
             if (s == 1) {
@@ -184,7 +184,7 @@ public class PatientSummaries {
                 keyset.ifPresent(conditions::add);
             }
             int inSegment = s;
-            mongo.find(query(new Criteria().andOperator(conditions.toArray(Criteria[]::new)))
+            mongo.find(query(ClinicScope.of(clinicId, conditions))
                             .with(Sort.by("statusRank", "patientId")).limit(size + 1 - fetched.size()), StoredSummary.class)
                     .forEach(found -> fetched.add(new Found(found, inSegment)));
         }
