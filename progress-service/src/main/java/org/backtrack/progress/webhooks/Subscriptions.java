@@ -52,6 +52,11 @@ class Subscriptions {
         return mongo.count(query(where("clinicId").is(clinicId)), StoredSubscription.class);
     }
 
+    /** Whether any clinic has an enabled subscription. */
+    boolean anyEnabled() {
+        return mongo.exists(query(where("enabled").is(true)), StoredSubscription.class);
+    }
+
     /** The enabled subscriptions of these clinics: one query per consumer batch. */
     List<StoredSubscription> enabledOf(Collection<String> clinicIds) {
         return clinicIds.isEmpty() ? List.of()

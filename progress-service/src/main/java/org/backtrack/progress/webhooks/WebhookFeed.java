@@ -147,6 +147,14 @@ public class WebhookFeed {
         throw new IllegalStateException("no clinic known for " + data.getClass().getSimpleName());
     }
 
+    /**
+     * Whether any clinic has an enabled subscription now: one small query per poll, read fresh (no cache), so a
+     * subscription is fed from the first poll after it was created or enabled, as with {@link #enqueue}'s own read.
+     */
+    public boolean anySubscription() {
+        return subscriptions.anyEnabled();
+    }
+
     /** Queues a delivery of each event for each enabled subscription of its clinic that asked for its type. */
     public void enqueue(List<FedEvent> events) {
         if (events.isEmpty()) {

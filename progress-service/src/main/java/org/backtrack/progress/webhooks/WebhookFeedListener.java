@@ -34,6 +34,9 @@ class WebhookFeedListener {
     @KafkaListener(topics = {Topics.SESSIONS, Topics.PROGRESS, Topics.PROGRAMS},
             groupId = "${backtrack.webhooks.group-id:" + GROUP + "}", batch = "true")
     void onEvents(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
+        if (!feed.anySubscription()) {
+            return; // nothing could be queued: the records are not even decoded (most deployments, most of the time)
+        }
         List<WebhookFeed.FedEvent> read = new ArrayList<>(records.size());
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
