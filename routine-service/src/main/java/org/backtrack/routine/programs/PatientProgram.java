@@ -8,6 +8,7 @@ import org.backtrack.events.Stage;
 import org.backtrack.outbox.Publication;
 import org.backtrack.security.ClinicKeys;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.index.Indexed;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
@@ -32,7 +33,7 @@ import java.util.Set;
 @Document("programs")
 public record PatientProgram(@JsonIgnore @Id String key, String patientId, String clinicId, String stage,
                              Set<String> focusRegions, List<Proposal> proposals, String updatedBy, Instant updatedAt,
-                             long version, @JsonIgnore String eventId, @JsonIgnore Publication publication,
+                             long version, @JsonIgnore String eventId, @JsonIgnore @Indexed Publication publication,
                              LocalDate monitoringStart) {
 
     public static final int MAX_PROPOSALS_KEPT = ProgramChanged.MAX_PROPOSALS;
