@@ -17,6 +17,7 @@ import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
 import org.backtrack.security.accesslog.AccessLog;
 import org.backtrack.security.accesslog.PatientAccess;
+import lombok.RequiredArgsConstructor;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 
 @RestController
+@RequiredArgsConstructor
 class MonitoringController {
 
     static final String RULES = "Periods are 30 calendar days counted from the patient's monitoring start, "
@@ -52,11 +54,6 @@ class MonitoringController {
 
     private final MonitoringQueries queries;
     private final JsonMapper json;
-
-    MonitoringController(MonitoringQueries queries, JsonMapper json) {
-        this.queries = queries;
-        this.json = json;
-    }
 
     @Operation(summary = "A patient's monitoring days", description = "The period holding `period` with its days with data and "
             + "the session that qualified each, its counts and thresholds, and the counts of up to "

@@ -14,6 +14,7 @@ import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
 import org.backtrack.security.accesslog.AccessLog;
 import org.backtrack.security.accesslog.PatientAccess;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Optional;
 
 @RestController
+@RequiredArgsConstructor
 class OutcomesController {
 
     static final String FROM = "First day of the window (yyyy-MM-dd, the clinic's day); default " + SeriesWindow.DEFAULT_DAYS
@@ -33,11 +35,6 @@ class OutcomesController {
 
     private final OutcomeQueries queries;
     private final JsonMapper json;
-
-    OutcomesController(OutcomeQueries queries, JsonMapper json) {
-        this.queries = queries;
-        this.json = json;
-    }
 
     @Operation(summary = "The clinic's outcomes: responders, median change and adherence at 4 and 8 weeks",
             description = "Only the caller's own clinic; any other clinic id answers 404. Computed at the time of the request "
