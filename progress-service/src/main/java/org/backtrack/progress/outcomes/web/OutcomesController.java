@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.backtrack.csv.CsvDownload;
-import org.backtrack.paging.Paging;
 import org.backtrack.problems.InvalidParameterException;
 import org.backtrack.progress.outcomes.OutcomeQueries;
 import org.backtrack.progress.patients.ClinicNotFoundException;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
 import java.util.Optional;
 
 @RestController
@@ -83,11 +81,7 @@ class OutcomesController {
     ResponseEntity<String> outcomesAsCsv(Caller caller, @PathVariable String clinicId,
                                          @Parameter(description = FROM) @RequestParam Optional<String> from,
                                          @Parameter(description = TO) @RequestParam Optional<String> to) {
-        List<OutcomeRow> rows = OutcomeRow.of(outcomes(caller, clinicId, from, to));
-        return CsvDownload.of(json, OutcomeRow.class, Optional.empty(), (after, size) -> {
-            int start = after.map(c -> c.integer(Paging.CURSOR, 0, 0, rows.size())).orElse(0);
-            return Paging.Page.of(rows.subList(start, Math.min(rows.size(), start + size + 1)), size,
-                    last -> Paging.Cursor.of(rows.indexOf(last) + 1));
-        }, "outcomes-" + clinicId + ".csv");
+        return CsvDownload.of(json, OutcomeRow.class, OutcomeRow.of(outcomes(caller, clinicId, from, to)),
+                "outcomes-" + clinicId + ".csv");
     }
 }
