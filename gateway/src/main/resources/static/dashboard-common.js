@@ -1,6 +1,7 @@
 'use strict';
 
-// Shared by the overview, patient, monitoring and outcomes pages: labels, chips, formatting, polling.
+// Shared by the overview, patient, monitoring and outcomes pages (and the patient's routine page, which uses the
+// header and the sign-in): the page header, labels, chips, formatting, polling.
 // The words of statuses, actions and stages, the order of statuses that needs attention first, and how strongly each
 // status or alert type is marked (its tone) come from the API (GET /api/v1/vocabulary), never copies kept here: no
 // status or alert type is named in this code or in the style sheet.
@@ -98,6 +99,28 @@ function csrfToken() {
   const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
   return cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : '';
 }
+
+/** The clinic's pages, in the order of the navigation every clinic page shows. */
+const PAGES = [['/', 'Overview'], ['/monitoring.html', 'Monitoring days'], ['/outcomes.html', 'Outcomes']];
+
+/**
+ * The part of the page header every page shares, built once here: the account line (who is signed in, filled by
+ * signedIn(); sign out with the CSRF token) after the page's own title, before the pages' navigation where the page
+ * has one (its data-current names the page to mark with aria-current; none on a patient's page).
+ */
+function buildPageHeader() {
+  const header = document.querySelector('body > header');
+  const nav = header.querySelector('nav.pages');
+  header.insertBefore(el('form', {class: 'account', method: 'post', action: '/logout'},
+      el('span', {}, 'Signed in as ', el('strong', {class: 'signed-in-user'}, '…')),
+      el('input', {type: 'hidden', name: '_csrf', class: 'logout-csrf'}),
+      el('button', {type: 'submit'}, 'Sign out')), nav);
+  if (nav) {
+    nav.append(el('ul', {}, ...PAGES.map(([href, label]) =>
+      el('li', {}, el('a', href === nav.dataset.current ? {href, 'aria-current': 'page'} : {href}, label)))));
+  }
+}
+buildPageHeader();
 
 /** Who is signed in, for which clinic; fills the page header's account line. */
 async function signedIn() {

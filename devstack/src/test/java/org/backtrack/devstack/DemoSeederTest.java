@@ -42,6 +42,11 @@ class DemoSeederTest {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/sessions");
     }
 
+    /** Seeds one session against a sessions endpoint giving these answers in turn (the last one from then on). */
+    void seed(Answer... script) throws Exception {
+        DemoSeeder.post(http, serve(List.of(script)), "Bearer t", "{}");
+    }
+
     @AfterEach
     void stop() {
         if (server != null) {
@@ -51,19 +56,15 @@ class DemoSeederTest {
 
     @Test
     void aSessionStoredWithItsEventOwedCountsAsSeeded() throws Exception {
-        URI uri = serve(List.of(new Answer(202, null)));
-
-        DemoSeeder.post(http, uri, "Bearer t", "{}");
+        seed(new Answer(202, null));
 
         assertThat(requests).hasValue(1);
     }
 
     @Test
     void aThrottledSessionIsSentAgainAfterRetryAfter() throws Exception {
-        URI uri = serve(List.of(new Answer(429, "1"), new Answer(429, "1"), new Answer(201, null)));
         long started = System.nanoTime();
-
-        DemoSeeder.post(http, uri, "Bearer t", "{}");
+        seed(new Answer(429, "1"), new Answer(429, "1"), new Answer(201, null));
 
         assertThat(requests).hasValue(3);
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(2_000);
@@ -71,27 +72,21 @@ class DemoSeederTest {
 
     @Test
     void aServiceStillStartingIsWaitedFor() throws Exception {
-        URI uri = serve(List.of(new Answer(503, null), new Answer(502, null), new Answer(200, null)));
-
-        DemoSeeder.post(http, uri, "Bearer t", "{}");
+        seed(new Answer(503, null), new Answer(502, null), new Answer(200, null));
 
         assertThat(requests).hasValue(3);
     }
 
     @Test
     void aSessionAnEarlierInterruptedSeedingStoredIsNotAnError() throws Exception {
-        URI uri = serve(List.of(new Answer(409, null)));
-
-        DemoSeeder.post(http, uri, "Bearer t", "{}");
+        seed(new Answer(409, null));
 
         assertThat(requests).hasValue(1);
     }
 
     @Test
     void aRefusalRetryingCannotFixFailsAtOnceNamingTheStatus() throws Exception {
-        URI uri = serve(List.of(new Answer(400, null)));
-
-        assertThatThrownBy(() -> DemoSeeder.post(http, uri, "Bearer t", "{}"))
+        assertThatThrownBy(() -> seed(new Answer(400, null)))
                 .isInstanceOf(DevStackException.class).hasMessageContaining("HTTP 400");
         assertThat(requests).hasValue(1);
     }

@@ -1,6 +1,13 @@
 package org.backtrack.events;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 /** How an alert resolved. Which types resolve in which ways is said by {@link AlertType#resolvesBy()}. */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum AlertResolution {
 
     /** A clinician acknowledged it, and for this type that is what resolves it (red flags). */
@@ -13,12 +20,4 @@ public enum AlertResolution {
     SUPERSEDED("Superseded by a longer absence");
 
     private final String label;
-
-    AlertResolution(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
 }

@@ -1,5 +1,9 @@
 package org.backtrack.events;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 import java.util.Locale;
 import java.util.Optional;
 
@@ -8,6 +12,9 @@ import java.util.Optional;
  * of the patient's clinic has seen it (who, when, an optional note) and it has not resolved yet; RESOLVED: it no
  * longer needs anyone (how is an {@link AlertResolution}). The order is the inbox's: open first.
  */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum AlertStatus {
 
     OPEN("Open"),
@@ -15,14 +22,6 @@ public enum AlertStatus {
     RESOLVED("Resolved");
 
     private final String label;
-
-    AlertStatus(String label) {
-        this.label = label;
-    }
-
-    public String label() {
-        return label;
-    }
 
     /** Position in the inbox: open alerts first, resolved last. */
     public int rank() {

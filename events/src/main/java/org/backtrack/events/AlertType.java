@@ -1,11 +1,18 @@
 package org.backtrack.events;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 /**
  * What an alert is about: the one vocabulary of alert types, with the words the dashboard shows and how each alert
  * resolves. progress-service raises them (see docs/analytics.md, "Alerts"); the progress document, the alert API,
  * the {@code backtrack.progress.alert-*} events and the dashboard (through {@code GET /api/v1/alert-types}) all use
  * these names and labels, never copies.
  */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum AlertType {
 
     RED_FLAG_SYMPTOM(Tone.ALARM, "Red-flag symptom",
@@ -27,35 +34,12 @@ public enum AlertType {
             "No session for fourteen days: the patient may have given up.",
             "Resolves at the next session.");
 
-    private final Tone tone;
-    private final String label;
-    private final String description;
-    private final String resolvesBy;
-
-    AlertType(Tone tone, String label, String description, String resolvesBy) {
-        this.tone = tone;
-        this.label = label;
-        this.description = description;
-        this.resolvesBy = resolvesBy;
-    }
-
     /** How strongly the dashboard marks it. */
-    public Tone tone() {
-        return tone;
-    }
-
+    private final Tone tone;
     /** The name a clinician reads. */
-    public String label() {
-        return label;
-    }
-
+    private final String label;
     /** What raises it, in one sentence. */
-    public String description() {
-        return description;
-    }
-
+    private final String description;
     /** How it resolves, in one sentence. */
-    public String resolvesBy() {
-        return resolvesBy;
-    }
+    private final String resolvesBy;
 }

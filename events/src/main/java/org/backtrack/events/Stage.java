@@ -1,5 +1,9 @@
 package org.backtrack.events;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +15,9 @@ import java.util.Optional;
  * sits beside it (ice, heat, a foam roller: offered when backing off, never a stage of a program). Adding a stage
  * is adding a constant here in its place; which suggestion moves a patient to it is {@link SuggestedAction}.
  */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum Stage {
 
     BASIC("basic stretches", true),
@@ -20,23 +27,10 @@ public enum Stage {
 
     private static final List<Stage> LADDER = Arrays.stream(values()).filter(Stage::onLadder).toList();
 
-    private final String label;
-    private final boolean onLadder;
-
-    Stage(String label, boolean onLadder) {
-        this.label = label;
-        this.onLadder = onLadder;
-    }
-
     /** The words a clinician reads ("deeper stretches"), in lower case to sit inside a sentence. */
-    public String label() {
-        return label;
-    }
-
+    private final String label;
     /** Whether a program can stand at this stage (recovery tools sit beside the ladder). */
-    public boolean onLadder() {
-        return onLadder;
-    }
+    private final boolean onLadder;
 
     /** The stages a program can stand at, from the first to the most advanced. */
     public static List<Stage> ladder() {

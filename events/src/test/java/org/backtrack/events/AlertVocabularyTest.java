@@ -1,9 +1,7 @@
 package org.backtrack.events;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
@@ -17,12 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlertVocabularyTest {
 
-    @SuppressWarnings("unchecked")
-    static Map<String, Map<String, Object>> schemas() throws Exception {
-        try (InputStream in = AlertVocabularyTest.class.getResourceAsStream("/asyncapi.yaml")) {
-            Map<String, Object> doc = new Yaml().load(in);
-            return (Map<String, Map<String, Object>>) ((Map<String, Object>) doc.get("components")).get("schemas");
-        }
+    static Map<String, Map<String, Object>> schemas() {
+        return AsyncApiYaml.components("schemas");
     }
 
     static List<String> names(Enum<?>[] values) {

@@ -1,9 +1,7 @@
 package org.backtrack.events;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
@@ -27,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AsyncApiAgreementTest {
 
-    private static final Map<String, Object> DOC = load();
+    private static final Map<String, Object> DOC = AsyncApiYaml.load();
 
     @Test
     void everyTopicOfTheCodeIsAChannelAndEveryLiveChannelATopicOfTheCode() {
@@ -184,15 +182,6 @@ class AsyncApiAgreementTest {
         try {
             return (String) field.get(null);
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> load() {
-        try (InputStream in = AsyncApiAgreementTest.class.getResourceAsStream("/asyncapi.yaml")) {
-            return (Map<String, Object>) new Yaml().load(in);
-        } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }

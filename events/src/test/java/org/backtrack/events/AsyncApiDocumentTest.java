@@ -1,9 +1,7 @@
 package org.backtrack.events;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.InputStream;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,10 +12,7 @@ class AsyncApiDocumentTest {
     @Test
     @SuppressWarnings("unchecked")
     void describesTheFixedTopicsAndPointsAtTheShippedSchema() throws Exception {
-        Map<String, Object> doc;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
-            doc = new Yaml().load(in);
-        }
+        Map<String, Object> doc = AsyncApiYaml.load();
         assertThat(doc.get("asyncapi")).isEqualTo("3.0.0");
         var channels = (Map<String, Map<String, Object>>) doc.get("channels");
         assertThat(channels.values()).extracting(channel -> channel.get("address"))

@@ -1,7 +1,6 @@
 package org.backtrack.events;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
@@ -26,11 +25,7 @@ class DataSchemasTest {
     @Test
     @SuppressWarnings("unchecked")
     void everyOtherTypeNamesTheAsyncApiSchemaThatFixesItsType() throws IOException {
-        Map<String, Object> doc;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
-            doc = new Yaml().load(in);
-        }
-        var schemas = (Map<String, Map<String, Object>>) ((Map<String, Object>) doc.get("components")).get("schemas");
+        var schemas = AsyncApiYaml.components("schemas");
         List<String> types = Stream.concat(Stream.of(ProgressStatusChanged.TYPE, AlertRaised.TYPE, AlertAcknowledged.TYPE,
                 AlertResolved.TYPE, WebhookEndpointDisabled.TYPE, MonitoringDaysReached.TYPE, ProgramChanged.TYPE), CatalogEventTypes.all().stream()).toList();
         for (String type : types) {

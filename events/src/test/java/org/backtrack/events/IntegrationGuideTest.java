@@ -1,13 +1,10 @@
 package org.backtrack.events;
 
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,13 +16,8 @@ class IntegrationGuideTest {
     private static final Path GUIDE = Path.of("..").toAbsolutePath().normalize().resolve("docs/integration.md");
 
     @Test
-    @SuppressWarnings("unchecked")
     void everyEventTypeHasItsOwnExample() throws Exception {
-        Map<String, Object> doc;
-        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
-            doc = new Yaml().load(in);
-        }
-        var messages = (Map<String, Map<String, Object>>) ((Map<String, Object>) doc.get("components")).get("messages");
+        var messages = AsyncApiYaml.components("messages");
         List<String> types = messages.values().stream().map(m -> (String) m.get("name")).filter(n -> !n.equals("dead-letter")).toList();
         assertThat(types).contains(SessionCompleted.TYPE, ProgramChanged.TYPE, AlertRaised.TYPE);
 

@@ -1,5 +1,6 @@
 package org.backtrack.gateway;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -12,13 +13,10 @@ import java.util.Map;
 
 /** Tells the dashboard who is signed in, for which clinic (and, for a patient, which patient), and hands it the CSRF cookie for its writes. */
 @RestController
+@RequiredArgsConstructor
 class DashboardConfigController {
 
     private final ClaimNames claimNames;
-
-    DashboardConfigController(ClaimNames claimNames) {
-        this.claimNames = claimNames;
-    }
 
     @GetMapping("/dashboard/config")
     Map<String, Object> config(@AuthenticationPrincipal OidcUser user, CsrfToken csrf) {

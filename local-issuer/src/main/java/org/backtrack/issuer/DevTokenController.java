@@ -1,5 +1,6 @@
 package org.backtrack.issuer;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -23,15 +24,11 @@ import java.util.UUID;
  * password. Real identity providers offer the authorization code or device flow instead; the token is the same.
  */
 @RestController
+@RequiredArgsConstructor
 class DevTokenController {
 
     private final IssuerProperties properties;
     private final JwtEncoder encoder;
-
-    DevTokenController(IssuerProperties properties, JwtEncoder encoder) {
-        this.properties = properties;
-        this.encoder = encoder;
-    }
 
     @PostMapping("/dev/token")
     Map<String, Object> token(@RequestParam String username, @RequestParam String password) {

@@ -3,6 +3,7 @@ package org.backtrack.routine;
 import org.backtrack.routine.programs.PatientProgram;
 import org.backtrack.routine.sessions.LoggedSession;
 import org.backtrack.security.ClinicKeyMigration;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Component;
@@ -14,13 +15,10 @@ import org.springframework.stereotype.Component;
  * UUIDs; the old {@code patient_owners} collection is no longer read and is left as it is.
  */
 @Component
+@RequiredArgsConstructor
 class ClinicKeysOnStart implements SmartInitializingSingleton {
 
     private final MongoOperations mongo;
-
-    ClinicKeysOnStart(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
 
     @Override
     public void afterSingletonsInstantiated() {

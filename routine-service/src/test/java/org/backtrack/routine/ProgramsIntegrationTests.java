@@ -19,6 +19,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,22 +94,17 @@ abstract class ProgramsIntegrationTests {
         assertThat(decide("ev-1", "decline", "dr.lee").getStatusCode().value()).isEqualTo(409);
 
         // each change went out on backtrack.programs as the whole program, typed as the contract reads it
-        var codec = new ProgramEventCodec();
-        try (var kafka = new KafkaTestClient(bootstrapServers)) {
-            var records = kafka.readUntil(Topics.PROGRAMS, r -> patient.equals(r.key()) && r.value().contains("\"stage\":\"DEEPER\""),
-                    Duration.ofSeconds(30));
-            var changes = records.stream().filter(r -> patient.equals(r.key()))
-                    .map(r -> codec.decode(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElseThrow().data()).toList();
-            assertThat(changes).extracting(ProgramChanged::version).containsExactly(1L, 2L);
-            assertThat(changes).allSatisfy(c -> assertThat(c.clinicId()).isEqualTo("clinic-p"));
-            assertThat(changes.get(0).proposals()).singleElement().extracting(ProgramChanged.Proposal::decision)
-                    .isEqualTo(ProposalDecision.PENDING);
-            assertThat(changes.get(1).stage()).isEqualTo("DEEPER");
-            assertThat(changes.get(1).changedBy()).isEqualTo("dr.lee");
-            assertThat(changes.get(1).proposals()).singleElement().extracting(ProgramChanged.Proposal::decision)
-                    .isEqualTo(ProposalDecision.ACCEPTED);
-            assertThat(records.get(records.size() - 1).headers()).containsEntry("content-type", "application/cloudevents+json");
-        }
+        var records = programRecordsUntilDeeper();
+        var changes = programChanges(records);
+        assertThat(changes).extracting(ProgramChanged::version).containsExactly(1L, 2L);
+        assertThat(changes).allSatisfy(c -> assertThat(c.clinicId()).isEqualTo("clinic-p"));
+        assertThat(changes.get(0).proposals()).singleElement().extracting(ProgramChanged.Proposal::decision)
+                .isEqualTo(ProposalDecision.PENDING);
+        assertThat(changes.get(1).stage()).isEqualTo("DEEPER");
+        assertThat(changes.get(1).changedBy()).isEqualTo("dr.lee");
+        assertThat(changes.get(1).proposals()).singleElement().extracting(ProgramChanged.Proposal::decision)
+                .isEqualTo(ProposalDecision.ACCEPTED);
+        assertThat(records.get(records.size() - 1).headers()).containsEntry("content-type", "application/cloudevents+json");
     }
 
     @Test
@@ -196,14 +192,23 @@ abstract class ProgramsIntegrationTests {
         assertThat(program().get("monitoringStart").asString()).isEqualTo(start);
         assertThat(program().get("stage").asString()).isEqualTo("DEEPER");
 
-        var codec = new ProgramEventCodec();
+        var changes = programChanges(programRecordsUntilDeeper());
+        assertThat(changes).extracting(ProgramChanged::version).containsExactly(1L, 2L); // the refused ones wrote nothing
+        assertThat(changes).extracting(ProgramChanged::monitoringStart).containsOnly(java.time.LocalDate.parse(start));
+    }
+
+    /** The records on backtrack.programs up to the first of the patient's that moves the program to DEEPER. */
+    List<KafkaTestClient.ReceivedRecord> programRecordsUntilDeeper() {
         try (var kafka = new KafkaTestClient(bootstrapServers)) {
-            var records = kafka.readUntil(Topics.PROGRAMS, r -> patient.equals(r.key()) && r.value().contains("\"stage\":\"DEEPER\""),
+            return kafka.readUntil(Topics.PROGRAMS, r -> patient.equals(r.key()) && r.value().contains("\"stage\":\"DEEPER\""),
                     Duration.ofSeconds(30));
-            var changes = records.stream().filter(r -> patient.equals(r.key()))
-                    .map(r -> codec.decode(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElseThrow().data()).toList();
-            assertThat(changes).extracting(ProgramChanged::version).containsExactly(1L, 2L); // the refused ones wrote nothing
-            assertThat(changes).extracting(ProgramChanged::monitoringStart).containsOnly(java.time.LocalDate.parse(start));
         }
+    }
+
+    /** The patient's program changes among the records, typed as the contract reads them. */
+    List<ProgramChanged> programChanges(List<KafkaTestClient.ReceivedRecord> records) {
+        var codec = new ProgramEventCodec();
+        return records.stream().filter(r -> patient.equals(r.key()))
+                .map(r -> codec.decode(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElseThrow().data()).toList();
     }
 }

@@ -51,4 +51,13 @@ public final class CsvDownload {
         headers.setContentDisposition(ContentDisposition.attachment().filename(filename, StandardCharsets.UTF_8).build());
         return ResponseEntity.ok().headers(headers).contentType(MEDIA_TYPE).body(CsvTable.write(json, rowType, rows));
     }
+
+    /** A list already read whole (the rows of one answer) as the same download, paged through by position. */
+    public static <T> ResponseEntity<String> of(JsonMapper json, Class<T> rowType, List<T> rows, String filename) {
+        return of(json, rowType, Optional.empty(), (after, size) -> {
+            int start = after.map(c -> c.integer(Paging.CURSOR, 0, 0, rows.size())).orElse(0);
+            return Paging.Page.of(rows.subList(start, Math.min(rows.size(), start + size + 1)), size,
+                    last -> Paging.Cursor.of(rows.indexOf(last) + 1));
+        }, filename);
+    }
 }

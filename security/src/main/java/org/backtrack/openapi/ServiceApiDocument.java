@@ -5,12 +5,14 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import lombok.RequiredArgsConstructor;
 import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 
 /**
  * The document's title, version, description and licence, and {@code application/json} instead of springdoc's
  * {@code *}{@code /*} for what the operations answer (every BackTrack body is JSON; a client generator needs the type).
  */
+@RequiredArgsConstructor
 public final class ServiceApiDocument implements GlobalOpenApiCustomizer {
 
     public static final String LICENSE = "Apache-2.0";
@@ -20,12 +22,6 @@ public final class ServiceApiDocument implements GlobalOpenApiCustomizer {
     private final String title;
     private final String version;
     private final String description;
-
-    public ServiceApiDocument(String title, String version, String description) {
-        this.title = title;
-        this.version = version;
-        this.description = description;
-    }
 
     /** The licence every BackTrack document names. */
     public static License license() {

@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Page;
 import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
@@ -46,6 +47,7 @@ import java.util.Optional;
  * exercise answers 404 as if it did not exist.
  */
 @RestController
+@RequiredArgsConstructor
 class ExerciseController {
 
     static final int MAX_PAGE_SIZE = 100;
@@ -57,10 +59,6 @@ class ExerciseController {
             "duration", Sort.by("estimatedSeconds", "_id"));
 
     private final ClinicExercises clinicExercises;
-
-    ExerciseController(ClinicExercises clinicExercises) {
-        this.clinicExercises = clinicExercises;
-    }
 
     static final String ETAG = "The exercise's version, for a later If-Match";
     static final String STALE = "The exercise changed since the ETag given in If-Match was read";

@@ -1,6 +1,13 @@
 package org.backtrack.gateway.ratelimit;
 
+import lombok.Getter;
+import lombok.RequiredArgsConstructor;
+import lombok.experimental.Accessors;
+
 /** The quotas a request can count against; {@link #settingName()} is how settings and 429 answers name them. */
+@Getter
+@Accessors(fluent = true)
+@RequiredArgsConstructor
 public enum QuotaKind {
     /** A person: a bearer token's subject, or the signed-in dashboard user. */
     PERSON("person"),
@@ -12,12 +19,4 @@ public enum QuotaKind {
     ANONYMOUS("anonymous");
 
     private final String settingName;
-
-    QuotaKind(String settingName) {
-        this.settingName = settingName;
-    }
-
-    public String settingName() {
-        return settingName;
-    }
 }

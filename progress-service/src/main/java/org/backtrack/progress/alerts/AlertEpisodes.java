@@ -4,6 +4,7 @@ import org.backtrack.events.AlertType;
 import org.backtrack.progress.alerts.rules.OpenAlerts;
 import org.backtrack.progress.alerts.rules.OpenEpisode;
 import org.backtrack.security.ClinicKeys;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -32,6 +33,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * alert resolved meanwhile are dropped when read.
  */
 @Repository
+@RequiredArgsConstructor
 class AlertEpisodes {
 
     @Document("alert_episodes")
@@ -43,11 +45,6 @@ class AlertEpisodes {
 
     private final MongoOperations mongo;
     private final Alerts alerts;
-
-    AlertEpisodes(MongoOperations mongo, Alerts alerts) {
-        this.mongo = mongo;
-        this.alerts = alerts;
-    }
 
     /** What is stored for these patients (by {@code clinicId/patientId}), as written. */
     Map<String, OpenAlerts> stored(Collection<String> patientKeys) {

@@ -2,6 +2,7 @@ package org.backtrack.progress.alerts;
 
 import org.backtrack.outbox.Publication;
 import org.backtrack.progress.alerts.rules.AlertDecision;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -17,15 +18,11 @@ import java.util.Map;
  * batch that raises and resolves many alerts does not wait for the broker once per alert.
  */
 @Component
+@RequiredArgsConstructor
 class AlertWriter {
 
     private final Alerts alerts;
     private final AlertEvents events;
-
-    AlertWriter(Alerts alerts, AlertEvents events) {
-        this.alerts = alerts;
-        this.events = events;
-    }
 
     /** What the rules decided for one patient. */
     record PatientDecisions(String clinicId, String patientId, List<AlertDecision> decisions) {

@@ -10,6 +10,8 @@ import org.backtrack.security.ClinicScope;
 import org.backtrack.paging.Paging;
 import com.mongodb.ErrorCategory;
 import com.mongodb.bulk.BulkWriteError;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -40,15 +42,12 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * locks, no transactions, so concurrent instances and retries are harmless.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Alerts {
 
     private static final int MAX_ATTEMPTS = 5;
 
     private final MongoOperations mongo;
-
-    Alerts(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
 
     /** Inserts the alert unless one with its key exists; returns it when this call stored it. */
     Optional<StoredAlert> insertIfAbsent(StoredAlert alert) {

@@ -4,6 +4,8 @@ import org.backtrack.paging.Paging;
 import org.backtrack.progress.fhir.rules.DateRange;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.r4.model.Observation;
 import org.springframework.stereotype.Service;
 
@@ -20,16 +22,13 @@ import java.util.Optional;
  * hide one that was already there. Everything is read with the caller's clinic as part of every key.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ObservationSearch {
 
     /** The query parameter carrying a next page's position. */
     public static final String CURSOR = "_cursor";
 
     private final RecordedSessions sessions;
-
-    ObservationSearch(RecordedSessions sessions) {
-        this.sessions = sessions;
-    }
 
     /** A page: its Observations and, when more follow, where the next one starts. */
     public record Page(List<Observation> observations, Optional<Paging.Cursor> next) {

@@ -1,5 +1,6 @@
 package org.backtrack.progress.ingestion;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backtrack.deadletters.DeadLetterPublisher;
@@ -20,17 +21,12 @@ import java.util.List;
  * Spring Kafka's listener observation does not cover batch listeners.
  */
 @Component
+@RequiredArgsConstructor
 class SessionEventListener {
 
     private final SessionIngestion ingestion;
     private final DeadLetterPublisher deadLetters;
     private final RecordTraces traces;
-
-    SessionEventListener(SessionIngestion ingestion, DeadLetterPublisher deadLetters, RecordTraces traces) {
-        this.ingestion = ingestion;
-        this.deadLetters = deadLetters;
-        this.traces = traces;
-    }
 
     @KafkaListener(topics = Topics.SESSIONS, batch = "true")
     void onSessionEvents(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {

@@ -1,5 +1,6 @@
 package org.backtrack.progress.ingress;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
@@ -22,6 +23,7 @@ import java.time.Duration;
  * is lost; a record forwarded twice carries the same event id and counts once.
  */
 @Component
+@RequiredArgsConstructor
 class SessionIngressBridge {
 
     static final String GROUP = "progress-service-ingress";
@@ -29,11 +31,6 @@ class SessionIngressBridge {
 
     private final SessionEventCodec codec;
     private final KafkaOperations<Object, Object> kafka;
-
-    SessionIngressBridge(SessionEventCodec codec, KafkaOperations<Object, Object> kafka) {
-        this.codec = codec;
-        this.kafka = kafka;
-    }
 
     // new ingress topics are found within the metadata age
     @KafkaListener(topicPattern = Topics.INGRESS_PATTERN, groupId = "${backtrack.ingress.group-id:" + GROUP + "}",

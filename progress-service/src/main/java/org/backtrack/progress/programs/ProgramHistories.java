@@ -6,6 +6,8 @@ import org.backtrack.progress.programs.rules.ProgramTimeline;
 import org.backtrack.progress.programs.rules.ProgramTimeline.History;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.storage.GuardedWrite;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Repository;
 
@@ -27,16 +29,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * {@link ProgramTimeline} decided them, so a redelivered or replayed batch changes nothing.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProgramHistories {
 
     static final String COLLECTION = "program_history";
     private static final int MAX_ATTEMPTS = 5;
 
     private final MongoOperations mongo;
-
-    ProgramHistories(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
 
     /** Applies the changes of a batch, in order, each patient's in one write. */
     public void apply(List<CloudEvent<ProgramChanged>> changes) {

@@ -4,6 +4,8 @@ import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.clinics.ClinicCalendars;
 import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.publication.ProgressPublisher;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import java.util.stream.Collectors;
  * always sees the other's zone and the last writes are in the zone that stands.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ClinicDaysRecount {
 
     private static final int PAGE = 200;
@@ -36,13 +39,6 @@ public class ClinicDaysRecount {
     private final PatientWindows windows;
     private final PatientSummaries summaries;
     private final ProgressPublisher publisher;
-
-    ClinicDaysRecount(ClinicSettings settings, PatientWindows windows, PatientSummaries summaries, ProgressPublisher publisher) {
-        this.settings = settings;
-        this.windows = windows;
-        this.summaries = summaries;
-        this.publisher = publisher;
-    }
 
     /**
      * Recomputes the summaries and publications of every patient of the clinic in its zone as stored now.

@@ -13,6 +13,8 @@ import org.backtrack.progress.clinics.ClinicCalendars;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.security.ClinicScope;
 import org.backtrack.paging.Paging;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndReplaceOptions;
@@ -38,6 +40,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * to publish); the rebuild recomputes them all, and the read-model check compares them with a recomputation.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PatientSummaries {
 
     /** The overview's order as three queryable groups; see {@link #overviewPage}. */
@@ -47,12 +50,6 @@ public class PatientSummaries {
     private final MongoOperations mongo;
     private final CatalogSnapshot catalog;
     private final ProgressAssessor assessor;
-
-    PatientSummaries(MongoOperations mongo, CatalogSnapshot catalog, ProgressAssessor assessor) {
-        this.mongo = mongo;
-        this.catalog = catalog;
-        this.assessor = assessor;
-    }
 
     /**
      * What a window's summary holds: the assessment as of its latest session, as the publisher makes it, days counted

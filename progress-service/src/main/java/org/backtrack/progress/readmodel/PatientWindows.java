@@ -6,6 +6,8 @@ import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.storage.GuardedWrite;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -29,17 +31,13 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * version read. Work per event is one read and one write of a bounded document, whatever the history length.
  */
 @Repository
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PatientWindows {
 
     private static final int MAX_ATTEMPTS = 10;
 
     private final MongoOperations mongo;
     private final RecordedSessions sessions;
-
-    PatientWindows(MongoOperations mongo, RecordedSessions sessions) {
-        this.mongo = mongo;
-        this.sessions = sessions;
-    }
 
     /** Applies the current version of one session and returns the patient's updated window. */
     public PatientWindow apply(String patientId, String clinicId, PainReading session) {

@@ -7,6 +7,8 @@ import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.publication.ProgressPublisher;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.time.Instant;
@@ -23,6 +25,7 @@ import java.util.stream.Stream;
  * whether a {@link ReadModelRebuild} is needed.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReadModelCheck {
 
     /** Mismatches are listed up to this many per kind; the counts are always complete. */
@@ -50,15 +53,6 @@ public class ReadModelCheck {
     private final ProgressPublisher publisher;
     private final PatientSummaries summaries;
     private final ClinicSettings settings;
-
-    ReadModelCheck(RecordedSessions sessions, PatientWindows windows, ProgressPublisher publisher, PatientSummaries summaries,
-                   ClinicSettings settings) {
-        this.sessions = sessions;
-        this.windows = windows;
-        this.publisher = publisher;
-        this.summaries = summaries;
-        this.settings = settings;
-    }
 
     public Report check() {
         // the clinics' days as set now: a summary or a publication made in a zone the clinic left is a mismatch

@@ -2,6 +2,8 @@ package org.backtrack.progress.readmodel;
 
 import jakarta.annotation.security.RolesAllowed;
 import org.backtrack.security.Role;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.stereotype.Component;
@@ -12,13 +14,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Endpoint(id = "readmodels")
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReadModelEndpoint {
 
     private final ReadModelCheck check;
-
-    ReadModelEndpoint(ReadModelCheck check) {
-        this.check = check;
-    }
 
     @ReadOperation
     @RolesAllowed(Role.PLATFORM_ADMIN_NAME)

@@ -3,6 +3,8 @@ package org.backtrack.progress.readmodel;
 import org.backtrack.progress.clinics.ClinicSettings;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.util.stream.Stream;
@@ -12,19 +14,13 @@ import java.util.stream.Stream;
  * sessions, the source of truth, the summaries in each clinic's days (its time zone as set now).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ReadModelRebuild {
 
     private final RecordedSessions sessions;
     private final PatientWindows windows;
     private final PatientSummaries summaries;
     private final ClinicSettings settings;
-
-    ReadModelRebuild(RecordedSessions sessions, PatientWindows windows, PatientSummaries summaries, ClinicSettings settings) {
-        this.sessions = sessions;
-        this.windows = windows;
-        this.summaries = summaries;
-        this.settings = settings;
-    }
 
     /** @return the number of patients rebuilt */
     public int rebuildAll() {

@@ -1,6 +1,7 @@
 package org.backtrack.progress.readmodel;
 
 import org.backtrack.progress.ProgressServiceApplication;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -11,17 +12,13 @@ import org.springframework.stereotype.Component;
 
 /** Runs the rebuild when the service is started with the {@code rebuild} argument, then exits. */
 @Component
+@RequiredArgsConstructor
 class RebuildCommand implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildCommand.class);
 
     private final ReadModelRebuild rebuild;
     private final ConfigurableApplicationContext context;
-
-    RebuildCommand(ReadModelRebuild rebuild, ConfigurableApplicationContext context) {
-        this.rebuild = rebuild;
-        this.context = context;
-    }
 
     @Override
     public void run(ApplicationArguments args) {

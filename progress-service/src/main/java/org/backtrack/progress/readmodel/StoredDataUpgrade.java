@@ -1,6 +1,8 @@
 package org.backtrack.progress.readmodel;
 
 import org.backtrack.security.ClinicKeyMigration;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * </ol>
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class StoredDataUpgrade implements SmartInitializingSingleton {
 
     /**
@@ -42,11 +45,6 @@ public class StoredDataUpgrade implements SmartInitializingSingleton {
 
     private final MongoOperations mongo;
     private final ReadModelRebuild rebuild;
-
-    StoredDataUpgrade(MongoOperations mongo, ReadModelRebuild rebuild) {
-        this.mongo = mongo;
-        this.rebuild = rebuild;
-    }
 
     @Override
     public void afterSingletonsInstantiated() {

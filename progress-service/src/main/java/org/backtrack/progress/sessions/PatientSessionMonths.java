@@ -2,6 +2,7 @@ package org.backtrack.progress.sessions;
 
 import org.backtrack.events.SessionLimits;
 import org.backtrack.security.ClinicKeys;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -43,6 +44,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * keeps a stale entry, harmless to readers, which look sessions up by id, and removed by the next rebuild).
  */
 @Repository
+@RequiredArgsConstructor
 class PatientSessionMonths {
 
     private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("yyyy-MM").withZone(ZoneOffset.UTC);
@@ -59,10 +61,6 @@ class PatientSessionMonths {
     }
 
     private final MongoOperations mongo;
-
-    PatientSessionMonths(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
 
     static String idOf(String clinicId, String patientId, Instant completedAt) {
         return ClinicKeys.of(clinicId, patientId, MONTH.format(completedAt));

@@ -1,5 +1,6 @@
 package org.backtrack.progress.webhooks;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -22,13 +23,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * a sender whose lease ran out (and whose delivery another instance took over) changes nothing.
  */
 @Component
+@RequiredArgsConstructor
 class Deliveries {
 
     private final MongoOperations mongo;
-
-    Deliveries(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
 
     /** Inserts each delivery unless it exists (a Kafka redelivery of the same event): one bulk write. */
     void insertAbsent(List<StoredDelivery> deliveries) {

@@ -3,6 +3,7 @@ package org.backtrack.progress.webhooks;
 import org.backtrack.outbox.MongoOwedEvents;
 import org.backtrack.outbox.Publication;
 import org.backtrack.security.ClinicKeys;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoOperations;
@@ -20,13 +21,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** The subscriptions, each one document under {@code clinicId/id}; every change is one guarded single-document write. */
 @Component
+@RequiredArgsConstructor
 class Subscriptions {
 
     private final MongoOperations mongo;
-
-    Subscriptions(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
 
     static String keyOf(String clinicId, String id) {
         return ClinicKeys.of(clinicId, id);

@@ -1,5 +1,6 @@
 package org.backtrack.progress.webhooks;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backtrack.deadletters.DeadLetterPublisher;
@@ -19,17 +20,13 @@ import java.util.List;
  * the program history's, {@code progress-service-programs}).
  */
 @Component
+@RequiredArgsConstructor
 class WebhookFeedListener {
 
     static final String GROUP = "progress-service-webhooks";
 
     private final WebhookFeed feed;
     private final DeadLetterPublisher deadLetters;
-
-    WebhookFeedListener(WebhookFeed feed, DeadLetterPublisher deadLetters) {
-        this.feed = feed;
-        this.deadLetters = deadLetters;
-    }
 
     @KafkaListener(topics = {Topics.SESSIONS, Topics.PROGRESS, Topics.PROGRAMS},
             groupId = "${backtrack.webhooks.group-id:" + GROUP + "}", batch = "true")

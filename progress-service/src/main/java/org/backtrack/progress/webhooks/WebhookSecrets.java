@@ -2,6 +2,8 @@ package org.backtrack.progress.webhooks;
 
 import org.backtrack.progress.webhooks.rules.SigningSecret;
 
+import lombok.RequiredArgsConstructor;
+
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +15,12 @@ import java.util.List;
  * puts a new secret first and keeps the previous one signing for {@code rotationGrace} (default 24 h; each delivery then
  * carries both signatures), so receivers can switch without losing a delivery; an older one is dropped.
  */
+@RequiredArgsConstructor
 final class WebhookSecrets {
 
     private final SecretCipher cipher;
     private final SecureRandom random;
     private final Duration rotationGrace;
-
-    WebhookSecrets(SecretCipher cipher, SecureRandom random, Duration rotationGrace) {
-        this.cipher = cipher;
-        this.random = random;
-        this.rotationGrace = rotationGrace;
-    }
 
     /** A new secret in clear (to be shown once) and as stored. */
     record Issued(String secret, StoredSubscription.Secret stored) {

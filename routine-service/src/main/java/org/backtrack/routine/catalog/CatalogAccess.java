@@ -3,6 +3,8 @@ package org.backtrack.routine.catalog;
 import org.backtrack.catalogview.CatalogView;
 import org.backtrack.events.CatalogExerciseChanged;
 import org.backtrack.routine.composition.CatalogEntry;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.client.circuitbreaker.CircuitBreakerFactory;
@@ -21,6 +23,7 @@ import java.util.Set;
  * by {@code backtrack.catalog}, {@link CatalogView}) stands in, and the routine says so.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class CatalogAccess {
 
     /** Exercises for a clinic and where they came from. */
@@ -36,12 +39,6 @@ public class CatalogAccess {
     private final CatalogClient client;
     private final CatalogView view;
     private final CircuitBreakerFactory<?, ?> breakers;
-
-    CatalogAccess(CatalogClient client, CatalogView view, CircuitBreakerFactory<?, ?> breakers) {
-        this.client = client;
-        this.view = view;
-        this.breakers = breakers;
-    }
 
     /**
      * @param authorization the caller's {@code Bearer} header, relayed so the catalog answers for the caller's clinic

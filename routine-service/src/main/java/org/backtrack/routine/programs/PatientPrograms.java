@@ -6,6 +6,8 @@ import org.backtrack.events.SuggestedAction;
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.routine.programs.rules.ProposalPolicy;
 import org.backtrack.storage.GuardedWrite;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
@@ -30,6 +32,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * clinician accepts one (the stage moves) or declines it; a safety signal (back off, see a professional) withdraws it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PatientPrograms implements PatientRecords {
 
     /** Who changes a program on progress-service's suggestion. */
@@ -44,11 +47,6 @@ public class PatientPrograms implements PatientRecords {
     @FunctionalInterface
     interface Announcements {
         void announce(PatientProgram written);
-    }
-
-    PatientPrograms(MongoOperations mongo, Announcements events) {
-        this.mongo = mongo;
-        this.events = events;
     }
 
     /** The program of a patient of {@code clinicId}; the initial one when none is stored yet. */

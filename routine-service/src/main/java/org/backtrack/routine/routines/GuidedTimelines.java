@@ -4,6 +4,8 @@ import org.backtrack.routine.catalog.CatalogAccess;
 import org.backtrack.routine.composition.CatalogEntry;
 import org.backtrack.routine.composition.RoutinePlan;
 import org.backtrack.routine.composition.RoutineTimeline;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import java.util.List;
  * timeline is served while the catalog is down.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class GuidedTimelines {
 
     /** The rule every routine follows when the catalog names no stop signs for an exercise. */
@@ -33,10 +36,6 @@ public class GuidedTimelines {
     }
 
     private final CatalogAccess catalog;
-
-    GuidedTimelines(CatalogAccess catalog) {
-        this.catalog = catalog;
-    }
 
     public GuidedTimeline of(Routine routine) {
         List<String> notes = new ArrayList<>();

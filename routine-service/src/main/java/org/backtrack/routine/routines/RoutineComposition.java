@@ -7,6 +7,8 @@ import org.backtrack.routine.composition.RoutinePlan;
 import org.backtrack.routine.feedback.learning.ExerciseFeedbackLog;
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.paging.Paging;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,6 +25,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Composes a routine from the catalog (live or the local copy) and saves it for the patient of a clinic. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class RoutineComposition implements PatientRecords {
 
     private final CatalogAccess catalog;
@@ -31,12 +34,6 @@ public class RoutineComposition implements PatientRecords {
     private final Clock clock = Clock.systemUTC();
 
     private final ExerciseFeedbackLog feedback;
-
-    RoutineComposition(CatalogAccess catalog, MongoOperations mongo, ExerciseFeedbackLog feedback) {
-        this.catalog = catalog;
-        this.mongo = mongo;
-        this.feedback = feedback;
-    }
 
     /** Composes with the patient's feedback per exercise applied: what hurt is regressed or left out, too easy progressed. */
     public Routine compose(String clinicId, CompositionRequest request, String authorization) {

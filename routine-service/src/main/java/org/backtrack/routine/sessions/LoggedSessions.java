@@ -4,6 +4,7 @@ import org.backtrack.outbox.MongoOwedEvents;
 import org.backtrack.outbox.OwedEvents;
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.paging.Paging;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -22,13 +23,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * found by their clinic key, and a patient's by (clinicId, patientId): nothing of another clinic is ever read.
  */
 @Repository
+@RequiredArgsConstructor
 class LoggedSessions implements PatientRecords {
 
     private final MongoOperations mongo;
-
-    LoggedSessions(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
 
     Optional<LoggedSession> find(String clinicId, String sessionId) {
         return Optional.ofNullable(mongo.findById(LoggedSession.keyOf(clinicId, sessionId), LoggedSession.class));
@@ -71,7 +69,6 @@ class LoggedSessions implements PatientRecords {
     public boolean holdsAny(String clinicId, String patientId) {
         return mongo.exists(query(PatientRecords.ofPatient(clinicId, patientId)), LoggedSession.class);
     }
-
 
     private static Criteria thisVersion(LoggedSession session) {
         return where("_id").is(session.key()).and("eventId").is(session.eventId());

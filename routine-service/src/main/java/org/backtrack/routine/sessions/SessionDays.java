@@ -3,6 +3,7 @@ package org.backtrack.routine.sessions;
 import org.backtrack.events.SessionLimits;
 import org.backtrack.security.ClinicKeys;
 import org.backtrack.storage.GuardedWrite;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -25,6 +26,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * enforces the limit for them).
  */
 @Repository
+@RequiredArgsConstructor
 class SessionDays {
 
     private static final int MAX_ATTEMPTS = 10;
@@ -34,10 +36,6 @@ class SessionDays {
     }
 
     private final MongoOperations mongo;
-
-    SessionDays(MongoOperations mongo) {
-        this.mongo = mongo;
-    }
 
     private static String idOf(String clinicId, String patientId, Instant completedAt) {
         return ClinicKeys.of(clinicId, patientId, SessionLimits.dayOf(completedAt).toString());

@@ -2,6 +2,8 @@ package org.backtrack.routine.web;
 
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.security.Caller;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -13,13 +15,10 @@ import java.util.Map;
  * for a patient token) is answered exactly like one without data (404), so ids of others leak nothing.
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class PatientScope {
 
     private final List<PatientRecords> records;
-
-    PatientScope(List<PatientRecords> records) {
-        this.records = records;
-    }
 
     /** For reads: the caller may name the patient, and their clinic holds data for them here. */
     public void requireVisible(Caller caller, String patientId) {

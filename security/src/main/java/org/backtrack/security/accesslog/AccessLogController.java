@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -21,16 +23,13 @@ import java.util.Optional;
 
 /** The access log of this service, for the administrators of the caller's clinic. */
 @RestController
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AccessLogController {
 
     static final int DEFAULT_SIZE = 100;
     static final int MAX_SIZE = 500;
 
     private final AccessLog accessLog;
-
-    AccessLogController(AccessLog accessLog) {
-        this.accessLog = accessLog;
-    }
 
     @Operation(summary = "Who read or changed which patient's data in this service",
             description = "Newest first, paged backwards: at most `size` entries (default " + DEFAULT_SIZE + ", 1 to " + MAX_SIZE

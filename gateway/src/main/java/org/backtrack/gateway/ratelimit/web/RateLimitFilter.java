@@ -9,6 +9,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -31,6 +32,7 @@ import java.util.Locale;
  * else, a junk token included, counts against the remote address. Over a quota: 429 problem+json with Retry-After,
  * naming the quota, never the credentials. Runs after Spring Security's filters, which load the session's login.
  */
+@RequiredArgsConstructor
 final class RateLimitFilter extends OncePerRequestFilter {
 
     private static final String BEARER = "bearer ";
@@ -39,13 +41,6 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final JwtDecoder tokens;
     private final MeterRegistry meters;
     private final ClaimNames claimNames;
-
-    RateLimitFilter(RateLimits limits, JwtDecoder tokens, MeterRegistry meters, ClaimNames claimNames) {
-        this.limits = limits;
-        this.tokens = tokens;
-        this.meters = meters;
-        this.claimNames = claimNames;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

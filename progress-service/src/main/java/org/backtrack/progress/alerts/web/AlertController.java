@@ -19,6 +19,7 @@ import org.backtrack.paging.Paging;
 import org.backtrack.security.accesslog.PatientAccess;
 import org.backtrack.security.Role;
 import org.backtrack.progress.patients.PatientNotFoundException;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +37,7 @@ import java.util.Optional;
  * patients read their own alerts without the clinic's notes and cannot acknowledge.
  */
 @RestController
+@RequiredArgsConstructor
 class AlertController {
 
     static final String STATUS_VALUES = "`open`, `acknowledged` or `resolved` (any case; the statuses of `GET /api/v1/alert-types`)";
@@ -46,10 +48,6 @@ class AlertController {
             + "400 naming it.";
 
     private final AlertInbox inbox;
-
-    AlertController(AlertInbox inbox) {
-        this.inbox = inbox;
-    }
 
     /** The body of an acknowledgement; every field is optional. */
     record AcknowledgementRequest(

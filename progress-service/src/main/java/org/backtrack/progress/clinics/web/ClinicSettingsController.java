@@ -10,6 +10,7 @@ import org.backtrack.progress.patients.ClinicNotFoundException;
 import org.backtrack.progress.readmodel.ClinicDaysRecount;
 import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -19,15 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.ZoneId;
 
 @RestController
+@RequiredArgsConstructor
 class ClinicSettingsController {
 
     private final ClinicSettings settings;
     private final ClinicDaysRecount recount;
-
-    ClinicSettingsController(ClinicSettings settings, ClinicDaysRecount recount) {
-        this.settings = settings;
-        this.recount = recount;
-    }
 
     /** The settings a clinic administrator sets. */
     record SettingsChange(@Schema(description = "An IANA time zone region id, e.g. `America/New_York`",

@@ -7,6 +7,7 @@ import org.backtrack.progress.fhir.rules.InvalidSearchException;
 import org.backtrack.progress.patients.PatientNotFoundException;
 import org.backtrack.security.request.SecurityProblems;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,16 +33,13 @@ import java.nio.charset.StandardCharsets;
  */
 @RestControllerAdvice(assignableTypes = FhirController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class FhirOutcomes {
 
     private static final Logger log = LoggerFactory.getLogger(FhirOutcomes.class);
     static final String RETRY_AFTER_SECONDS = "5";
 
     private final FhirContext fhir;
-
-    FhirOutcomes(FhirContext fhir) {
-        this.fhir = fhir;
-    }
 
     @ExceptionHandler(InvalidSearchException.class)
     void invalidSearch(InvalidSearchException e, HttpServletResponse response) throws IOException {

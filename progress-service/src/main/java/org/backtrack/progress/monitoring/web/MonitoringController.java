@@ -17,6 +17,7 @@ import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
 import org.backtrack.security.accesslog.AccessLog;
 import org.backtrack.security.accesslog.PatientAccess;
+import lombok.RequiredArgsConstructor;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Optional;
 
 @RestController
+@RequiredArgsConstructor
 class MonitoringController {
 
     static final String RULES = "Periods are 30 calendar days counted from the patient's monitoring start, "
@@ -52,11 +54,6 @@ class MonitoringController {
 
     private final MonitoringQueries queries;
     private final JsonMapper json;
-
-    MonitoringController(MonitoringQueries queries, JsonMapper json) {
-        this.queries = queries;
-        this.json = json;
-    }
 
     @Operation(summary = "A patient's monitoring days", description = "The period holding `period` with its days with data and "
             + "the session that qualified each, its counts and thresholds, and the counts of up to "
@@ -90,13 +87,8 @@ class MonitoringController {
     ResponseEntity<List<PatientRow>> clinic(Caller caller, @PathVariable String clinicId,
                                             @Parameter(description = PERIOD) @RequestParam Optional<String> period,
                                             @ParameterObject Paging.Query query) {
-        if (caller.clinicId() == null || !clinicId.equals(caller.clinicId())) {
-            throw new ClinicNotFoundException(clinicId);
-        }
-        Optional<LocalDate> date = dateOf(period);
-        Paging.Request page = query.request(3);
-        PatientAccess.touched(AccessLog.ALL_PATIENTS);
-        return Paging.answer(queries.ofClinic(clinicId, date, page.after(), page.size()));
+        ClinicList list = clinicList(caller, clinicId, period, query);
+        return Paging.answer(queries.ofClinic(clinicId, list.date(), list.page().after(), list.page().size()));
     }
 
     @Operation(summary = "The clinic's patients' monitoring days as CSV", description = "The clinic list's rows (one per "
@@ -109,14 +101,24 @@ class MonitoringController {
     ResponseEntity<String> clinicAsCsv(Caller caller, @PathVariable String clinicId,
                                        @Parameter(description = PERIOD) @RequestParam Optional<String> period,
                                        @ParameterObject Paging.Query query) {
+        ClinicList list = clinicList(caller, clinicId, period, query);
+        return CsvDownload.of(json, PatientRow.class, list.page().after(),
+                (after, size) -> queries.ofClinic(clinicId, list.date(), after, size), "monitoring-" + clinicId + ".csv");
+    }
+
+    /** The clinic list asked for, as its JSON pages and its CSV download read it: the period's date and the page. */
+    private record ClinicList(Optional<LocalDate> date, Paging.Request page) {
+    }
+
+    /** Checks a request for the clinic list, in the same order for both forms: the caller's own clinic, the period, the page. */
+    private static ClinicList clinicList(Caller caller, String clinicId, Optional<String> period, Paging.Query query) {
         if (caller.clinicId() == null || !clinicId.equals(caller.clinicId())) {
             throw new ClinicNotFoundException(clinicId);
         }
         Optional<LocalDate> date = dateOf(period);
-        Paging.Request from = query.request(3);
+        Paging.Request page = query.request(3);
         PatientAccess.touched(AccessLog.ALL_PATIENTS);
-        return CsvDownload.of(json, PatientRow.class, from.after(), (after, size) -> queries.ofClinic(clinicId, date, after, size),
-                "monitoring-" + clinicId + ".csv");
+        return new ClinicList(date, page);
     }
 
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);

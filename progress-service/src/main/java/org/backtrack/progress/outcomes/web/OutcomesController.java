@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import org.backtrack.csv.CsvDownload;
-import org.backtrack.paging.Paging;
 import org.backtrack.problems.InvalidParameterException;
 import org.backtrack.progress.outcomes.OutcomeQueries;
 import org.backtrack.progress.patients.ClinicNotFoundException;
@@ -14,6 +13,7 @@ import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
 import org.backtrack.security.accesslog.AccessLog;
 import org.backtrack.security.accesslog.PatientAccess;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,10 +21,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.util.List;
 import java.util.Optional;
 
 @RestController
+@RequiredArgsConstructor
 class OutcomesController {
 
     static final String FROM = "First day of the window (yyyy-MM-dd, the clinic's day); default " + SeriesWindow.DEFAULT_DAYS
@@ -33,11 +33,6 @@ class OutcomesController {
 
     private final OutcomeQueries queries;
     private final JsonMapper json;
-
-    OutcomesController(OutcomeQueries queries, JsonMapper json) {
-        this.queries = queries;
-        this.json = json;
-    }
 
     @Operation(summary = "The clinic's outcomes: responders, median change and adherence at 4 and 8 weeks",
             description = "Only the caller's own clinic; any other clinic id answers 404. Computed at the time of the request "
@@ -86,11 +81,7 @@ class OutcomesController {
     ResponseEntity<String> outcomesAsCsv(Caller caller, @PathVariable String clinicId,
                                          @Parameter(description = FROM) @RequestParam Optional<String> from,
                                          @Parameter(description = TO) @RequestParam Optional<String> to) {
-        List<OutcomeRow> rows = OutcomeRow.of(outcomes(caller, clinicId, from, to));
-        return CsvDownload.of(json, OutcomeRow.class, Optional.empty(), (after, size) -> {
-            int start = after.map(c -> c.integer(Paging.CURSOR, 0, 0, rows.size())).orElse(0);
-            return Paging.Page.of(rows.subList(start, Math.min(rows.size(), start + size + 1)), size,
-                    last -> Paging.Cursor.of(rows.indexOf(last) + 1));
-        }, "outcomes-" + clinicId + ".csv");
+        return CsvDownload.of(json, OutcomeRow.class, OutcomeRow.of(outcomes(caller, clinicId, from, to)),
+                "outcomes-" + clinicId + ".csv");
     }
 }

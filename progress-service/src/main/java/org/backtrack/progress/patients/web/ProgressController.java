@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
+import lombok.RequiredArgsConstructor;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -32,15 +33,11 @@ import java.util.List;
 import java.util.Optional;
 
 @RestController
+@RequiredArgsConstructor
 class ProgressController {
 
     private final ProgressQueries queries;
     private final JsonMapper json;
-
-    ProgressController(ProgressQueries queries, JsonMapper json) {
-        this.json = json;
-        this.queries = queries;
-    }
 
     @Operation(summary = "A patient's progress", description = "Pain series, trend, status, alerts and suggestion. "
             + "`sessionCount`, status, trend, adherence, alerts and suggestion cover the whole history; `series` and `daily` "

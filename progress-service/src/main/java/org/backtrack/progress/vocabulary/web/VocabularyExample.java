@@ -4,6 +4,7 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import lombok.RequiredArgsConstructor;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
@@ -16,13 +17,10 @@ import java.util.Map;
  * stage added or an action's {@code movesTo} changed there shows in the published document without a copy to update.
  */
 @Component
+@RequiredArgsConstructor
 class VocabularyExample implements GlobalOperationCustomizer {
 
     private final JsonMapper json;
-
-    VocabularyExample(JsonMapper json) {
-        this.json = json;
-    }
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handlerMethod) {

@@ -13,6 +13,7 @@ import org.backtrack.progress.webhooks.rules.EndpointUrlPolicy;
 import org.backtrack.progress.webhooks.rules.SubscriptionRules;
 import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
+import lombok.RequiredArgsConstructor;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +37,7 @@ import java.util.Optional;
  */
 @RestController
 @RolesAllowed({Role.CLINIC_ADMIN_NAME, Role.INTEGRATION_NAME})
+@RequiredArgsConstructor
 class WebhookController {
 
     /** The types of {@link WebhookEventTypes#ALL} (a constant, for the annotations; a test keeps them equal). */
@@ -49,10 +51,6 @@ class WebhookController {
             + "for the hosts of `backtrack.webhooks.allowed-hosts` (local tests). A refused URL answers 400 naming `url`.";
 
     private final Webhooks webhooks;
-
-    WebhookController(Webhooks webhooks) {
-        this.webhooks = webhooks;
-    }
 
     /** The body of a new webhook. */
     record NewWebhook(

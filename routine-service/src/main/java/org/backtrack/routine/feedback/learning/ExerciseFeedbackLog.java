@@ -16,6 +16,8 @@ import org.backtrack.routine.feedback.TooEasyProgressionPolicy;
 import org.backtrack.routine.patients.PatientRecords;
 import org.backtrack.routine.programs.PatientPrograms;
 import org.backtrack.storage.GuardedWrite;
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.stereotype.Service;
 
@@ -39,6 +41,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * becomes a proposal on the patient's program as soon as the session completing it arrives.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ExerciseFeedbackLog implements PatientRecords {
 
     private static final int MAX_ATTEMPTS = 5;
@@ -48,12 +51,6 @@ public class ExerciseFeedbackLog implements PatientRecords {
     private final CatalogAccess catalog;
     private final NextRoutineFeedback rules = new NextRoutineFeedback();
     private final Clock clock = Clock.systemUTC();
-
-    ExerciseFeedbackLog(MongoOperations mongo, PatientPrograms programs, CatalogAccess catalog) {
-        this.mongo = mongo;
-        this.programs = programs;
-        this.catalog = catalog;
-    }
 
     public FeedbackHistory history(String clinicId, String patientId) {
         PatientFeedback stored = mongo.findById(PatientFeedback.keyOf(clinicId, patientId), PatientFeedback.class);

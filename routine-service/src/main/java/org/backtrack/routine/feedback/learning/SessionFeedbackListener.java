@@ -1,5 +1,6 @@
 package org.backtrack.routine.feedback.learning;
 
+import lombok.RequiredArgsConstructor;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.backtrack.deadletters.DeadLetterPublisher;
@@ -21,17 +22,12 @@ import java.util.List;
  * letter not be written, that record goes to the error handler by position (it stalls the partition visibly).
  */
 @Component
+@RequiredArgsConstructor
 class SessionFeedbackListener {
 
     private final ExerciseFeedbackLog feedback;
     private final SessionEventCodec codec;
     private final DeadLetterPublisher deadLetters;
-
-    SessionFeedbackListener(ExerciseFeedbackLog feedback, SessionEventCodec codec, DeadLetterPublisher deadLetters) {
-        this.feedback = feedback;
-        this.codec = codec;
-        this.deadLetters = deadLetters;
-    }
 
     @KafkaListener(topics = Topics.SESSIONS, groupId = "${backtrack.feedback.consumer-group:routine-service-feedback}",
             batch = "true")

@@ -6,20 +6,17 @@ import org.backtrack.routine.feedback.learning.ExerciseFeedbackLog;
 import org.backtrack.routine.web.PatientScope;
 import org.backtrack.security.Caller;
 import org.backtrack.security.Role;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@RequiredArgsConstructor
 class FeedbackController {
 
     private final ExerciseFeedbackLog feedback;
     private final PatientScope scope;
-
-    FeedbackController(ExerciseFeedbackLog feedback, PatientScope scope) {
-        this.feedback = feedback;
-        this.scope = scope;
-    }
 
     @Operation(summary = "A patient's feedback per exercise", description = "Each exercise's recent feedback (at most 6 "
             + "sessions, newest first: felt TOO_EASY, ABOUT_RIGHT or TOO_HARD, hurt) from every session on "

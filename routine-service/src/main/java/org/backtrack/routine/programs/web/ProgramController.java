@@ -12,6 +12,7 @@ import org.backtrack.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
 import org.backtrack.problems.ErrorAnswer;
 import jakarta.annotation.security.RolesAllowed;
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +29,7 @@ import java.util.Set;
  * the body ({@code changedBy}, {@code decidedBy}) are ignored, so nobody can act under another's name.
  */
 @RestController
+@RequiredArgsConstructor
 class ProgramController {
 
     static final String TITLE = "Invalid program change";
@@ -35,11 +37,6 @@ class ProgramController {
     private final PatientPrograms programs;
     private final PatientScope scope;
     private final Clock clock = Clock.systemUTC();
-
-    ProgramController(PatientPrograms programs, PatientScope scope) {
-        this.programs = programs;
-        this.scope = scope;
-    }
 
     /**
      * @param monitoringStart the first day of the patient's 30-day monitoring periods (yyyy-MM-dd, at most a year back

@@ -25,6 +25,7 @@ import org.backtrack.paging.Paging;
 import org.backtrack.security.accesslog.PatientAccess;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import lombok.RequiredArgsConstructor;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,6 +45,7 @@ import java.util.Optional;
 import java.util.Set;
 
 @RestController
+@RequiredArgsConstructor
 class RoutineController {
 
     static final Set<String> TIMES = Set.of("MORNING", "EVENING", RequestDefaults.ANY_TIME);
@@ -53,13 +55,6 @@ class RoutineController {
     private final PatientScope scope;
     private final GuidedTimelines timelines;
     private final Clock clock = Clock.systemUTC();
-
-    RoutineController(RoutineComposition composition, PatientPrograms programs, PatientScope scope, GuidedTimelines timelines) {
-        this.composition = composition;
-        this.programs = programs;
-        this.scope = scope;
-        this.timelines = timelines;
-    }
 
     /** The body of POST /api/v1/routines. Stage and focus default to the patient's program. */
     record ComposeRequest(String patientId, String clinicId, Integer minutes, String timeOfDay, Set<String> focusRegions,

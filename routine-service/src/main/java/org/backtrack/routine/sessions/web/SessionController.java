@@ -16,6 +16,7 @@ import org.backtrack.security.Caller;
 import org.backtrack.paging.Paging;
 import org.backtrack.security.Role;
 import jakarta.annotation.security.RolesAllowed;
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.node.ObjectNode;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ResponseEntity;
@@ -31,17 +32,12 @@ import java.net.URI;
 import java.util.List;
 
 @RestController
+@RequiredArgsConstructor
 class SessionController {
 
     private final SessionLog sessionLog;
     private final PatientScope scope;
     private final JsonMapper json;
-
-    SessionController(SessionLog sessionLog, PatientScope scope, JsonMapper json) {
-        this.sessionLog = sessionLog;
-        this.scope = scope;
-        this.json = json;
-    }
 
     /**
      * Body = the event's {@code data}. 201 when new, 200 for a retry of the same data or a correction; 202 when the
