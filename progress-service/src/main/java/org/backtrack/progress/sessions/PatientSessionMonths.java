@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -151,13 +152,19 @@ class PatientSessionMonths {
 
     /** Distinct sessions of each of the given patients of a clinic (reads only those patients' month listings). */
     Map<String, Integer> countsByPatient(String clinicId, Collection<String> patientIds) {
-        Map<String, Set<String>> ids = new HashMap<>();
-        var ofPatients = query(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId))
-                .and("clinicId").is(clinicId).and("patientId").in(patientIds));
-        mongo.find(ofPatients, SessionMonth.class)
-                .forEach(m -> ids.computeIfAbsent(m.patientId(), p -> new HashSet<>()).addAll(m.sessionIds()));
+        // one seek of each patient's own key range: a range over the whole clinic read every month of every patient
+        // of it (the clinic's whole history) to count one page of patients
         Map<String, Integer> counts = new HashMap<>();
-        ids.forEach((patient, sessions) -> counts.put(patient, sessions.size()));
+        for (String patientId : new LinkedHashSet<>(patientIds)) {
+            String patient = ClinicKeys.of(clinicId, patientId);
+            var months = query(where("_id").gte(ClinicKeys.rangeStart(patient)).lt(ClinicKeys.rangeEnd(patient))
+                    .and("clinicId").is(clinicId).and("patientId").is(patientId));
+            Set<String> ids = new HashSet<>();
+            mongo.find(months, SessionMonth.class).forEach(m -> ids.addAll(m.sessionIds()));
+            if (!ids.isEmpty()) {
+                counts.put(patientId, ids.size());
+            }
+        }
         return counts;
     }
 
