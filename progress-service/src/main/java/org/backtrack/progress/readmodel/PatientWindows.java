@@ -5,6 +5,7 @@ import org.backtrack.progress.assessment.PatientWindow;
 import org.backtrack.progress.sessions.RecordedSession;
 import org.backtrack.progress.sessions.RecordedSessions;
 import org.backtrack.security.ClinicKeys;
+import org.backtrack.security.ClinicScope;
 import org.backtrack.storage.GuardedWrite;
 import lombok.AccessLevel;
 import lombok.RequiredArgsConstructor;
@@ -133,9 +134,7 @@ public class PatientWindows {
 
     /** The clinic's windows: one {@code _id} range, the clinic compared as well. */
     public List<PatientWindow> ofClinic(String clinicId) {
-        var ofClinic = query(where("_id").gte(ClinicKeys.rangeStart(clinicId)).lt(ClinicKeys.rangeEnd(clinicId))
-                .and("clinicId").is(clinicId));
-        return mongo.find(ofClinic, StoredWindow.class).stream().map(StoredWindow::window).toList();
+        return mongo.find(query(ClinicScope.of(clinicId, List.of())), StoredWindow.class).stream().map(StoredWindow::window).toList();
     }
 
     /**

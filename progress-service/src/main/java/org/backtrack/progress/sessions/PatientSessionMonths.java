@@ -142,11 +142,8 @@ class PatientSessionMonths {
 
     /** The keys of a patient's sessions ({@code clinicId/sessionId}), from their month listings. */
     Set<String> sessionKeysOf(String clinicId, String patientId) {
-        String patient = ClinicKeys.of(clinicId, patientId);
-        var months = query(where("_id").gte(ClinicKeys.rangeStart(patient)).lt(ClinicKeys.rangeEnd(patient))
-                .and("clinicId").is(clinicId).and("patientId").is(patientId));
         Set<String> keys = new HashSet<>();
-        mongo.find(months, SessionMonth.class).forEach(m -> m.sessionIds().forEach(id -> keys.add(ClinicKeys.of(clinicId, id))));
+        monthsOf(clinicId, patientId).forEach(m -> m.sessionIds().forEach(id -> keys.add(ClinicKeys.of(clinicId, id))));
         return keys;
     }
 
@@ -156,11 +153,8 @@ class PatientSessionMonths {
         // of it (the clinic's whole history) to count one page of patients
         Map<String, Integer> counts = new HashMap<>();
         for (String patientId : new LinkedHashSet<>(patientIds)) {
-            String patient = ClinicKeys.of(clinicId, patientId);
-            var months = query(where("_id").gte(ClinicKeys.rangeStart(patient)).lt(ClinicKeys.rangeEnd(patient))
-                    .and("clinicId").is(clinicId).and("patientId").is(patientId));
             Set<String> ids = new HashSet<>();
-            mongo.find(months, SessionMonth.class).forEach(m -> ids.addAll(m.sessionIds()));
+            monthsOf(clinicId, patientId).forEach(m -> ids.addAll(m.sessionIds()));
             if (!ids.isEmpty()) {
                 counts.put(patientId, ids.size());
             }
@@ -168,13 +162,17 @@ class PatientSessionMonths {
         return counts;
     }
 
+    /** A patient's month listings: one {@code _id} range over the patient's keys, the clinic and patient compared as well. */
+    private List<SessionMonth> monthsOf(String clinicId, String patientId) {
+        String patient = ClinicKeys.of(clinicId, patientId);
+        return mongo.find(query(where("_id").gte(ClinicKeys.rangeStart(patient)).lt(ClinicKeys.rangeEnd(patient))
+                .and("clinicId").is(clinicId).and("patientId").is(patientId)), SessionMonth.class);
+    }
+
     /** A patient's listed days, in order, each with its session ids (one {@code _id} range over the patient's months). */
     TreeMap<LocalDate, Set<String>> daysOfPatient(String clinicId, String patientId) {
-        String patient = ClinicKeys.of(clinicId, patientId);
-        var months = query(where("_id").gte(ClinicKeys.rangeStart(patient)).lt(ClinicKeys.rangeEnd(patient))
-                .and("clinicId").is(clinicId).and("patientId").is(patientId));
         TreeMap<LocalDate, Set<String>> days = new TreeMap<>();
-        mongo.find(months, SessionMonth.class).forEach(m -> {
+        monthsOf(clinicId, patientId).forEach(m -> {
             if (m.days() != null) {
                 m.days().forEach((day, ids) -> {
                     if (!ids.isEmpty()) {
