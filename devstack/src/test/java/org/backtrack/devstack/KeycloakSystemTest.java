@@ -42,6 +42,7 @@ import static org.awaitility.Awaitility.await;
  * use client credentials, exactly as configured in the realm.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(Integer.MAX_VALUE) // last: it stops the shared suite, which no class after it then has to start again
 class KeycloakSystemTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
