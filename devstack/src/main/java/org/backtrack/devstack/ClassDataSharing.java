@@ -104,6 +104,8 @@ final class ClassDataSharing {
                     "--destination", paths.extracted().toString()), log);
             List<String> command = new ArrayList<>(List.of(ChildProcess.javaExecutable()));
             command.addAll(DevStackConfig.DEFAULT_SERVICE_JVM_OPTIONS);
+            // a JVM that crashes while dumping writes its report beside the training log, not into the user's clone
+            command.add("-XX:ErrorFile=" + paths.home().resolve("hs_err_pid%p.log"));
             command.addAll(List.of("-XX:ArchiveClassesAtExit=" + paths.archive(), "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
                     "-Dspring.context.exit=onRefresh", "-jar", paths.runnable().toString(),
                     "--server.port=0", "--spring.mongodb.uri=" + mongoUri,
