@@ -87,6 +87,9 @@ class LauncherSystemTest {
         Launch first = launch("first");
         String firstOutput = first.awaitReady();
         assertThat(firstOutput).contains("Seeding the demo clinic").contains("Ready").contains("http://127.0.0.1:" + gatewayPort + "/");
+        // every service got its class-data archive (a JVM crash while writing one left a report in the clone)
+        assertThat(firstOutput).doesNotContain("No class-data archive");
+        assertThat(HOME).isDirectoryNotContaining("glob:**/hs_err_pid*.log");
         assertThat(demoClinicPatients()).isEqualTo(PATIENTS);
         assertThat(Files.readString(dataDir.resolve(DevStack.PID_FILE)).trim()).isEqualTo(String.valueOf(first.pid()));
 
