@@ -17,6 +17,8 @@ import java.time.Instant;
  *
  * @param key the session's identity, (clinicId, sessionId) as {@link ClinicKeys#of}: each clinic has its own ids
  * @param corrections how often the session was corrected (null in sessions logged before it was counted: none)
+ * @param claimedAt   when the sender now delivering its event claimed it: a version is written already claimed by the
+ *                    request that writes it (one write fewer than writing it owed and claiming it after)
  */
 @Document("sessions")
 @CompoundIndex(name = "patient_sessions", def = "{'clinicId': 1, 'patientId': 1, 'completedAt': -1}")
@@ -31,11 +33,12 @@ public record LoggedSession(
         Instant eventTime,
         @Indexed Publication publication,
         Instant loggedAt,
-        Integer corrections) {
+        Integer corrections,
+        Instant claimedAt) {
 
     public LoggedSession(String key, String sessionId, String clinicId, String patientId, Instant completedAt,
                          SessionCompleted data, String eventId, Instant eventTime, Publication publication, Instant loggedAt) {
-        this(key, sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt, 0);
+        this(key, sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt, 0, null);
     }
 
     /** How often the session was corrected so far ({@link org.backtrack.events.SessionLimits}). */
@@ -49,6 +52,6 @@ public record LoggedSession(
 
     LoggedSession withPublication(Publication publication) {
         return new LoggedSession(key, sessionId, clinicId, patientId, completedAt, data, eventId, eventTime, publication, loggedAt,
-                corrections);
+                corrections, claimedAt);
     }
 }

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * Announces logged sessions on {@code backtrack.sessions}, keyed by patient, through the shared outbox ({@link Outbox}):
@@ -38,6 +40,8 @@ class SessionEvents {
     static final String LOGGED_COUNTER = "backtrack.sessions.logged";
 
     private final CloudEventFactory events;
+    private final Clock clock = Clock.systemUTC();
+    private final Outbox.Sender<LoggedSession> sender;
     private final Outbox<LoggedSession> outbox;
     private final Counter published;
     private final Counter owed;
@@ -47,9 +51,9 @@ class SessionEvents {
                   @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout,
                   @Value("${backtrack.outbox.sweep-interval}") Duration sweep, ObjectProvider<MeterRegistry> meters) {
         this.events = new CloudEventFactory(eventSource);
-        Clock clock = Clock.systemUTC();
-        this.outbox = new Outbox<>(sessions.owedEvents(clock), owed -> AcknowledgedSend.send(kafka, Topics.SESSIONS,
-                owed.patientId(), codec.encode(eventOf(owed)), publishTimeout), STALE_CLAIM, sweep, clock);
+        this.sender = owed -> AcknowledgedSend.send(kafka, Topics.SESSIONS, owed.patientId(), codec.encode(eventOf(owed)),
+                publishTimeout);
+        this.outbox = new Outbox<>(sessions.owedEvents(clock), sender, STALE_CLAIM, sweep, clock);
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "session")
                 .description("Session events stored but not yet acknowledged by the broker").register(registry);
@@ -65,7 +69,20 @@ class SessionEvents {
      * @return PUBLISHED when the broker acknowledged it; PENDING when it stays owed to the relay
      */
     Publication announce(LoggedSession written) {
-        Publication publication = outbox.publish(written);
+        return counted(outbox.publish(written));
+    }
+
+    /** {@link #announce} for a version its writer stored already claimed ({@link Publication#PUBLISHING}, {@link #claimTime}). */
+    Publication announceClaimed(LoggedSession written) {
+        return counted(outbox.publishClaimed(List.of(written), claimed -> claimed.forEach(sender::send)));
+    }
+
+    /** The claim time of a version written already claimed, on the clock the relay judges stale claims by. */
+    Instant claimTime() {
+        return clock.instant();
+    }
+
+    private Publication counted(Publication publication) {
         (publication == Publication.PUBLISHED ? published : owed).increment();
         return publication;
     }

@@ -109,22 +109,23 @@ public class SessionLog {
         }
     }
 
-    /** The next stored version, owing a new event in the same write. */
+    /** The next stored version, owing a new event in the same write, already claimed by this request to send it. */
     private LoggedSession newVersion(SessionCompleted data, Instant firstLoggedAt, int corrections) {
         Instant now = clock.instant();
         return new LoggedSession(LoggedSession.keyOf(data.clinicId(), data.sessionId()), data.sessionId(), data.clinicId(),
-                data.patientId(), data.completedAt(), data, CloudEventFactory.newId(), now, Publication.PENDING,
-                firstLoggedAt == null ? now : firstLoggedAt, corrections);
+                data.patientId(), data.completedAt(), data, CloudEventFactory.newId(), now, Publication.PUBLISHING,
+                firstLoggedAt == null ? now : firstLoggedAt, corrections, events.claimTime());
     }
 
     /**
      * Tries to deliver the owed event now. The session and its owed event are already stored in one document;
-     * when the broker is away the event stays PENDING and the relay of {@link SessionEvents} delivers it later.
+     * when the broker is away the event goes back to PENDING and the relay of {@link SessionEvents} delivers it later.
      *
      * @return the session with the publication state it ended in
      */
     private LoggedSession publish(LoggedSession session) {
-        return session.withPublication(events.announce(session));
+        return session.withPublication(session.publication() == Publication.PUBLISHING
+                ? events.announceClaimed(session) : events.announce(session));
     }
 
     /** The sessionId is already taken by a session of another patient of the same clinic (never another clinic's). */
