@@ -39,8 +39,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The whole suite as {@code ./backtrack up} runs it: the real Kafka broker and the MongoDB-wire server on disk,
  * the four service jars as child JVMs, on free ports and a temporary data directory. Checks the round trip
- * through the gateway, the event on the topic as outside clients (Java, kcat, mongosh) see it, dead letters,
- * and that a restart keeps the data.
+ * through the gateway, the event on the topic as outside clients (Java, kcat, mongosh) see it, and dead letters.
+ * That a restart keeps the data is {@link LauncherSystemTest}'s second start, on the same data directory (one restart
+ * of the whole suite for both).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevStackSystemTest {
@@ -215,19 +216,6 @@ class DevStackSystemTest {
         assertThat(fromCopy.statusCode()).isEqualTo(201);
         assertThat(fromCopy.body()).contains("\"catalogSource\":\"LOCAL_COPY\"", "\"exerciseId\"");
         assertThat(get("/api/v1/patients/" + PATIENT + "/routines").body()).contains("LIVE", "LOCAL_COPY");
-    }
-
-    @Test
-    @Order(10)
-    void aRestartKeepsTheData() throws Exception {
-        String before = getAs(CLINICIAN, "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body();
-        SuiteUnderTest.restart();
-
-        assertThat(get(progressPath()).body()).contains("\"sessionCount\":1");
-        assertThat(sessionCounts(getAs(CLINICIAN, "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients").body()))
-                .isEqualTo(sessionCounts(before));
-        assertThat(Files.readString(config.dataDir().resolve(DevStack.SEEDED_MARKER)))
-                .contains(SuiteUnderTest.SEED_PATIENTS + " patients");
     }
 
     static Map<String, Integer> sessionCounts(String overview) {

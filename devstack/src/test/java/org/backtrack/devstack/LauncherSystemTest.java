@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -90,7 +91,8 @@ class LauncherSystemTest {
         // every service got its class-data archive (a JVM crash while writing one left a report in the clone)
         assertThat(firstOutput).doesNotContain("No class-data archive");
         assertThat(HOME).isDirectoryNotContaining("glob:**/hs_err_pid*.log");
-        assertThat(demoClinicPatients()).isEqualTo(PATIENTS);
+        Map<String, Integer> seededSessions = demoClinicSessionCounts();
+        assertThat(seededSessions).hasSize(PATIENTS);
         assertThat(Files.readString(dataDir.resolve(DevStack.PID_FILE)).trim()).isEqualTo(String.valueOf(first.pid()));
 
         List<ProcessHandle> firstParts = first.descendants();
@@ -103,8 +105,10 @@ class LauncherSystemTest {
 
         Launch second = launch("second");
         String secondOutput = second.awaitReady();
+        // the same data: every patient with the sessions they had, not seeded again
         assertThat(secondOutput).doesNotContain("Seeding");
-        assertThat(demoClinicPatients()).isEqualTo(PATIENTS);
+        assertThat(demoClinicSessionCounts()).isEqualTo(seededSessions);
+        assertThat(Files.readString(dataDir.resolve(DevStack.SEEDED_MARKER))).contains(PATIENTS + " patients");
 
         List<ProcessHandle> secondParts = second.descendants();
         signal("-INT", "--", "-" + second.pid()); // Ctrl-C: the terminal signals the whole foreground process group
@@ -115,7 +119,8 @@ class LauncherSystemTest {
                 first.readyAfter, second.readyAfter, firstOutput);
     }
 
-    int demoClinicPatients() throws Exception {
+    /** The demo clinic's patients with their session counts, as the clinic overview answers a clinician. */
+    Map<String, Integer> demoClinicSessionCounts() throws Exception {
         var token = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + issuerPort + "/dev/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("username=dr.lee&password=" + DevStack.DEMO_PASSWORD)).build(),
@@ -126,8 +131,7 @@ class LauncherSystemTest {
                 + "/api/v1/clinics/" + DemoClinic.CLINIC_ID + "/patients?size=200")).header("Authorization", "Bearer " + accessToken).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(patients.statusCode()).as(patients.body()).isEqualTo(200);
-        var body = JSON.readTree(patients.body());
-        return (body.isArray() ? body : body.path("patients")).size();
+        return DevStackSystemTest.sessionCounts(patients.body());
     }
 
     Launch launch(String name) throws IOException {
