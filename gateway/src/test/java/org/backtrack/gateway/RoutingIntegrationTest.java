@@ -132,7 +132,7 @@ class RoutingIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/patient.html", "/monitoring.html", "/outcomes.html", "/outcomes.js"})
+    @ValueSource(strings = {"/", "/index.html", "/patient.html", "/monitoring.html", "/outcomes.html", "/my-routine.html", "/outcomes.js"})
     void theDashboardAsksForASignInAndForbidsFramingAndInlineScript(String page) {
         var response = lenient().get().uri(page).retrieve().toBodilessEntity();
         assertThat(response.getStatusCode().value()).isEqualTo(302);
