@@ -1,6 +1,6 @@
 package org.backtrack.gateway;
 
-import com.sun.net.httpserver.HttpServer;
+import org.backtrack.gateway.UpstreamStub.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,14 +9,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class LoadBalancedRouteIntegrationTest {
 
-    record Instance(String name, HttpServer server, AtomicInteger requests) {
+    record Instance(String name, UpstreamStub stub) {
     }
 
     static final List<Instance> ROUTINE = List.of(instance("routine-a"), instance("routine-b"));
@@ -50,9 +45,9 @@ class LoadBalancedRouteIntegrationTest {
 
     @AfterAll
     static void stop() {
-        ROUTINE.forEach(i -> i.server().stop(0));
-        CATALOG.server().stop(0);
-        PROGRESS.server().stop(0);
+        ROUTINE.forEach(i -> i.stub().close());
+        CATALOG.stub().close();
+        PROGRESS.stub().close();
     }
 
     @Test
@@ -73,39 +68,26 @@ class LoadBalancedRouteIntegrationTest {
 
     @Test
     void theMergedApiDocumentAsksOneOfTheInstances() {
-        int before = ROUTINE.stream().mapToInt(i -> i.requests().get()).sum();
+        int before = ROUTINE.stream().mapToInt(i -> i.stub().requests()).sum();
         var answer = RestClient.create("http://localhost:" + port).get().uri("/v3/api-docs").retrieve().toEntity(String.class);
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
-        assertThat(ROUTINE.stream().mapToInt(i -> i.requests().get()).sum()).isEqualTo(before + 1);
+        assertThat(ROUTINE.stream().mapToInt(i -> i.stub().requests()).sum()).isEqualTo(before + 1);
         assertThat(answer.getBody()).contains("/api/v1/sessions");
     }
 
     private static String url(Instance instance) {
-        return "http://127.0.0.1:" + instance.server().getAddress().getPort();
+        return instance.stub().url();
     }
 
     /** Answers with its name, the method and path; its API document names one path of its own. */
     private static Instance instance(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            AtomicInteger requests = new AtomicInteger();
-            server.createContext("/", exchange -> {
-                requests.incrementAndGet();
-                String path = exchange.getRequestURI().getRawPath();
-                boolean document = path.equals("/v3/api-docs");
-                String owned = name.startsWith("routine") ? "/api/v1/sessions" : "/api/v1/" + name;
-                byte[] body = (document ? "{\"openapi\":\"3.1.0\",\"paths\":{\"" + owned + "\":{}}}"
-                        : name + " " + exchange.getRequestMethod() + " " + path).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", document ? "application/json" : "text/plain");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return new Instance(name, server, requests);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Instance(name, new UpstreamStub(exchange -> {
+            String path = exchange.getRequestURI().getRawPath();
+            if (!path.equals("/v3/api-docs")) {
+                return Answer.text(name + " " + exchange.getRequestMethod() + " " + path);
+            }
+            String owned = name.startsWith("routine") ? "/api/v1/sessions" : "/api/v1/" + name;
+            return new Answer(200, "application/json", "{\"openapi\":\"3.1.0\",\"paths\":{\"" + owned + "\":{}}}");
+        }));
     }
 }

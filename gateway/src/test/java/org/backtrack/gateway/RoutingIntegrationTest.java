@@ -1,6 +1,6 @@
 package org.backtrack.gateway;
 
-import com.sun.net.httpserver.HttpServer;
+import org.backtrack.gateway.UpstreamStub.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,10 +12,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -29,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RoutingIntegrationTest {
 
-    record Upstream(String name, HttpServer server, AtomicInteger apiDocRequests) {
+    record Upstream(String name, UpstreamStub stub, AtomicInteger apiDocRequests) {
     }
 
     static final List<Upstream> UPSTREAMS = List.of(upstream("catalog"), upstream("routine"), upstream("progress"));
@@ -41,13 +37,13 @@ class RoutingIntegrationTest {
     static void upstreams(DynamicPropertyRegistry registry) {
         for (Upstream upstream : UPSTREAMS) {
             registry.add("backtrack.services." + upstream.name() + "-url",
-                    () -> "http://127.0.0.1:" + upstream.server().getAddress().getPort());
+                    upstream.stub()::url);
         }
     }
 
     @AfterAll
     static void stopUpstreams() {
-        UPSTREAMS.forEach(upstream -> upstream.server().stop(0));
+        UPSTREAMS.forEach(upstream -> upstream.stub().close());
     }
 
     /** The merged API document needs no sign-in; these upstreams answer no OpenAPI document, so it is unavailable. */
@@ -132,7 +128,7 @@ class RoutingIntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "/patient.html", "/monitoring.html", "/outcomes.html", "/outcomes.js"})
+    @ValueSource(strings = {"/", "/index.html", "/patient.html", "/monitoring.html", "/outcomes.html", "/my-routine.html", "/outcomes.js"})
     void theDashboardAsksForASignInAndForbidsFramingAndInlineScript(String page) {
         var response = lenient().get().uri(page).retrieve().toBodilessEntity();
         assertThat(response.getStatusCode().value()).isEqualTo(302);
@@ -153,27 +149,15 @@ class RoutingIntegrationTest {
     }
 
     private static Upstream upstream(String name) {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            AtomicInteger apiDocRequests = new AtomicInteger();
-            server.createContext("/", exchange -> {
-                if (exchange.getRequestURI().getPath().equals("/v3/api-docs")) {
-                    apiDocRequests.incrementAndGet();
-                }
-                String query = exchange.getRequestURI().getRawQuery();
-                byte[] body = (name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
-                        + (query == null ? "" : "?" + query) + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
-                        + " cookie=" + exchange.getRequestHeaders().getFirst("Cookie")).getBytes(StandardCharsets.UTF_8);
-                exchange.getResponseHeaders().add("Content-Type", "text/plain");
-                exchange.sendResponseHeaders(200, body.length);
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            });
-            server.start();
-            return new Upstream(name, server, apiDocRequests);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        AtomicInteger apiDocRequests = new AtomicInteger();
+        return new Upstream(name, new UpstreamStub(exchange -> {
+            if (exchange.getRequestURI().getPath().equals("/v3/api-docs")) {
+                apiDocRequests.incrementAndGet();
+            }
+            String query = exchange.getRequestURI().getRawQuery();
+            return Answer.text(name + " " + exchange.getRequestMethod() + " " + exchange.getRequestURI().getRawPath()
+                    + (query == null ? "" : "?" + query) + " auth=" + exchange.getRequestHeaders().getFirst("Authorization")
+                    + " cookie=" + exchange.getRequestHeaders().getFirst("Cookie"));
+        }), apiDocRequests);
     }
 }

@@ -1,6 +1,5 @@
 package org.backtrack.gateway;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -9,8 +8,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,20 +24,19 @@ class TracePropagationIntegrationTest {
 
     static final String TRACEPARENT = "traceparent";
     static final BlockingQueue<String> RECEIVED = new LinkedBlockingQueue<>();
-    static final HttpServer ROUTINE = routine();
+    static final UpstreamStub ROUTINE = routine();
 
     @LocalServerPort
     int port;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {
-        String url = "http://127.0.0.1:" + ROUTINE.getAddress().getPort();
-        registry.add("backtrack.services.routine-url", () -> url);
+        registry.add("backtrack.services.routine-url", ROUTINE::url);
     }
 
     @AfterAll
     static void stop() {
-        ROUTINE.stop(0);
+        ROUTINE.close();
     }
 
     String postSession(String traceparent) throws InterruptedException {
@@ -75,19 +71,11 @@ class TracePropagationIntegrationTest {
         assertThat(first.split("-")[1]).isNotEqualTo(second.split("-")[1]);
     }
 
-    private static HttpServer routine() {
-        try {
-            HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", exchange -> {
-                String traceparent = exchange.getRequestHeaders().getFirst(TRACEPARENT);
-                RECEIVED.add(traceparent == null ? "none" : traceparent);
-                exchange.sendResponseHeaders(201, -1);
-                exchange.close();
-            });
-            server.start();
-            return server;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+    private static UpstreamStub routine() {
+        return new UpstreamStub(exchange -> {
+            String traceparent = exchange.getRequestHeaders().getFirst(TRACEPARENT);
+            RECEIVED.add(traceparent == null ? "none" : traceparent);
+            return new UpstreamStub.Answer(201, null, null);
+        });
     }
 }

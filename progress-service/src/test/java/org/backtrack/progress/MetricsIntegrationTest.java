@@ -1,6 +1,7 @@
 package org.backtrack.progress;
 
 import org.backtrack.events.Topics;
+import org.backtrack.testsupport.FreeManagementPort;
 import org.backtrack.testsupport.Infrastructure;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.PlainHttp;
@@ -8,10 +9,10 @@ import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.ContextConfiguration;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -26,20 +27,16 @@ import static org.awaitility.Awaitility.await;
  * ({@code deploy/observability}, checked against this list by {@code ObservabilityFilesTest}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backtrack.metrics.refresh=500ms")
+@ContextConfiguration(initializers = FreeManagementPort.class)
 @RunsOn(Infrastructure.EMBEDDED)
 class MetricsIntegrationTest {
 
-    static final int MANAGEMENT_PORT = PlainHttp.freePort();
-
     @LocalServerPort
     int port;
+    @Value("${management.server.port}")
+    int managementPort;
     @Autowired
     KafkaTestClient kafka;
-
-    @DynamicPropertySource
-    static void managementPort(DynamicPropertyRegistry registry) {
-        registry.add("management.server.port", () -> MANAGEMENT_PORT);
-    }
 
     @Test
     void prometheusReadsConsumerLagAndDeadLettersOnTheManagementPort() throws Exception {
@@ -50,7 +47,7 @@ class MetricsIntegrationTest {
                  "data":{"sessionId":"s-metrics","clinicId":"clinic-metrics","patientId":"patient-metrics",
                          "completedAt":"2026-11-20T07:31:00Z","painBefore":6,"painAfter":4}}""");
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            HttpResponse<String> scrape = PlainHttp.get(MANAGEMENT_PORT, "/actuator/prometheus", null);
+            HttpResponse<String> scrape = PlainHttp.get(managementPort, "/actuator/prometheus", null);
             assertThat(scrape.statusCode()).isEqualTo(200);
             assertThat(scrape.body()).contains("jvm_memory_used_bytes", "kafka_consumer_fetch_manager_records_lag_max",
                     "backtrack_dead_letters_stalled_partitions", "backtrack_dead_letters_total{");
@@ -58,7 +55,7 @@ class MetricsIntegrationTest {
                     "backtrack_outbox_owed{events=\"alert\"}",
                     "backtrack_patients{clinic=\"clinic-metrics\",status=\"INSUFFICIENT_DATA\"} 1.0");
         });
-        assertThat(PlainHttp.get(MANAGEMENT_PORT, "/actuator/health/readiness", null).body()).contains("UP");
+        assertThat(PlainHttp.get(managementPort, "/actuator/health/readiness", null).body()).contains("UP");
     }
 
     @Test

@@ -2,11 +2,14 @@ package org.backtrack.gateway.ratelimit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,34 +31,49 @@ class CallerQuotasTest {
         return new Charge(QuotaKind.ANONYMOUS, key);
     }
 
-    @Test
-    void aPersonIsCountedBySubjectAndClinic() {
-        assertThat(CallerQuotas.ofToken(Map.of("sub", "dr.lee", "clinic_id", "clinic-demo", "roles", List.of("CLINICIAN")), "10.0.0.1"))
-                .containsExactly(person("dr.lee"), clinic("clinic-demo"));
+    static Stream<Arguments> verifiedTokens() {
+        return Stream.of(
+                token("a person is counted by subject and clinic",
+                        Map.of("sub", "dr.lee", "clinic_id", "clinic-demo", "roles", List.of("CLINICIAN")), "10.0.0.1",
+                        person("dr.lee"), clinic("clinic-demo")),
+                // Keycloak and RFC 9068 put the app's client id in every token, people's included
+                token("a patient app's token is a person even when it names the app as authorized party",
+                        Map.of("sub", "u-123", "azp", "patient-app", "client_id", "patient-app", "clinic_id", "c-1",
+                                "roles", List.of("PATIENT")), "10.0.0.1",
+                        person("u-123"), clinic("c-1")),
+                token("an integration of the local issuer is a client by its subject",
+                        Map.of("sub", "demo-integration", "clinic_id", "clinic-demo", "roles", List.of("INTEGRATION")), "x",
+                        client("demo-integration"), clinic("clinic-demo")),
+                // Keycloak's service accounts: sub is a user id, the client is azp and client_id
+                token("a service account with its own subject is counted by its client id",
+                        Map.of("sub", "9f1c-service-account", "azp", "booking-system", "client_id", "booking-system",
+                                "clinic_id", "c-2", "roles", List.of("INTEGRATION")), "x",
+                        client("booking-system"), clinic("c-2")),
+                token("a service account with its own subject is counted by its client id (roles as a string)",
+                        Map.of("sub", "9f1c", "azp", "booking-system", "roles", "INTEGRATION"), "x",
+                        client("booking-system")),
+                token("a platform administrator without clinic has no clinic quota",
+                        Map.of("sub", "content.admin", "roles", List.of("PLATFORM_ADMIN")), "x",
+                        person("content.admin")),
+                token("a platform service without clinic has no clinic quota",
+                        Map.of("sub", "progress-service", "roles", List.of("INTEGRATION")), "x",
+                        client("progress-service")),
+                token("a verified token naming nobody counts against the address (no subject)",
+                        Map.of("clinic_id", "c-1"), "10.0.0.9", address("10.0.0.9")),
+                token("a verified token naming nobody counts against the address (blank subject)",
+                        Map.of("sub", " ", "clinic_id", "c-1"), "10.0.0.9", address("10.0.0.9")),
+                token("a verified token naming nobody counts against the address (subject not a string)",
+                        Map.of("sub", 42, "clinic_id", "c-1"), "10.0.0.9", address("10.0.0.9")));
     }
 
-    @Test
-    void aPatientAppsTokenIsAPersonEvenWhenItNamesTheAppAsAuthorizedParty() {
-        // Keycloak and RFC 9068 put the app's client id in every token, people's included
-        assertThat(CallerQuotas.ofToken(Map.of("sub", "u-123", "azp", "patient-app", "client_id", "patient-app",
-                "clinic_id", "c-1", "roles", List.of("PATIENT")), "10.0.0.1"))
-                .containsExactly(person("u-123"), clinic("c-1"));
+    static Arguments token(String name, Map<String, Object> claims, String remoteAddress, Charge... charges) {
+        return Arguments.argumentSet(name, claims, remoteAddress, List.of(charges));
     }
 
-    @Test
-    void anIntegrationOfTheLocalIssuerIsAClientByItsSubject() {
-        assertThat(CallerQuotas.ofToken(Map.of("sub", "demo-integration", "clinic_id", "clinic-demo", "roles", List.of("INTEGRATION")), "x"))
-                .containsExactly(client("demo-integration"), clinic("clinic-demo"));
-    }
-
-    @Test
-    void aServiceAccountWithItsOwnSubjectIsCountedByItsClientId() {
-        // Keycloak's service accounts: sub is a user id, the client is azp and client_id
-        assertThat(CallerQuotas.ofToken(Map.of("sub", "9f1c-service-account", "azp", "booking-system", "client_id", "booking-system",
-                "clinic_id", "c-2", "roles", List.of("INTEGRATION")), "x"))
-                .containsExactly(client("booking-system"), clinic("c-2"));
-        assertThat(CallerQuotas.ofToken(Map.of("sub", "9f1c", "azp", "booking-system", "roles", "INTEGRATION"), "x"))
-                .as("roles as a string").containsExactly(client("booking-system"));
+    @ParameterizedTest
+    @MethodSource("verifiedTokens")
+    void aVerifiedTokenIsCountedAgainstItsQuotas(Map<String, Object> claims, String remoteAddress, List<Charge> charges) {
+        assertThat(CallerQuotas.ofToken(claims, remoteAddress)).containsExactlyElementsOf(charges);
     }
 
     @ParameterizedTest(name = "sub={0} client_id={1} azp={2}")
@@ -75,21 +93,6 @@ class CallerQuotasTest {
         } else {
             assertThat(charges).containsExactly(person(sub));
         }
-    }
-
-    @Test
-    void aPlatformAdministratorWithoutClinicHasNoClinicQuota() {
-        assertThat(CallerQuotas.ofToken(Map.of("sub", "content.admin", "roles", List.of("PLATFORM_ADMIN")), "x"))
-                .containsExactly(person("content.admin"));
-        assertThat(CallerQuotas.ofToken(Map.of("sub", "progress-service", "roles", List.of("INTEGRATION")), "x"))
-                .containsExactly(client("progress-service"));
-    }
-
-    @Test
-    void aVerifiedTokenNamingNobodyCountsAgainstTheAddress() {
-        assertThat(CallerQuotas.ofToken(Map.of("clinic_id", "c-1"), "10.0.0.9")).containsExactly(address("10.0.0.9"));
-        assertThat(CallerQuotas.ofToken(Map.of("sub", " ", "clinic_id", "c-1"), "10.0.0.9")).containsExactly(address("10.0.0.9"));
-        assertThat(CallerQuotas.ofToken(Map.of("sub", 42, "clinic_id", "c-1"), "10.0.0.9")).containsExactly(address("10.0.0.9"));
     }
 
     @Test
