@@ -238,19 +238,22 @@ class ProgressAssessorTest {
     /** Falling about a point a week with a day-to-day wobble, then a week that falls no further (4–5). */
     static final double[] FLATTENING = {9, 8, 9, 8, 8, 8, 7, 8, 7, 7, 7, 6, 7, 6, 6, 6, 5, 6, 5, 5, 5, 4, 5, 4, 5, 4, 5, 4};
 
-    static int[] reliefOf(int sessions, int relief) {
-        int[] values = new int[sessions];
-        java.util.Arrays.fill(values, relief);
-        return values;
+    /** The assessment of sessions with these pain levels, each bringing 2 points of relief but those at the indexes given. */
+    Assessment assessWithoutReliefAt(double[] painBefore, int... sessionsWithoutRelief) {
+        int[] relief = new int[painBefore.length];
+        java.util.Arrays.fill(relief, 2);
+        for (int session : sessionsWithoutRelief) {
+            relief[session] = 0;
+        }
+        return assess(withRelief(painBefore, relief));
     }
 
     @Test
     void aSessionWithoutReliefAfterAFirstWeekWithReliefCallsAFlatteningFallAPlateauSooner() {
-        int[] relief = reliefOf(FLATTENING.length, 2);
-        assertThat(assess(withRelief(FLATTENING, relief)).status()).isEqualTo(ProgressStatus.IMPROVING);
+        assertThat(assessWithoutReliefAt(FLATTENING).status()).isEqualTo(ProgressStatus.IMPROVING);
 
-        relief[FLATTENING.length - 2] = 0; // one session in the last week brought no relief
-        Assessment a = assess(withRelief(FLATTENING, relief));
+        // one session in the last week brought no relief
+        Assessment a = assessWithoutReliefAt(FLATTENING, FLATTENING.length - 2);
         assertThat(a.trend().reliefFading()).isTrue();
         assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
         assertThat(a.suggestion().reason()).contains("stopped bringing relief");
@@ -258,10 +261,8 @@ class ProgressAssessorTest {
 
     @Test
     void reliefNeverFadesForAPatientWhoseFirstWeekAlreadyHadASessionWithoutRelief() {
-        int[] relief = reliefOf(FLATTENING.length, 2);
-        relief[2] = 0; // their own pattern: now and then a session without relief
-        relief[FLATTENING.length - 2] = 0;
-        Assessment a = assess(withRelief(FLATTENING, relief));
+        // their own pattern: now and then a session without relief (the third)
+        Assessment a = assessWithoutReliefAt(FLATTENING, 2, FLATTENING.length - 2);
         assertThat(a.trend().reliefFading()).isFalse();
         assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
     }
@@ -269,9 +270,7 @@ class ProgressAssessorTest {
     @Test
     void aSessionWithoutReliefDoesNotStopAClearFall() {
         double[] pain = fallThenFlat(9, 0.25, 28, 0); // 1.75 points a week, to the last day
-        int[] relief = reliefOf(pain.length, 2);
-        relief[pain.length - 2] = 0;
-        Assessment a = assess(withRelief(pain, relief));
+        Assessment a = assessWithoutReliefAt(pain, pain.length - 2);
         assertThat(a.trend().reliefFading()).isTrue();
         assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
     }
