@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backtrack.testsupport.TestHttp.nextLink;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
@@ -315,16 +316,6 @@ abstract class SessionLoggingIntegrationTests {
 
     String sessionAt(String sessionId, String completedAt) {
         return session(sessionId, 5, 3).replace("2026-11-20T07:31:00Z", completedAt);
-    }
-
-    /** Follows a list's Link header page by page; each page's session ids, and whether it announced a next one. */
-    static String nextLink(ResponseEntity<JsonNode> page) {
-        String link = page.getHeaders().getFirst("Link");
-        if (link == null) {
-            return null;
-        }
-        assertThat(link).endsWith(">; rel=\"next\"");
-        return link.substring(1, link.indexOf('>'));
     }
 
     ResponseEntity<JsonNode> get(RestClient client, String pathAndQuery) {
