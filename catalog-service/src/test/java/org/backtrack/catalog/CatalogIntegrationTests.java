@@ -1,38 +1,31 @@
 package org.backtrack.catalog;
 
 import org.backtrack.catalog.content.BuiltInContent;
+import org.backtrack.testsupport.ClinicianApiTests;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exercise library served from MongoDB after the built-in content was loaded. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class CatalogIntegrationTests {
+abstract class CatalogIntegrationTests extends ClinicianApiTests {
 
-    @LocalServerPort
-    int port;
     @Autowired
     BuiltInContent builtInContent;
     @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    RestClient http;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.client(port, TestIssuer.clinician("clinic-reader"));
+    CatalogIntegrationTests() {
+        super("clinic-reader");
     }
 
     ResponseEntity<JsonNode> get(String uri) {

@@ -2,20 +2,19 @@ package org.backtrack.routine.sessions;
 
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
+import org.backtrack.testsupport.ClinicianApiTests;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.KafkaTestClient.ReceivedRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.backtrack.outbox.Publication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -35,25 +34,20 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Sessions logged over HTTP reach {@code backtrack.sessions} as contract-true CloudEvents, exactly once each. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class SessionLoggingIntegrationTests {
+abstract class SessionLoggingIntegrationTests extends ClinicianApiTests {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoOperations mongo;
-
     @Autowired
     KafkaTestClient kafka;
-    RestClient http;
-    String patientId;
+    /** A patient of this test's own. */
+    final String patientId = "patient-" + UUID.randomUUID();
 
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.client(port, TestIssuer.clinician("clinic-it"));
-        patientId = "patient-" + UUID.randomUUID();
+    SessionLoggingIntegrationTests() {
+        super("clinic-it");
     }
 
     String session(String sessionId, int painBefore, int painAfter) {
