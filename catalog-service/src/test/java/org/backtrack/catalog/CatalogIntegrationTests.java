@@ -77,10 +77,7 @@ abstract class CatalogIntegrationTests extends ClinicianApiTests {
             "/api/v1/exercises?page=abc, page",
     })
     void badParametersAreProblemDocumentsNamingTheField(String uri, String field) {
-        ResponseEntity<JsonNode> response = get(uri);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(TestHttp.problemFields(get(uri), 400)).first().isEqualTo(field);
     }
 
     @Test
@@ -179,8 +176,7 @@ abstract class CatalogIntegrationTests extends ClinicianApiTests {
     @Test
     void builtInContentCannotBeChangedThroughTheApi() {
         var put = send(org.springframework.http.HttpMethod.PUT, "/api/v1/exercises/cat-cow", "clinic-x", "\"1\"", DRAFT.formatted("cat-cow"));
-        assertThat(put.getStatusCode().value()).isEqualTo(403);
-        assertThat(put.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        TestHttp.assertProblem(put, 403);
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
@@ -196,9 +192,7 @@ abstract class CatalogIntegrationTests extends ClinicianApiTests {
     void badExercisesAreProblemDocumentsNamingTheField(String from, String to, String field) {
         var response = send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", "clinic-bad", null,
                 DRAFT.formatted("bad-" + Math.abs(field.hashCode())).replace(from, to));
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).contains(field);
+        assertThat(TestHttp.problemFields(response, 400)).contains(field);
     }
 
     @Test
@@ -212,8 +206,7 @@ abstract class CatalogIntegrationTests extends ClinicianApiTests {
         assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
         var byPatient = sendWith(org.springframework.http.HttpMethod.POST, "/api/v1/exercises",
                 TestIssuer.patient("clinic-dup", "patient-1"), null, DRAFT.formatted("by-patient"));
-        assertThat(byPatient.getStatusCode().value()).isEqualTo(403);
-        assertThat(byPatient.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        TestHttp.assertProblem(byPatient, 403);
     }
 
     @Test
@@ -244,8 +237,7 @@ abstract class CatalogIntegrationTests extends ClinicianApiTests {
     @Test
     void requestsWithoutAValidTokenAreUnauthorized() {
         var anonymous = TestHttp.client(port).get().uri("/api/v1/exercises").retrieve().toEntity(JsonNode.class);
-        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        TestHttp.assertProblem(anonymous, 401);
         assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
         TestIssuer issuer = TestIssuer.get();
         for (String bad : java.util.List.of(issuer.expired("clinic-x"), issuer.wronglySigned("clinic-x"),

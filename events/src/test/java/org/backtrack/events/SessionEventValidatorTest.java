@@ -64,9 +64,7 @@ class SessionEventValidatorTest {
             "notes | 12",
     })
     void rejectsBadFieldNamingIt(String field, String json) {
-        ObjectNode data = data();
-        data.set(field.trim(), JSON.readTree(json));
-        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly(field.trim());
+        assertThat(fieldsNamedWith(field.trim(), json)).containsExactly(field.trim());
     }
 
     /**
@@ -80,9 +78,14 @@ class SessionEventValidatorTest {
             "completedAt | \"2026-11-20t07:31:00.123456789z\"",
     })
     void acceptsField(String field, String json) {
+        assertThat(fieldsNamedWith(field.trim(), json)).isEmpty();
+    }
+
+    /** The fields the validator names in the example's data with {@code field} set to the JSON value {@code json}. */
+    List<String> fieldsNamedWith(String field, String json) {
         ObjectNode data = data();
-        data.set(field.trim(), JSON.readTree(json));
-        assertThat(validator.validateData(data)).isEmpty();
+        data.set(field, JSON.readTree(json));
+        return validator.validateData(data).stream().map(Violation::field).toList();
     }
 
     @Test
@@ -112,17 +115,15 @@ class SessionEventValidatorTest {
     @ParameterizedTest
     @ValueSource(strings = {"\"too_easy\"", "\"EASY\"", "1", "true", "[\"TOO_EASY\"]", "{}", "\"\""})
     void namesABadFeeling(String felt) {
-        ObjectNode data = data();
-        data.set("exercises", JSON.readTree("[{\"exerciseId\": \"cat-cow\", \"felt\": " + felt + "}]"));
-        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly("exercises[0].felt");
+        assertThat(fieldsNamedWith("exercises", "[{\"exerciseId\": \"cat-cow\", \"felt\": " + felt + "}]"))
+                .containsExactly("exercises[0].felt");
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"\"yes\"", "1", "0", "\"true\"", "{}"})
     void namesABadHurt(String hurt) {
-        ObjectNode data = data();
-        data.set("exercises", JSON.readTree("[{\"exerciseId\": \"cat-cow\", \"hurt\": " + hurt + "}]"));
-        assertThat(validator.validateData(data)).extracting(Violation::field).containsExactly("exercises[0].hurt");
+        assertThat(fieldsNamedWith("exercises", "[{\"exerciseId\": \"cat-cow\", \"hurt\": " + hurt + "}]"))
+                .containsExactly("exercises[0].hurt");
     }
 
     @Test

@@ -74,10 +74,7 @@ abstract class RoutineApiIntegrationTests extends ClinicianApiTests {
             "{\"patientId\":\"p1\",\"clinicId\":\"c2\",\"minutes\":10}|clinicId",
     })
     void badRequestsNameTheField(String body, String field) {
-        ResponseEntity<JsonNode> response = compose(body);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).contains(field);
+        assertThat(TestHttp.problemFields(compose(body), 400)).contains(field);
     }
 
     @Test

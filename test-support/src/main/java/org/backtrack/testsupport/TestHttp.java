@@ -1,8 +1,12 @@
 package org.backtrack.testsupport;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,5 +44,17 @@ public final class TestHttp {
         }
         assertThat(link).endsWith(">; rel=\"next\"");
         return link.substring(1, link.indexOf('>'));
+    }
+
+    /** Asserts that {@code response} is a problem document ({@code application/problem+json}) of this status. */
+    public static <T> ResponseEntity<T> assertProblem(ResponseEntity<T> response, int status) {
+        assertThat(response.getStatusCode().value()).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        return response;
+    }
+
+    /** The fields the errors of a problem document of this status name, in order, once {@link #assertProblem} holds. */
+    public static List<String> problemFields(ResponseEntity<JsonNode> response, int status) {
+        return assertProblem(response, status).getBody().get("errors").findValues("field").stream().map(JsonNode::asString).toList();
     }
 }

@@ -61,6 +61,13 @@ class ProgressAssessorTest {
         return new PainReading(r.sessionId(), r.completedAt(), r.painBefore(), r.painAfter(), sharp, redFlag, exercises);
     }
 
+    /** One session a day at these pain levels; the one of day {@code day} reported sharp pain or a red flag as given. */
+    static List<PainReading> dailyReporting(double[] painBefore, int day, boolean sharp, boolean redFlag) {
+        List<PainReading> readings = new ArrayList<>(daily(painBefore));
+        readings.set(day, replace(readings.get(day), sharp, redFlag, List.of()));
+        return readings;
+    }
+
     @Test
     void emptyHistoryIsInsufficientData() {
         Assessment a = assessor.assess(PatientWindow.empty("p", "c"), CATALOG, DAY0);
@@ -144,9 +151,7 @@ class ProgressAssessorTest {
 
     @Test
     void aRedFlagWinsOverImprovementAndNeverProgresses() {
-        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 30, 0)));
-        readings.set(27, replace(readings.get(27), false, true, List.of()));
-        Assessment a = assess(readings);
+        Assessment a = assess(dailyReporting(fallThenFlat(7, 0.15, 30, 0), 27, false, true));
         assertThat(a.status()).isEqualTo(ProgressStatus.RED_FLAG);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.SEE_A_PROFESSIONAL);
         assertThat(a.suggestion().exercises()).isEmpty();
@@ -155,24 +160,18 @@ class ProgressAssessorTest {
 
     @Test
     void aRedFlagOnAPlateauIsNeverAProgression() {
-        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 20, 12)));
-        readings.set(31, replace(readings.get(31), true, true, List.of()));
-        Assessment a = assess(readings);
+        Assessment a = assess(dailyReporting(fallThenFlat(7, 0.15, 20, 12), 31, true, true));
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.SEE_A_PROFESSIONAL);
     }
 
     @Test
     void aRedFlagOlderThanTwoWeeksNoLongerDominates() {
-        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 30, 0)));
-        readings.set(5, replace(readings.get(5), false, true, List.of()));
-        assertThat(assess(readings).status()).isEqualTo(ProgressStatus.IMPROVING);
+        assertThat(assess(dailyReporting(fallThenFlat(7, 0.15, 30, 0), 5, false, true)).status()).isEqualTo(ProgressStatus.IMPROVING);
     }
 
     @Test
     void sharpPainInTheLastSessionBacksOff() {
-        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 20, 12)));
-        readings.set(31, replace(readings.get(31), true, false, List.of()));
-        Assessment a = assess(readings);
+        Assessment a = assess(dailyReporting(fallThenFlat(7, 0.15, 20, 12), 31, true, false));
         assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.BACK_OFF);
         assertThat(a.suggestion().reason()).contains("Sharp pain");

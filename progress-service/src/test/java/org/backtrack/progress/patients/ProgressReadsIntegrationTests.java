@@ -215,10 +215,7 @@ abstract class ProgressReadsIntegrationTests {
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
     @CsvSource({"from=yesterday,from", "to=2026-13-01,to", "from=2026-11-20&to=2026-11-19,to", "from=2025-01-01&to=2026-01-02,from"})
     void aBadOutcomesWindowIsAProblemDocumentNamingTheParameter(String query, String field) {
-        ResponseEntity<JsonNode> response = get("/api/v1/clinics/" + clinic + "/outcomes?" + query);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
+        assertThat(TestHttp.problemFields(get("/api/v1/clinics/" + clinic + "/outcomes?" + query), 400)).containsExactly(field);
     }
 
     /** A clinic of its own, made up for one test: its clinicians see none of the test's patients. */
@@ -301,10 +298,7 @@ abstract class ProgressReadsIntegrationTests {
         String patient = "p-bad-" + UUID.randomUUID();
         send(patient, history(patient, 1, 1, 1));
         awaitSessions(patient, 1);
-        ResponseEntity<JsonNode> response = get("/api/v1/patients/" + patient + "/progress?" + query);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
+        assertThat(TestHttp.problemFields(get("/api/v1/patients/" + patient + "/progress?" + query), 400)).containsExactly(field);
         // the largest span allowed is served
         assertThat(get("/api/v1/patients/" + patient + "/progress?from=2025-01-01&to=2026-01-01").getStatusCode().value()).isEqualTo(200);
     }
@@ -438,10 +432,7 @@ abstract class ProgressReadsIntegrationTests {
     @CsvSource({"size=0,size", "size=201,size", "size=x,size", "cursor=bm9wZQ,cursor", "cursor=MS8yMDI2LTExLTIwVDA3OjMxOjAwWi85LzAvcA,cursor",
             "cursor=MS8rMTAwMDAwMDAwMC0xMi0zMVQyMzo1OTo1OVovMC8wL3A,cursor"})
     void badOverviewPagingIsAProblemDocumentNamingTheParameter(String query, String field) {
-        ResponseEntity<JsonNode> response = get("/api/v1/clinics/" + clinic + "/patients?" + query);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
+        assertThat(TestHttp.problemFields(get("/api/v1/clinics/" + clinic + "/patients?" + query), 400)).containsExactly(field);
     }
 
     @Test

@@ -186,18 +186,13 @@ abstract class SessionLoggingIntegrationTests extends ClinicianApiTests {
         String body = session(patientId + "-bad", 11, 4).replace("2026-11-20T07:31:00Z", "yesterday");
         ResponseEntity<JsonNode> response = post(body);
 
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString)
-                .containsExactlyInAnyOrder("painBefore", "completedAt");
+        assertThat(TestHttp.problemFields(response, 400)).containsExactlyInAnyOrder("painBefore", "completedAt");
         assertThat(publishedEvents()).isEmpty();
     }
 
     @Test
     void malformedJsonIsAProblemDocument() {
-        ResponseEntity<JsonNode> response = post("{\"sessionId\": ");
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        TestHttp.assertProblem(post("{\"sessionId\": "), 400);
     }
 
     @Test
@@ -442,9 +437,7 @@ abstract class SessionLoggingIntegrationTests extends ClinicianApiTests {
     void badPagingParametersAreNamedInAProblemDocument(String query, String field) {
         assertThat(post(session(patientId + "-s1", 6, 4)).getStatusCode().value()).isEqualTo(201);
         var response = get(http, "/api/v1/patients/" + patientId + "/sessions?" + query);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly(field);
+        assertThat(TestHttp.problemFields(response, 400)).containsExactly(field);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
