@@ -82,6 +82,22 @@ class FaultToleranceSystemTest {
         }
     }
 
+    /** A step of an outage: stopping a part of the suite or starting it again. */
+    interface OutageStep {
+        void run() throws Exception;
+    }
+
+    /** Load for three seconds, a part stopped for {@code awayMillis}, then three seconds more: the answers' statuses, counted. */
+    Map<Integer, Integer> underLoadWhileAway(OutageStep stop, long awayMillis, OutageStep start) throws Exception {
+        BackgroundLoad load = load();
+        Thread.sleep(3000);
+        stop.run();
+        Thread.sleep(awayMillis);
+        start.run();
+        Thread.sleep(3000);
+        return load.stop();
+    }
+
     BackgroundLoad load() {
         return new BackgroundLoad(SESSIONS, poster, direct, NEXT_INDEX, ACCEPTED, SESSIONS_PER_SECOND, DIRECT_EVERY);
     }
@@ -153,13 +169,7 @@ class FaultToleranceSystemTest {
     @Test
     @Order(3)
     void brokerStoppedAndRestartedUnderLoadWhileTheApiKeepsAcceptingSessions() throws Exception {
-        BackgroundLoad load = load();
-        Thread.sleep(3000);
-        suite.stack().stopKafka();
-        Thread.sleep(10_000);
-        suite.stack().startKafka();
-        Thread.sleep(3000);
-        Map<Integer, Integer> statuses = load.stop();
+        Map<Integer, Integer> statuses = underLoadWhileAway(suite.stack()::stopKafka, 10_000, suite.stack()::startKafka);
         System.out.println("broker outage: " + statuses);
         // ten seconds at 20 API sessions a second: most answers of the outage are 202, stored and relayed afterwards
         assertThat(statuses.getOrDefault(202, 0)).as("sessions accepted while the broker was away (202)").isGreaterThanOrEqualTo(20);
@@ -169,13 +179,7 @@ class FaultToleranceSystemTest {
     @Test
     @Order(4)
     void mongoWireServerAwayForTwentySecondsUnderLoad() throws Exception {
-        BackgroundLoad load = load();
-        Thread.sleep(3000);
-        suite.stack().stopMongo();
-        Thread.sleep(20_000);
-        suite.stack().startMongo();
-        Thread.sleep(3000);
-        System.out.println("MongoDB outage: " + load.stop());
+        System.out.println("MongoDB outage: " + underLoadWhileAway(suite.stack()::stopMongo, 20_000, suite.stack()::startMongo));
         assertExactReconciliation("MongoDB outage");
     }
 

@@ -1,38 +1,31 @@
 package org.backtrack.catalog;
 
 import org.backtrack.catalog.content.BuiltInContent;
+import org.backtrack.testsupport.ClinicianApiTests;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The exercise library served from MongoDB after the built-in content was loaded. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class CatalogIntegrationTests {
+abstract class CatalogIntegrationTests extends ClinicianApiTests {
 
-    @LocalServerPort
-    int port;
     @Autowired
     BuiltInContent builtInContent;
     @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
-    RestClient http;
-
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.client(port, TestIssuer.clinician("clinic-reader"));
+    CatalogIntegrationTests() {
+        super("clinic-reader");
     }
 
     ResponseEntity<JsonNode> get(String uri) {
@@ -84,10 +77,7 @@ abstract class CatalogIntegrationTests {
             "/api/v1/exercises?page=abc, page",
     })
     void badParametersAreProblemDocumentsNamingTheField(String uri, String field) {
-        ResponseEntity<JsonNode> response = get(uri);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").get(0).get("field").asString()).isEqualTo(field);
+        assertThat(TestHttp.problemFields(get(uri), 400)).first().isEqualTo(field);
     }
 
     @Test
@@ -186,8 +176,7 @@ abstract class CatalogIntegrationTests {
     @Test
     void builtInContentCannotBeChangedThroughTheApi() {
         var put = send(org.springframework.http.HttpMethod.PUT, "/api/v1/exercises/cat-cow", "clinic-x", "\"1\"", DRAFT.formatted("cat-cow"));
-        assertThat(put.getStatusCode().value()).isEqualTo(403);
-        assertThat(put.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        TestHttp.assertProblem(put, 403);
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
@@ -203,9 +192,7 @@ abstract class CatalogIntegrationTests {
     void badExercisesAreProblemDocumentsNamingTheField(String from, String to, String field) {
         var response = send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", "clinic-bad", null,
                 DRAFT.formatted("bad-" + Math.abs(field.hashCode())).replace(from, to));
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).contains(field);
+        assertThat(TestHttp.problemFields(response, 400)).contains(field);
     }
 
     @Test
@@ -219,8 +206,7 @@ abstract class CatalogIntegrationTests {
         assertThat(duplicate.getStatusCode().value()).isEqualTo(409);
         var byPatient = sendWith(org.springframework.http.HttpMethod.POST, "/api/v1/exercises",
                 TestIssuer.patient("clinic-dup", "patient-1"), null, DRAFT.formatted("by-patient"));
-        assertThat(byPatient.getStatusCode().value()).isEqualTo(403);
-        assertThat(byPatient.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        TestHttp.assertProblem(byPatient, 403);
     }
 
     @Test
@@ -251,8 +237,7 @@ abstract class CatalogIntegrationTests {
     @Test
     void requestsWithoutAValidTokenAreUnauthorized() {
         var anonymous = TestHttp.client(port).get().uri("/api/v1/exercises").retrieve().toEntity(JsonNode.class);
-        assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
-        assertThat(anonymous.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        TestHttp.assertProblem(anonymous, 401);
         assertThat(anonymous.getHeaders().getFirst("WWW-Authenticate")).startsWith("Bearer");
         TestIssuer issuer = TestIssuer.get();
         for (String bad : java.util.List.of(issuer.expired("clinic-x"), issuer.wronglySigned("clinic-x"),

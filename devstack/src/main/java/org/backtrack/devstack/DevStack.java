@@ -370,7 +370,7 @@ public final class DevStack implements AutoCloseable {
         return mongo != null || kafka != null || !services.isEmpty();
     }
 
-    /** Stops the broker, as an outage would; the data stays in the data directory. For tests. */
+    /** Stops the broker, as an outage would (or {@link #close}); the data stays in the data directory. For tests. */
     public synchronized void stopKafka() {
         if (kafka != null) {
             kafka.close();
@@ -416,7 +416,7 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    /** Stops the MongoDB-wire server, as an outage would; its data file is closed cleanly and kept. For tests. */
+    /** Stops the MongoDB-wire server, as an outage would (or {@link #close}); its data file is closed cleanly and kept. For tests. */
     public synchronized void stopMongo() {
         if (mongo != null) {
             mongo.close();
@@ -536,14 +536,8 @@ public final class DevStack implements AutoCloseable {
             services.get(i).close();
         }
         services.clear();
-        if (kafka != null) {
-            kafka.close();
-            kafka = null;
-        }
-        if (mongo != null) {
-            mongo.close();
-            mongo = null;
-        }
+        stopKafka();
+        stopMongo();
         if (claimedDataDirectory) {
             try {
                 Files.deleteIfExists(config.dataDir().resolve(PID_FILE));

@@ -3,6 +3,9 @@ package org.backtrack.devstack;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -11,6 +14,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,11 +58,20 @@ class DemoSeederTest {
         }
     }
 
-    @Test
-    void aSessionStoredWithItsEventOwedCountsAsSeeded() throws Exception {
-        seed(new Answer(202, null));
+    static Stream<Arguments> answersThatSeed() {
+        return Stream.of(
+                Arguments.of("a session stored with its event owed counts as seeded", List.of(new Answer(202, null)), 1),
+                Arguments.of("a service still starting is waited for",
+                        List.of(new Answer(503, null), new Answer(502, null), new Answer(200, null)), 3),
+                Arguments.of("a session an earlier interrupted seeding stored is not an error", List.of(new Answer(409, null)), 1));
+    }
 
-        assertThat(requests).hasValue(1);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("answersThatSeed")
+    void seedsAfterTheseAnswers(String name, List<Answer> script, int expectedRequests) throws Exception {
+        seed(script.toArray(Answer[]::new));
+
+        assertThat(requests).hasValue(expectedRequests);
     }
 
     @Test
@@ -70,19 +83,6 @@ class DemoSeederTest {
         assertThat((System.nanoTime() - started) / 1_000_000).isGreaterThanOrEqualTo(2_000);
     }
 
-    @Test
-    void aServiceStillStartingIsWaitedFor() throws Exception {
-        seed(new Answer(503, null), new Answer(502, null), new Answer(200, null));
-
-        assertThat(requests).hasValue(3);
-    }
-
-    @Test
-    void aSessionAnEarlierInterruptedSeedingStoredIsNotAnError() throws Exception {
-        seed(new Answer(409, null));
-
-        assertThat(requests).hasValue(1);
-    }
 
     @Test
     void aRefusalRetryingCannotFixFailsAtOnceNamingTheStatus() throws Exception {

@@ -9,6 +9,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -117,11 +118,7 @@ public final class SessionEventValidator {
     }
 
     private static void exercises(JsonNode exercises, String field, Violations violations) {
-        if (!present(exercises)) {
-            return;
-        }
-        if (!exercises.isArray()) {
-            violations.add(field, "must be an array");
+        if (!presentAs(exercises, JsonNode::isArray, "an array", field, violations)) {
             return;
         }
         if (exercises.size() > MAX_EXERCISES) {
@@ -148,11 +145,7 @@ public final class SessionEventValidator {
     }
 
     private static void flags(JsonNode flags, String field, Violations violations) {
-        if (!present(flags)) {
-            return;
-        }
-        if (!flags.isObject()) {
-            violations.add(field, "must be an object");
+        if (!presentAs(flags, JsonNode::isObject, "an object", field, violations)) {
             return;
         }
         for (String name : FLAG_NAMES) {
@@ -240,6 +233,18 @@ public final class SessionEventValidator {
 
     private static boolean present(JsonNode node) {
         return node != null && !node.isNull() && !node.isMissingNode();
+    }
+
+    /** Whether an optional node is there and of the kind it must be; there but of another kind is a violation. */
+    private static boolean presentAs(JsonNode node, Predicate<JsonNode> kind, String what, String field, Violations violations) {
+        if (!present(node)) {
+            return false;
+        }
+        if (!kind.test(node)) {
+            violations.add(field, "must be " + what);
+            return false;
+        }
+        return true;
     }
 
     private static final class Violations {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.IntPredicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,21 +21,13 @@ class SessionLimitsTest {
 
     @Test
     void theDailyLimitAdmitsExactlyItsNumberOfSessions() {
-        int admitted = 0;
-        while (SessionLimits.roomForAnotherSession(admitted)) {
-            admitted++;
-        }
-        assertThat(admitted).isEqualTo(SessionLimits.MAX_SESSIONS_PER_PATIENT_PER_DAY);
+        assertThat(countAdmitted(SessionLimits::roomForAnotherSession)).isEqualTo(SessionLimits.MAX_SESSIONS_PER_PATIENT_PER_DAY);
         assertThat(SessionLimits.roomForAnotherSession(0)).isTrue();
     }
 
     @Test
     void aSessionMayBeCorrectedExactlyTheLimitTimes() {
-        int corrections = 0;
-        while (SessionLimits.mayBeCorrectedAgain(corrections)) {
-            corrections++;
-        }
-        assertThat(corrections).isEqualTo(SessionLimits.MAX_CORRECTIONS_PER_SESSION);
+        assertThat(countAdmitted(SessionLimits::mayBeCorrectedAgain)).isEqualTo(SessionLimits.MAX_CORRECTIONS_PER_SESSION);
     }
 
     @Test
@@ -46,5 +39,14 @@ class SessionLimitsTest {
         });
         assertThat(SessionLimits.correctedTooOften("sessionId").getMessage())
                 .startsWith("sessionId: ").contains(String.valueOf(SessionLimits.MAX_CORRECTIONS_PER_SESSION));
+    }
+
+    /** How many a limit admits: the first count it refuses, counting up from none. */
+    private static int countAdmitted(IntPredicate roomForAnother) {
+        int admitted = 0;
+        while (roomForAnother.test(admitted)) {
+            admitted++;
+        }
+        return admitted;
     }
 }

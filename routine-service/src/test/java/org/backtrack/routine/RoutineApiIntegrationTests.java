@@ -6,8 +6,8 @@ import org.backtrack.routine.composition.RoutinePlan;
 import org.backtrack.routine.routines.Routine;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
+import org.backtrack.testsupport.ClinicianApiTests;
 import org.bson.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -15,12 +15,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -48,21 +46,17 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"backtrack.catalog.url=http://127.0.0.1:1", "backtrack.catalog.timeout=2s"})
-abstract class RoutineApiIntegrationTests {
+abstract class RoutineApiIntegrationTests extends ClinicianApiTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoOperations mongo;
     @Autowired
     ClinicKeysOnStart clinicKeys;
-    RestClient http;
 
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.client(port, TestIssuer.clinician("c1"));
+    RoutineApiIntegrationTests() {
+        super("c1");
     }
 
     ResponseEntity<JsonNode> compose(String body) {
@@ -80,10 +74,7 @@ abstract class RoutineApiIntegrationTests {
             "{\"patientId\":\"p1\",\"clinicId\":\"c2\",\"minutes\":10}|clinicId",
     })
     void badRequestsNameTheField(String body, String field) {
-        ResponseEntity<JsonNode> response = compose(body);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).contains(field);
+        assertThat(TestHttp.problemFields(compose(body), 400)).contains(field);
     }
 
     @Test

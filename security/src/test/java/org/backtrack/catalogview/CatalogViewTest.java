@@ -2,6 +2,8 @@ package org.backtrack.catalogview;
 
 import org.backtrack.events.CatalogExerciseChanged;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -24,33 +26,19 @@ class CatalogViewTest {
         return CatalogExerciseChanged.retirement(id, clinicId, version);
     }
 
-    @Test
-    void aNewExerciseAndEachNewerVersionApply() {
-        assertThat(view.apply(exercise("cat-cow", null, "Cat-Cow", 1))).isTrue();
-        assertThat(view.apply(exercise("cat-cow", null, "Cat-Cow, revised", 2))).isTrue();
-
-        assertThat(view.builtIn()).extracting(CatalogExerciseChanged::name).containsExactly("Cat-Cow, revised");
-    }
-
-    @Test
-    void aRedeliveredVersionChangesNothing() {
-        view.apply(exercise("cat-cow", null, "Cat-Cow", 2));
-        assertThat(view.apply(exercise("cat-cow", null, "Cat-Cow", 2))).isFalse();
-        assertThat(view.builtIn()).hasSize(1);
-    }
-
-    @Test
-    void anOlderVersionArrivingLateIsIgnored() {
-        view.apply(exercise("cat-cow", null, "Newer", 3));
-        assertThat(view.apply(exercise("cat-cow", null, "Older", 2))).isFalse();
-        assertThat(view.builtIn()).extracting(CatalogExerciseChanged::name).containsExactly("Newer");
-    }
-
-    @Test
-    void versionsMayHaveGapsWhenAWriteWasOvertaken() {
-        view.apply(exercise("cat-cow", null, "First", 1));
-        assertThat(view.apply(exercise("cat-cow", null, "Third", 3))).isTrue();
-        assertThat(view.builtIn()).extracting(CatalogExerciseChanged::name).containsExactly("Third");
+    /** Each exercise's newest version wins: a newer one applies (gaps allowed), a redelivered or older one changes nothing. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "a newer version applies,                            Cat-Cow, 1, 'Cat-Cow, revised', 2, true,  'Cat-Cow, revised'",
+            "a redelivered version changes nothing,              Cat-Cow, 2, Cat-Cow,            2, false, Cat-Cow",
+            "an older version arriving late is ignored,          Newer,   3, Older,              2, false, Newer",
+            "versions may have gaps when a write was overtaken,  First,   1, Third,              3, true,  Third",
+    })
+    void aVersionAppliesOnlyWhenNewer(String name, String firstName, long first, String laterName, long later, boolean applies,
+                                      String shown) {
+        assertThat(view.apply(exercise("cat-cow", null, firstName, first))).isTrue();
+        assertThat(view.apply(exercise("cat-cow", null, laterName, later))).isEqualTo(applies);
+        assertThat(view.builtIn()).extracting(CatalogExerciseChanged::name).containsExactly(shown);
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -126,6 +127,11 @@ class PatientWindowTest {
         assertThat(window.apply(moved)).isEmpty();
     }
 
+    /** {@code count} ids of 128 characters: {@code <prefix><i>-xxx…}. */
+    static List<String> longIds(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> id(prefix + i + "-", 128)).toList();
+    }
+
     static String id(String prefix, int length) {
         StringBuilder id = new StringBuilder(prefix);
         while (id.length() < length) {
@@ -157,10 +163,7 @@ class PatientWindowTest {
 
     @Test
     void exerciseIdsAreKeptOnlyWhereTheRulesReadThemAndBounded() {
-        List<String> many = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            many.add(id("ex" + i + "-", 128));
-        }
+        List<String> many = longIds("ex", 100);
         List<PainReading> sessions = new ArrayList<>();
         for (int day = 0; day < 30; day++) {
             sessions.add(at("s" + day, DAY0.plus(Duration.ofDays(day)), 5, many));
@@ -184,10 +187,7 @@ class PatientWindowTest {
 
     @Test
     void theLargestWindowOnePatientCanCauseStaysFarBelowTheDocumentLimit() {
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            ids.add(id("exercise-" + i + "-", 128));
-        }
+        List<String> ids = longIds("exercise-", 100);
         List<PainReading> sessions = new ArrayList<>();
         for (int day = 0; day < 120; day++) {
             for (int i = 0; i < 40; i++) { // far over the daily limit, as old data might be

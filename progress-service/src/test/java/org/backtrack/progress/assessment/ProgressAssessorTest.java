@@ -61,6 +61,13 @@ class ProgressAssessorTest {
         return new PainReading(r.sessionId(), r.completedAt(), r.painBefore(), r.painAfter(), sharp, redFlag, exercises);
     }
 
+    /** One session a day at these pain levels; the one of day {@code day} reported sharp pain or a red flag as given. */
+    static List<PainReading> dailyReporting(double[] painBefore, int day, boolean sharp, boolean redFlag) {
+        List<PainReading> readings = new ArrayList<>(daily(painBefore));
+        readings.set(day, replace(readings.get(day), sharp, redFlag, List.of()));
+        return readings;
+    }
+
     @Test
     void emptyHistoryIsInsufficientData() {
         Assessment a = assessor.assess(PatientWindow.empty("p", "c"), CATALOG, DAY0);
@@ -144,9 +151,7 @@ class ProgressAssessorTest {
 
     @Test
     void aRedFlagWinsOverImprovementAndNeverProgresses() {
-        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 30, 0)));
-        readings.set(27, replace(readings.get(27), false, true, List.of()));
-        Assessment a = assess(readings);
+        Assessment a = assess(dailyReporting(fallThenFlat(7, 0.15, 30, 0), 27, false, true));
         assertThat(a.status()).isEqualTo(ProgressStatus.RED_FLAG);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.SEE_A_PROFESSIONAL);
         assertThat(a.suggestion().exercises()).isEmpty();
@@ -155,24 +160,18 @@ class ProgressAssessorTest {
 
     @Test
     void aRedFlagOnAPlateauIsNeverAProgression() {
-        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 20, 12)));
-        readings.set(31, replace(readings.get(31), true, true, List.of()));
-        Assessment a = assess(readings);
+        Assessment a = assess(dailyReporting(fallThenFlat(7, 0.15, 20, 12), 31, true, true));
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.SEE_A_PROFESSIONAL);
     }
 
     @Test
     void aRedFlagOlderThanTwoWeeksNoLongerDominates() {
-        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 30, 0)));
-        readings.set(5, replace(readings.get(5), false, true, List.of()));
-        assertThat(assess(readings).status()).isEqualTo(ProgressStatus.IMPROVING);
+        assertThat(assess(dailyReporting(fallThenFlat(7, 0.15, 30, 0), 5, false, true)).status()).isEqualTo(ProgressStatus.IMPROVING);
     }
 
     @Test
     void sharpPainInTheLastSessionBacksOff() {
-        List<PainReading> readings = new ArrayList<>(daily(fallThenFlat(7, 0.15, 20, 12)));
-        readings.set(31, replace(readings.get(31), true, false, List.of()));
-        Assessment a = assess(readings);
+        Assessment a = assess(dailyReporting(fallThenFlat(7, 0.15, 20, 12), 31, true, false));
         assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
         assertThat(a.suggestion().action()).isEqualTo(SuggestedAction.BACK_OFF);
         assertThat(a.suggestion().reason()).contains("Sharp pain");
@@ -238,19 +237,22 @@ class ProgressAssessorTest {
     /** Falling about a point a week with a day-to-day wobble, then a week that falls no further (4–5). */
     static final double[] FLATTENING = {9, 8, 9, 8, 8, 8, 7, 8, 7, 7, 7, 6, 7, 6, 6, 6, 5, 6, 5, 5, 5, 4, 5, 4, 5, 4, 5, 4};
 
-    static int[] reliefOf(int sessions, int relief) {
-        int[] values = new int[sessions];
-        java.util.Arrays.fill(values, relief);
-        return values;
+    /** The assessment of sessions with these pain levels, each bringing 2 points of relief but those at the indexes given. */
+    Assessment assessWithoutReliefAt(double[] painBefore, int... sessionsWithoutRelief) {
+        int[] relief = new int[painBefore.length];
+        java.util.Arrays.fill(relief, 2);
+        for (int session : sessionsWithoutRelief) {
+            relief[session] = 0;
+        }
+        return assess(withRelief(painBefore, relief));
     }
 
     @Test
     void aSessionWithoutReliefAfterAFirstWeekWithReliefCallsAFlatteningFallAPlateauSooner() {
-        int[] relief = reliefOf(FLATTENING.length, 2);
-        assertThat(assess(withRelief(FLATTENING, relief)).status()).isEqualTo(ProgressStatus.IMPROVING);
+        assertThat(assessWithoutReliefAt(FLATTENING).status()).isEqualTo(ProgressStatus.IMPROVING);
 
-        relief[FLATTENING.length - 2] = 0; // one session in the last week brought no relief
-        Assessment a = assess(withRelief(FLATTENING, relief));
+        // one session in the last week brought no relief
+        Assessment a = assessWithoutReliefAt(FLATTENING, FLATTENING.length - 2);
         assertThat(a.trend().reliefFading()).isTrue();
         assertThat(a.status()).isEqualTo(ProgressStatus.PLATEAU);
         assertThat(a.suggestion().reason()).contains("stopped bringing relief");
@@ -258,10 +260,8 @@ class ProgressAssessorTest {
 
     @Test
     void reliefNeverFadesForAPatientWhoseFirstWeekAlreadyHadASessionWithoutRelief() {
-        int[] relief = reliefOf(FLATTENING.length, 2);
-        relief[2] = 0; // their own pattern: now and then a session without relief
-        relief[FLATTENING.length - 2] = 0;
-        Assessment a = assess(withRelief(FLATTENING, relief));
+        // their own pattern: now and then a session without relief (the third)
+        Assessment a = assessWithoutReliefAt(FLATTENING, 2, FLATTENING.length - 2);
         assertThat(a.trend().reliefFading()).isFalse();
         assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
     }
@@ -269,9 +269,7 @@ class ProgressAssessorTest {
     @Test
     void aSessionWithoutReliefDoesNotStopAClearFall() {
         double[] pain = fallThenFlat(9, 0.25, 28, 0); // 1.75 points a week, to the last day
-        int[] relief = reliefOf(pain.length, 2);
-        relief[pain.length - 2] = 0;
-        Assessment a = assess(withRelief(pain, relief));
+        Assessment a = assessWithoutReliefAt(pain, pain.length - 2);
         assertThat(a.trend().reliefFading()).isTrue();
         assertThat(a.status()).isEqualTo(ProgressStatus.IMPROVING);
     }

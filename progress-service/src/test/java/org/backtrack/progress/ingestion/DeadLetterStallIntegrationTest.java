@@ -21,8 +21,6 @@ import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.time.Duration;
@@ -47,16 +45,10 @@ import static org.awaitility.Awaitility.await;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @ExtendWith(OutputCaptureExtension.class)
 @RunsOn(Infrastructure.EMBEDDED)
-class DeadLetterStallIntegrationTest {
+class DeadLetterStallIntegrationTest extends IngressStallTests {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
-    @LocalServerPort
-    int port;
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-    @Autowired
-    StalledPartitions stalls;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
@@ -78,8 +70,7 @@ class DeadLetterStallIntegrationTest {
             admin.createTopics(List.of(new NewTopic(ingress, 1, (short) 1),
                     new NewTopic(Topics.deadLetterOf(ingress), 1, (short) 1).configs(Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, "200"))))
                     .all().get();
-            listeners.getListenerContainers().stream()
-                    .filter(c -> "progress-service-ingress-stall-test".equals(c.getGroupId())).forEach(c -> c.start());
+            startIngressBridge("progress-service-ingress-stall-test");
             assertThat(TestHttp.readiness(port)).isEqualTo(200);
 
             kafka.send(ingress, patient, session("e-foreign", "clinic-elsewhere", patient)); // speaks for another clinic

@@ -2,7 +2,6 @@ package org.backtrack.progress.ingestion;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.backtrack.deadletters.StalledPartitions;
 import org.backtrack.events.DeadLetterContent;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.EmbeddedMongo;
@@ -10,11 +9,8 @@ import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -40,7 +36,7 @@ import static org.awaitility.Awaitility.await;
         "backtrack.dead-letters.retry-interval=1s",
         "backtrack.dead-letters.send-timeout=3s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class MissingDeadLetterTopicIntegrationTest {
+class MissingDeadLetterTopicIntegrationTest extends IngressStallTests {
 
     private static EmbeddedKafkaKraftBroker broker;
 
@@ -61,13 +57,6 @@ class MissingDeadLetterTopicIntegrationTest {
         TestIssuer.register(registry);
     }
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    KafkaListenerEndpointRegistry listeners;
-    @Autowired
-    StalledPartitions stalls;
-
     @Test
     void aMissingDeadLetterTopicStallsThePartitionUntilItIsCreated() throws Exception {
         String clinic = "clinic-missing-" + UUID.randomUUID().toString().substring(0, 8);
@@ -77,8 +66,7 @@ class MissingDeadLetterTopicIntegrationTest {
              KafkaTestClient kafka = new KafkaTestClient(bootstrapServers())) {
             // the ingress topic and the forward's target exist; the ingress topic's -dlt does not
             admin.createTopics(List.of(new NewTopic(ingress, 1, (short) 1), new NewTopic(Topics.SESSIONS, 1, (short) 1))).all().get();
-            listeners.getListenerContainers().stream()
-                    .filter(c -> "progress-service-ingress-missing-dlt-test".equals(c.getGroupId())).forEach(c -> c.start());
+            startIngressBridge("progress-service-ingress-missing-dlt-test");
 
             kafka.send(ingress, patient, """
                     {"specversion":"1.0","id":"e-1","source":"/test","type":"backtrack.session.completed.v1","data":[]}""");

@@ -50,13 +50,13 @@ abstract class SessionFlowIntegrationTests {
     @Autowired
     KafkaTestClient kafka;
     RestClient http;
-    String patientId;
+    /** A patient of this test's own. */
+    final String patientId = "patient-" + UUID.randomUUID();
 
     @BeforeEach
     void setUp() {
         http = RestClient.builder().baseUrl("http://localhost:" + port)
                 .defaultHeader("Authorization", "Bearer " + TestIssuer.clinician("clinic-it")).build();
-        patientId = "patient-" + UUID.randomUUID();
     }
 
     String event(String eventId, String sessionId, String time, int painBefore, int painAfter) {

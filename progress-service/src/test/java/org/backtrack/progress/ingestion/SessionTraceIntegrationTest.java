@@ -9,7 +9,6 @@ import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.KeepsSpans;
 import org.backtrack.testsupport.RunsOn;
 import org.backtrack.testsupport.TraceContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -40,12 +39,8 @@ class SessionTraceIntegrationTest {
 
     @Autowired
     KafkaTestClient kafka;
-    String patientId;
-
-    @BeforeEach
-    void setUp() {
-        patientId = "patient-" + UUID.randomUUID();
-    }
+    /** A patient of this test's own. */
+    final String patientId = "patient-" + UUID.randomUUID();
 
     String event(String eventId) {
         return """

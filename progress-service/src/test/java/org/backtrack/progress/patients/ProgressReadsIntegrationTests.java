@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backtrack.testsupport.TestHttp.nextLink;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -160,8 +161,8 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(elsewhere.get("followUps").get(1).get("responders").asInt()).isEqualTo(1);
         // another clinic's outcomes are not found; a patient may not ask; an integration client of the clinic may
         assertThat(get("/api/v1/clinics/" + other + "/outcomes").getStatusCode().value()).isEqualTo(404);
-        assertThat(TestHttp.client(port, TestIssuer.patient(clinic, "p-resp")).get().uri("/api/v1/clinics/{c}/outcomes", clinic)
-                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
+        assertThat(TestHttp.status(TestHttp.client(port, TestIssuer.patient(clinic, "p-resp")), "/api/v1/clinics/{c}/outcomes", clinic))
+                .isEqualTo(403);
         assertThat(TestHttp.client(port, TestIssuer.integration(clinic)).get().uri("/api/v1/clinics/{c}/outcomes", clinic)
                 .retrieve().body(JsonNode.class)).isEqualTo(body);
         // a window holding only the first 20 days: nobody is eligible
@@ -214,19 +215,12 @@ abstract class ProgressReadsIntegrationTests {
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
     @CsvSource({"from=yesterday,from", "to=2026-13-01,to", "from=2026-11-20&to=2026-11-19,to", "from=2025-01-01&to=2026-01-02,from"})
     void aBadOutcomesWindowIsAProblemDocumentNamingTheParameter(String query, String field) {
-        ResponseEntity<JsonNode> response = get("/api/v1/clinics/" + clinic + "/outcomes?" + query);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
+        assertThat(TestHttp.problemFields(get("/api/v1/clinics/" + clinic + "/outcomes?" + query), 400)).containsExactly(field);
     }
 
-    static String nextLink(ResponseEntity<JsonNode> response) {
-        String link = response.getHeaders().getFirst("Link");
-        if (link == null) {
-            return null;
-        }
-        assertThat(link).endsWith(">; rel=\"next\"");
-        return link.substring(1, link.indexOf('>'));
+    /** A clinic of its own, made up for one test: its clinicians see none of the test's patients. */
+    static String otherClinic() {
+        return "clinic-other-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     static List<String> ids(JsonNode array, String field) {
@@ -304,10 +298,7 @@ abstract class ProgressReadsIntegrationTests {
         String patient = "p-bad-" + UUID.randomUUID();
         send(patient, history(patient, 1, 1, 1));
         awaitSessions(patient, 1);
-        ResponseEntity<JsonNode> response = get("/api/v1/patients/" + patient + "/progress?" + query);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
+        assertThat(TestHttp.problemFields(get("/api/v1/patients/" + patient + "/progress?" + query), 400)).containsExactly(field);
         // the largest span allowed is served
         assertThat(get("/api/v1/patients/" + patient + "/progress?from=2025-01-01&to=2026-01-01").getStatusCode().value()).isEqualTo(200);
     }
@@ -343,7 +334,7 @@ abstract class ProgressReadsIntegrationTests {
         assertThat(vocabulary.get("alertTypes").findValuesAsString("type")).contains("RED_FLAG_SYMPTOM", "NO_SESSION_14_DAYS");
 
         for (RestClient caller : List.of(TestHttp.client(port, TestIssuer.platformAdmin()), TestHttp.client(port, TestIssuer.patient(clinic, "p-any")))) {
-            assertThat(caller.get().uri("/api/v1/vocabulary").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(200);
+            assertThat(TestHttp.status(caller, "/api/v1/vocabulary")).isEqualTo(200);
         }
         ResponseEntity<JsonNode> anonymous = TestHttp.client(port).get().uri("/api/v1/vocabulary").retrieve().toEntity(JsonNode.class);
         assertThat(anonymous.getStatusCode().value()).isEqualTo(401);
@@ -441,10 +432,7 @@ abstract class ProgressReadsIntegrationTests {
     @CsvSource({"size=0,size", "size=201,size", "size=x,size", "cursor=bm9wZQ,cursor", "cursor=MS8yMDI2LTExLTIwVDA3OjMxOjAwWi85LzAvcA,cursor",
             "cursor=MS8rMTAwMDAwMDAwMC0xMi0zMVQyMzo1OTo1OVovMC8wL3A,cursor"})
     void badOverviewPagingIsAProblemDocumentNamingTheParameter(String query, String field) {
-        ResponseEntity<JsonNode> response = get("/api/v1/clinics/" + clinic + "/patients?" + query);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(ids(response.getBody().get("errors"), "field")).containsExactly(field);
+        assertThat(TestHttp.problemFields(get("/api/v1/clinics/" + clinic + "/patients?" + query), 400)).containsExactly(field);
     }
 
     @Test
@@ -594,7 +582,7 @@ abstract class ProgressReadsIntegrationTests {
         // only a clinic administrator of that clinic sets it, and only to an IANA region id
         assertThat(http.put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"timeZone\":\"America/New_York\"}").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(403);
-        assertThat(TestHttp.client(port, TestIssuer.clinicAdmin("clinic-other-" + UUID.randomUUID().toString().substring(0, 8)))
+        assertThat(TestHttp.client(port, TestIssuer.clinicAdmin(otherClinic()))
                 .put().uri("/api/v1/clinics/{c}/settings", clinic).contentType(MediaType.APPLICATION_JSON)
                 .body("{\"timeZone\":\"America/New_York\"}").retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(404);
         for (String refused : List.of("{\"timeZone\":\"+02:00\"}", "{\"timeZone\":\"Mars/Olympus\"}", "{}", "{\"timeZone\":\"UTC+2\"}")) {
@@ -678,14 +666,11 @@ abstract class ProgressReadsIntegrationTests {
                 .isEqualTo(15);
 
         // another clinic sees nothing
-        String other = "clinic-other-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = otherClinic();
         RestClient outsider = TestHttp.client(port, TestIssuer.clinician(other));
-        assertThat(outsider.get().uri("/api/v1/clinics/{c}/monitoring", clinic).retrieve().toBodilessEntity().getStatusCode().value())
-                .isEqualTo(404);
-        assertThat(outsider.get().uri("/api/v1/patients/{p}/monitoring", patient).retrieve().toBodilessEntity().getStatusCode().value())
-                .isEqualTo(404);
-        assertThat(outsider.get().uri("/api/v1/clinics/{c}/settings", clinic).retrieve().toBodilessEntity().getStatusCode().value())
-                .isEqualTo(404);
+        assertThat(TestHttp.status(outsider, "/api/v1/clinics/{c}/monitoring", clinic)).isEqualTo(404);
+        assertThat(TestHttp.status(outsider, "/api/v1/patients/{p}/monitoring", patient)).isEqualTo(404);
+        assertThat(TestHttp.status(outsider, "/api/v1/clinics/{c}/settings", clinic)).isEqualTo(404);
         assertThat(outsider.get().uri("/api/v1/clinics/{c}/monitoring", other).retrieve().body(JsonNode.class)).isEmpty();
 
         for (String query : List.of("period=yesterday", "period=2026-02-30", "period=1999-12-31", "period=2026-02-01")) {
@@ -768,12 +753,10 @@ abstract class ProgressReadsIntegrationTests {
                 .satisfies(r -> assertThat(r.get("days").asInt()).isZero());
 
         // another clinic's token: the same patient id is unknown there, the program changes nothing for it
-        String other = "clinic-other-" + UUID.randomUUID().toString().substring(0, 8);
+        String other = otherClinic();
         RestClient outsider = TestHttp.client(port, TestIssuer.clinician(other));
-        assertThat(outsider.get().uri("/api/v1/patients/{p}/monitoring", patient).retrieve().toBodilessEntity().getStatusCode().value())
-                .isEqualTo(404);
-        assertThat(outsider.get().uri("/api/v1/patients/{p}/monitoring", fresh).retrieve().toBodilessEntity().getStatusCode().value())
-                .isEqualTo(404);
+        assertThat(TestHttp.status(outsider, "/api/v1/patients/{p}/monitoring", patient)).isEqualTo(404);
+        assertThat(TestHttp.status(outsider, "/api/v1/patients/{p}/monitoring", fresh)).isEqualTo(404);
     }
 
     static String programIn(String clinicId, String patientId, long version, String stage, String focus, Instant changedAt) {
@@ -850,12 +833,11 @@ abstract class ProgressReadsIntegrationTests {
         // another clinic's token: 404 (JSON and CSV); its own outcomes hold none of these patients
         String other = clinicId + "-x";
         RestClient outsider = TestHttp.client(port, TestIssuer.clinician(other));
-        assertThat(outsider.get().uri("/api/v1/clinics/{c}/outcomes", clinicId).retrieve().toBodilessEntity().getStatusCode().value())
-                .isEqualTo(404);
+        assertThat(TestHttp.status(outsider, "/api/v1/clinics/{c}/outcomes", clinicId)).isEqualTo(404);
         for (String csvPath : List.of("/api/v1/clinics/{c}/outcomes.csv", "/api/v1/clinics/{c}/monitoring.csv")) {
-            assertThat(outsider.get().uri(csvPath, clinicId).retrieve().toBodilessEntity().getStatusCode().value()).as(csvPath).isEqualTo(404);
-            assertThat(TestHttp.client(port, TestIssuer.patient(clinicId, "p-plat")).get().uri(csvPath, clinicId).retrieve()
-                    .toBodilessEntity().getStatusCode().value()).as(csvPath).isEqualTo(403);
+            assertThat(TestHttp.status(outsider, csvPath, clinicId)).as(csvPath).isEqualTo(404);
+            assertThat(TestHttp.status(TestHttp.client(port, TestIssuer.patient(clinicId, "p-plat")), csvPath, clinicId)).as(csvPath)
+                    .isEqualTo(403);
         }
         assertThat(outsider.get().uri("/api/v1/clinics/{c}/outcomes", other).retrieve().body(JsonNode.class)
                 .get("plateausAfterStageChange").get("plateausWithStageChange").asInt()).isZero();

@@ -2,20 +2,19 @@ package org.backtrack.routine.sessions;
 
 import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
+import org.backtrack.testsupport.ClinicianApiTests;
 import org.backtrack.events.CloudEvent;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.backtrack.testsupport.KafkaTestClient.ReceivedRecord;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.backtrack.outbox.Publication;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
@@ -29,30 +28,26 @@ import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backtrack.testsupport.TestHttp.nextLink;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 /** Sessions logged over HTTP reach {@code backtrack.sessions} as contract-true CloudEvents, exactly once each. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-abstract class SessionLoggingIntegrationTests {
+abstract class SessionLoggingIntegrationTests extends ClinicianApiTests {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @LocalServerPort
-    int port;
     @Autowired
     MongoOperations mongo;
-
     @Autowired
     KafkaTestClient kafka;
-    RestClient http;
-    String patientId;
+    /** A patient of this test's own. */
+    final String patientId = "patient-" + UUID.randomUUID();
 
-    @BeforeEach
-    void setUp() {
-        http = TestHttp.client(port, TestIssuer.clinician("clinic-it"));
-        patientId = "patient-" + UUID.randomUUID();
+    SessionLoggingIntegrationTests() {
+        super("clinic-it");
     }
 
     String session(String sessionId, int painBefore, int painAfter) {
@@ -191,18 +186,13 @@ abstract class SessionLoggingIntegrationTests {
         String body = session(patientId + "-bad", 11, 4).replace("2026-11-20T07:31:00Z", "yesterday");
         ResponseEntity<JsonNode> response = post(body);
 
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString)
-                .containsExactlyInAnyOrder("painBefore", "completedAt");
+        assertThat(TestHttp.problemFields(response, 400)).containsExactlyInAnyOrder("painBefore", "completedAt");
         assertThat(publishedEvents()).isEmpty();
     }
 
     @Test
     void malformedJsonIsAProblemDocument() {
-        ResponseEntity<JsonNode> response = post("{\"sessionId\": ");
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        TestHttp.assertProblem(post("{\"sessionId\": "), 400);
     }
 
     @Test
@@ -315,16 +305,6 @@ abstract class SessionLoggingIntegrationTests {
 
     String sessionAt(String sessionId, String completedAt) {
         return session(sessionId, 5, 3).replace("2026-11-20T07:31:00Z", completedAt);
-    }
-
-    /** Follows a list's Link header page by page; each page's session ids, and whether it announced a next one. */
-    static String nextLink(ResponseEntity<JsonNode> page) {
-        String link = page.getHeaders().getFirst("Link");
-        if (link == null) {
-            return null;
-        }
-        assertThat(link).endsWith(">; rel=\"next\"");
-        return link.substring(1, link.indexOf('>'));
     }
 
     ResponseEntity<JsonNode> get(RestClient client, String pathAndQuery) {
@@ -457,9 +437,7 @@ abstract class SessionLoggingIntegrationTests {
     void badPagingParametersAreNamedInAProblemDocument(String query, String field) {
         assertThat(post(session(patientId + "-s1", 6, 4)).getStatusCode().value()).isEqualTo(201);
         var response = get(http, "/api/v1/patients/" + patientId + "/sessions?" + query);
-        assertThat(response.getStatusCode().value()).isEqualTo(400);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(response.getBody().get("errors").findValues("field")).extracting(JsonNode::asString).containsExactly(field);
+        assertThat(TestHttp.problemFields(response, 400)).containsExactly(field);
     }
 
     @org.springframework.beans.factory.annotation.Autowired

@@ -11,7 +11,6 @@ import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
 import org.backtrack.testsupport.KeepsSpans;
 import org.backtrack.testsupport.TraceContext;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -45,12 +44,8 @@ class SessionTraceIntegrationTest {
 
     @Autowired
     KafkaTestClient kafka;
-    String patientId;
-
-    @BeforeEach
-    void setUp() {
-        patientId = "patient-" + UUID.randomUUID();
-    }
+    /** A patient of this test's own. */
+    final String patientId = "patient-" + UUID.randomUUID();
 
     @Test
     void theSessionsRecordCarriesTheTraceOfThePost() {

@@ -2,6 +2,7 @@ package org.backtrack.security.request;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -80,13 +81,10 @@ class IdentifierCheckTest {
         assertThat(IdentifierCheck.firstInvalid(request)).isEmpty();
     }
 
-    @Test
-    void namesThatMeanAnIdentifier() {
-        assertThat(IdentifierCheck.namesIdentifier("id")).isTrue();
-        assertThat(IdentifierCheck.namesIdentifier("patient")).isTrue();
-        assertThat(IdentifierCheck.namesIdentifier("sessionId")).isTrue();
-        assertThat(IdentifierCheck.namesIdentifier("Id")).isFalse();
-        assertThat(IdentifierCheck.namesIdentifier("size")).isFalse();
+    @ParameterizedTest(name = "{0} names an identifier: {1}")
+    @CsvSource({"id, true", "patient, true", "sessionId, true", "Id, false", "size, false"})
+    void namesThatMeanAnIdentifier(String name, boolean identifier) {
+        assertThat(IdentifierCheck.namesIdentifier(name)).isEqualTo(identifier);
     }
 
     static MockHttpServletRequest request(Map<String, String> pathVariables) {

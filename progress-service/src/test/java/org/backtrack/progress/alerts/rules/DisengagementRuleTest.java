@@ -26,6 +26,12 @@ class DisengagementRuleTest {
         return before.after(decisions);
     }
 
+    /** What a sweep {@code swept} into an earlier absence left open: one whose last session was {@code before} the last one. */
+    static OpenAlerts openAfterAnEarlierAbsence(Duration before, Duration swept) {
+        Instant earlier = LAST.minus(before);
+        return openAfter(DisengagementRule.decide(CLINIC, PATIENT, earlier, earlier.plus(swept), OpenAlerts.NONE), OpenAlerts.NONE);
+    }
+
     @ParameterizedTest(name = "{0} after the last session: {1}")
     @CsvSource({"PT0S,", "PT71H59M,", "PT72H,NO_SESSION_3_DAYS", "P5D,NO_SESSION_3_DAYS", "PT335H59M,NO_SESSION_3_DAYS",
             "P14D,NO_SESSION_14_DAYS", "P60D,NO_SESSION_14_DAYS"})
@@ -80,9 +86,7 @@ class DisengagementRuleTest {
 
     @Test
     void anAbsenceThatEndedUnnoticedIsResolvedByTheSweepAndTheNewOneRaised() {
-        Instant earlier = LAST.minus(Duration.ofDays(10));
-        OpenAlerts stale = openAfter(DisengagementRule.decide(CLINIC, PATIENT, earlier, earlier.plus(Duration.ofDays(4)), OpenAlerts.NONE),
-                OpenAlerts.NONE);
+        OpenAlerts stale = openAfterAnEarlierAbsence(Duration.ofDays(10), Duration.ofDays(4));
         var decisions = sweep(Duration.ofDays(1), stale);
         assertThat(decisions).singleElement().isInstanceOfSatisfying(AlertDecision.Resolve.class, r -> {
             assertThat(r.resolution()).isEqualTo(AlertResolution.SESSION_LOGGED);
@@ -96,9 +100,7 @@ class DisengagementRuleTest {
 
     @Test
     void aShortAbsenceOfAnotherEpisodeIsNotSupersededButEnded() {
-        Instant earlier = LAST.minus(Duration.ofDays(30));
-        OpenAlerts open = openAfter(DisengagementRule.decide(CLINIC, PATIENT, earlier, earlier.plus(Duration.ofDays(3)), OpenAlerts.NONE),
-                OpenAlerts.NONE);
+        OpenAlerts open = openAfterAnEarlierAbsence(Duration.ofDays(30), Duration.ofDays(3));
         var decisions = sweep(Duration.ofDays(15), open);
         assertThat(decisions).filteredOn(d -> d instanceof AlertDecision.Resolve r && r.resolution() == AlertResolution.SUPERSEDED).isEmpty();
         assertThat(decisions).filteredOn(d -> d instanceof AlertDecision.Resolve r && r.resolution() == AlertResolution.SESSION_LOGGED).hasSize(1);
