@@ -1,5 +1,7 @@
 package org.backtrack.bench;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.devstack.DemoUserTokens;
 import org.backtrack.devstack.DevStack;
 import org.backtrack.devstack.DevStackConfig;
@@ -15,6 +17,7 @@ import java.util.Comparator;
  * The whole suite on the embedded default, on free ports and its own data directory, for a benchmark or a fault
  * test: the same {@link DevStack} as {@code ./backtrack up}, without the demo clinic.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class Suite implements AutoCloseable {
 
     private final DevStackConfig config;
@@ -22,12 +25,6 @@ public final class Suite implements AutoCloseable {
     private final DemoUserTokens tokens;
     private final boolean deleteData;
 
-    private Suite(DevStackConfig config, DevStack stack, boolean deleteData) {
-        this.config = config;
-        this.stack = stack;
-        this.tokens = new DemoUserTokens(config.issuerUrl());
-        this.deleteData = deleteData;
-    }
 
     /**
      * @param home    the repository root (service jars under {@code <module>/target})
@@ -44,7 +41,7 @@ public final class Suite implements AutoCloseable {
         var config = new DevStackConfig(home, data, home.resolve("devstack/target/lib"), "127.0.0.1",
                 freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), 0, partitions,
                 serviceJvmOptions);
-        return new Suite(config, DevStack.start(config), temporary);
+        return new Suite(config, DevStack.start(config), new DemoUserTokens(config.issuerUrl()), temporary);
     }
 
     public DevStackConfig config() {

@@ -1,5 +1,7 @@
 package org.backtrack.devstack;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import java.util.concurrent.Future;
  * Starts the whole suite on the embedded default and stops every part cleanly, in reverse order.
  * {@code ./backtrack up} runs {@link #main}; the system test drives {@link #start} and {@link #close}.
  */
+@RequiredArgsConstructor(access = AccessLevel.PRIVATE)
 public final class DevStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DevStack.class);
@@ -47,12 +50,6 @@ public final class DevStack implements AutoCloseable {
     private final StartProgress progress;
     /** The provider in place of the local issuer, or null for the demo (local issuer, profile demo). */
     private final OidcProvider provider;
-
-    private DevStack(DevStackConfig config, StartProgress progress, OidcProvider provider) {
-        this.config = config;
-        this.progress = progress;
-        this.provider = provider;
-    }
 
     /** The Spring profile of the demo, in which the local issuer's published dev-* client secrets are accepted. */
     static final String DEMO_PROFILE = "--spring.profiles.active=demo";
