@@ -23,6 +23,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -89,6 +90,13 @@ public class ServiceSecurityAutoConfiguration {
     static RequestMatcher scrapeOnManagementPort(Integer managementPort) {
         return request -> managementPort != null && managementPort > 0 && request.getLocalPort() == managementPort
                 && "/actuator/prometheus".equals(request.getRequestURI());
+    }
+
+    /** The clock the services' beans read: the system's, in UTC, unless a test or a service declares its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 
     /** Static: it runs before any other bean exists, so a demo secret stops the service before it connects anywhere. */
