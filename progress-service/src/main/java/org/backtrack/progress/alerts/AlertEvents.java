@@ -33,7 +33,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Publishes each alert's lifecycle on {@code backtrack.progress}, keyed by patient, through BackTrack's shared outbox
@@ -62,7 +61,7 @@ public class AlertEvents implements DisposableBean {
 
     AlertEvents(Alerts alerts, ProducerFactory<?, ?> serviceProducers, JsonMapper json,
                 @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout,
-                @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Optional<Clock> clock,
+                @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Clock clock,
                 @Value("${spring.kafka.template.observation-enabled:false}") boolean traced,
                 ObjectProvider<ObservationRegistry> observations, ObjectProvider<MeterRegistry> meters) {
         this.alerts = alerts;
@@ -80,8 +79,7 @@ public class AlertEvents implements DisposableBean {
         // like the service's own template: the trace context of the work that raised the alert in the record's headers
         this.kafka.setObservationEnabled(traced);
         this.kafka.setObservationRegistry(observations.getIfUnique(() -> ObservationRegistry.NOOP));
-        Clock time = clock.orElse(Clock.systemUTC());
-        this.outbox = new Outbox<>(alerts.owedEvents(time), this::send, STALE_CLAIM, sweep, time);
+        this.outbox = new Outbox<>(alerts.owedEvents(clock), this::send, STALE_CLAIM, sweep, clock);
         meters.ifAvailable(registry -> Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "alert")
                 .description("Alert events stored but not yet acknowledged by the broker").register(registry));
     }

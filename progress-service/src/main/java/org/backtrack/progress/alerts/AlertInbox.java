@@ -1,5 +1,7 @@
 package org.backtrack.progress.alerts;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.events.AlertStatus;
 import org.backtrack.progress.readmodel.PatientSummaries;
 import org.backtrack.security.ClinicKeys;
@@ -12,19 +14,13 @@ import java.util.Optional;
 
 /** What the alert API reads and the one change it makes: a clinician's acknowledgement, published like every change. */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class AlertInbox {
 
     private final Alerts alerts;
     private final AlertEvents events;
     private final PatientSummaries summaries;
     private final Clock clock;
-
-    AlertInbox(Alerts alerts, AlertEvents events, PatientSummaries summaries, Optional<Clock> clock) {
-        this.alerts = alerts;
-        this.events = events;
-        this.summaries = summaries;
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
 
     /** Whether the clinic has this patient (a session recorded): else the patient's alerts answer 404, like their progress. */
     public boolean knows(String clinicId, String patientId) {

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Raises the absence alerts (no session for 3 and for 14 days) on a schedule, from the patients' last-session times in
@@ -43,7 +42,7 @@ public class DisengagementSweep {
     /** Where the next run continues (a patient key); null: from the first. Per instance: any instance may sweep any page. */
     private volatile String resumeAfter;
 
-    DisengagementSweep(PatientSummaries summaries, AlertEpisodes episodes, AlertWriter writer, Optional<Clock> clock,
+    DisengagementSweep(PatientSummaries summaries, AlertEpisodes episodes, AlertWriter writer, Clock clock,
                        @Value("${backtrack.alerts.sweep.enabled}") boolean enabled,
                        @Value("${backtrack.alerts.sweep.look-back}") Duration lookBack,
                        @Value("${backtrack.alerts.sweep.page-size}") int pageSize,
@@ -51,7 +50,7 @@ public class DisengagementSweep {
         this.summaries = summaries;
         this.episodes = episodes;
         this.writer = writer;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.enabled = enabled;
         this.lookBack = lookBack;
         this.pageSize = pageSize;

@@ -1,5 +1,7 @@
 package org.backtrack.progress.alerts;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.progress.alerts.rules.AlertDecision;
 import org.backtrack.progress.alerts.rules.OpenAlerts;
@@ -19,7 +21,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Raises and resolves alerts as sessions are applied: for each session of a batch, in the order the windows were
@@ -31,17 +32,12 @@ import java.util.Optional;
  * other, so an absence is never left open behind a session that ended it.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SessionAlerts {
 
     private final AlertEpisodes episodes;
     private final AlertWriter writer;
     private final Clock clock;
-
-    SessionAlerts(AlertEpisodes episodes, AlertWriter writer, Optional<Clock> clock) {
-        this.episodes = episodes;
-        this.writer = writer;
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
 
     /**
      * @param sessions    the standing versions applied, in the order applied

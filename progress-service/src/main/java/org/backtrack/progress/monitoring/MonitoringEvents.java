@@ -62,14 +62,14 @@ public class MonitoringEvents {
     MonitoringEvents(MongoOperations mongo, RecordedSessions sessions, ProgramHistories programs,
                      KafkaOperations<Object, Object> kafka,
                      JsonMapper json, @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout,
-                     @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Optional<Clock> clock) {
+                     @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Clock clock) {
         this.mongo = mongo;
         this.sessions = sessions;
         this.programs = programs;
         this.kafka = kafka;
         this.json = json;
         this.publishTimeout = publishTimeout;
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.outbox = new Outbox<>(new MongoOwedEvents<>(mongo, StoredDaysReached.class, StoredDaysReached::key,
                 StoredDaysReached::eventId, StoredDaysReached::publication, "decidedAt", this.clock), this::send, STALE_CLAIM, sweep, this.clock);
     }

@@ -1,5 +1,7 @@
 package org.backtrack.progress.monitoring;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.paging.Paging;
 import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.PatientWindow;
@@ -31,6 +33,7 @@ import java.util.Optional;
  * the day of the patient's first session ({@link MonitoringStart}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class MonitoringQueries {
 
     /** How many earlier periods a patient's answer lists. */
@@ -46,15 +49,6 @@ public class MonitoringQueries {
     private final ClinicSettings settings;
     private final ProgramHistories programs;
     private final Clock clock;
-
-    MonitoringQueries(RecordedSessions sessions, PatientWindows windows, ClinicSettings settings, ProgramHistories programs,
-                      Optional<Clock> clock) {
-        this.sessions = sessions;
-        this.windows = windows;
-        this.settings = settings;
-        this.programs = programs;
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
 
     /** The monitoring start of a patient ({@link MonitoringStart}): the program's when set, else the first session's day. */
     static Optional<MonitoringStart> startOf(Optional<ProgramTimeline.History> program, Optional<java.time.Instant> firstSession,

@@ -1,5 +1,7 @@
 package org.backtrack.progress.outcomes;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.PainReading;
 import org.backtrack.progress.assessment.ProgressAssessor;
@@ -21,7 +23,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A clinic's outcomes over a window of the clinic's days ({@link ClinicSettings}: its time zone, UTC by default), from
@@ -31,22 +32,14 @@ import java.util.Optional;
  * and the program history.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class OutcomeQueries {
 
     private final RecordedSessions sessions;
     private final ProgramHistories programs;
     private final ClinicSettings settings;
-    private final int prescribedPerWeek;
+    private final ProgressAssessor assessor;
     private final Clock clock;
-
-    OutcomeQueries(RecordedSessions sessions, ProgramHistories programs, ClinicSettings settings, ProgressAssessor assessor,
-                   Optional<Clock> clock) {
-        this.sessions = sessions;
-        this.programs = programs;
-        this.settings = settings;
-        this.prescribedPerWeek = assessor.prescribedPerWeek();
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
 
     /** The clinic's calendar days. */
     public CalendarDays calendarOf(String clinicId) {
@@ -78,6 +71,7 @@ public class OutcomeQueries {
         Map<String, StartingProgram> starts = new HashMap<>();
         firstSession.forEach((patient, first) -> starts.put(patient, StartingProgram.of(histories.get(patient), first)));
 
+        int prescribedPerWeek = assessor.prescribedPerWeek();
         List<PlateauAfterStageChange.Outcome> plateaus = new ArrayList<>();
         LocalDate today = days.dayOf(clock.instant());
         histories.forEach((patient, history) -> {

@@ -1,5 +1,7 @@
 package org.backtrack.progress.patients;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.progress.assessment.Assessment;
 import org.backtrack.progress.assessment.CalendarDays;
 import org.backtrack.progress.assessment.DailySeries;
@@ -30,6 +32,7 @@ import java.util.function.Function;
  * ({@link PatientSummaries}) a page at a time and works out only what depends on the clock.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProgressQueries {
 
     private final RecordedSessions sessions;
@@ -39,17 +42,6 @@ public class ProgressQueries {
     private final ProgressAssessor assessor;
     private final ClinicSettings settings;
     private final Clock clock;
-
-    ProgressQueries(RecordedSessions sessions, PatientWindows windows, PatientSummaries summaries, CatalogSnapshot catalog,
-                    ProgressAssessor assessor, ClinicSettings settings, Optional<Clock> clock) {
-        this.sessions = sessions;
-        this.windows = windows;
-        this.summaries = summaries;
-        this.catalog = catalog;
-        this.assessor = assessor;
-        this.settings = settings;
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
 
     /** Today in the clinic's days, the default end of a series window. */
     public LocalDate today(String clinicId) {

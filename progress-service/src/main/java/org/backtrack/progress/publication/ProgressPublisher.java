@@ -1,5 +1,7 @@
 package org.backtrack.progress.publication;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.ProgressStatusChanged;
 import org.backtrack.events.Topics;
@@ -25,7 +27,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -38,6 +39,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * and bookkeeping can publish one change twice: consumers key on patient and compare states).
  */
 @Component
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class ProgressPublisher {
 
     static final String SOURCE = "/progress-service";
@@ -50,16 +52,6 @@ public class ProgressPublisher {
     private final CatalogSnapshot catalog;
     private final ProgressAssessor assessor;
     private final Clock clock;
-
-    ProgressPublisher(MongoOperations mongo, KafkaOperations<Object, Object> kafka, JsonMapper json, CatalogSnapshot catalog,
-                      ProgressAssessor assessor, Optional<Clock> clock) {
-        this.mongo = mongo;
-        this.kafka = kafka;
-        this.json = json;
-        this.catalog = catalog;
-        this.assessor = assessor;
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
 
     /**
      * The assessments made while publishing, so that no window is assessed twice.

@@ -1,13 +1,10 @@
 package org.backtrack.progress.web;
 
 import org.backtrack.problems.Problems;
+import org.backtrack.progress.UnavailableException;
 import org.backtrack.progress.alerts.AlertAlreadyAcknowledgedException;
-import org.backtrack.progress.alerts.AlertNotFoundException;
 import org.backtrack.progress.patients.ClinicNotFoundException;
 import org.backtrack.progress.patients.PatientNotFoundException;
-import org.backtrack.progress.webhooks.DeliveryInFlightException;
-import org.backtrack.progress.webhooks.DeliveryNotFoundException;
-import org.backtrack.progress.webhooks.WebhookNotFoundException;
 import org.backtrack.progress.webhooks.rules.EndpointUrlPolicy;
 import org.backtrack.progress.webhooks.rules.SubscriptionRules;
 import org.springframework.http.HttpStatus;
@@ -37,26 +34,38 @@ class ProgressProblems {
             new Refusal<>(PatientNotFoundException.class, HttpStatus.NOT_FOUND, "Patient not found",
                     (e, problem) -> problem.setProperty("patientId", e.patientId())),
             new Refusal<>(ClinicNotFoundException.class, HttpStatus.NOT_FOUND, "Clinic not found", (e, problem) -> { }),
-            new Refusal<>(AlertNotFoundException.class, HttpStatus.NOT_FOUND, "Alert not found",
-                    (e, problem) -> problem.setProperty("alertId", e.alertId())),
             new Refusal<>(AlertAlreadyAcknowledgedException.class, HttpStatus.CONFLICT, "Alert already acknowledged", (e, problem) -> {
                 problem.setProperty("alertId", e.alert().alertId());
                 problem.setProperty("acknowledgedBy", e.alert().acknowledgement().by());
                 problem.setProperty("acknowledgedAt", e.alert().acknowledgement().at().toString());
             }),
-            new Refusal<>(WebhookNotFoundException.class, HttpStatus.NOT_FOUND, "Webhook not found",
-                    (e, problem) -> problem.setProperty("webhookId", e.webhookId())),
-            new Refusal<>(DeliveryNotFoundException.class, HttpStatus.NOT_FOUND, "Delivery not found",
-                    (e, problem) -> problem.setProperty("deliveryId", e.deliveryId())),
-            new Refusal<>(DeliveryInFlightException.class, HttpStatus.CONFLICT, "Delivery in flight",
-                    (e, problem) -> problem.setProperty("deliveryId", e.deliveryId())),
             new Refusal<>(SubscriptionRules.LimitReachedException.class, HttpStatus.CONFLICT, "Too many webhooks", (e, problem) -> { }));
 
-    @ExceptionHandler({PatientNotFoundException.class, ClinicNotFoundException.class, AlertNotFoundException.class,
-            AlertAlreadyAcknowledgedException.class, WebhookNotFoundException.class, DeliveryNotFoundException.class,
-            DeliveryInFlightException.class, SubscriptionRules.LimitReachedException.class})
+    @ExceptionHandler({PatientNotFoundException.class, ClinicNotFoundException.class,
+            AlertAlreadyAcknowledgedException.class, SubscriptionRules.LimitReachedException.class})
     ProblemDetail refused(RuntimeException e) {
         return REFUSALS.stream().filter(refusal -> refusal.type().isInstance(e)).findFirst().orElseThrow().answer(e);
+    }
+
+    /** How each reason something named is unavailable is answered: status, title, and the field naming its id. */
+    private record Unavailable(HttpStatus status, String title, String idField) {
+
+        static Unavailable of(UnavailableException.Reason reason) {
+            return switch (reason) {
+                case ALERT_NOT_FOUND -> new Unavailable(HttpStatus.NOT_FOUND, "Alert not found", "alertId");
+                case WEBHOOK_NOT_FOUND -> new Unavailable(HttpStatus.NOT_FOUND, "Webhook not found", "webhookId");
+                case DELIVERY_NOT_FOUND -> new Unavailable(HttpStatus.NOT_FOUND, "Delivery not found", "deliveryId");
+                case DELIVERY_IN_FLIGHT -> new Unavailable(HttpStatus.CONFLICT, "Delivery in flight", "deliveryId");
+            };
+        }
+    }
+
+    @ExceptionHandler(UnavailableException.class)
+    ProblemDetail unavailable(UnavailableException e) {
+        Unavailable answer = Unavailable.of(e.reason());
+        ProblemDetail problem = Problems.of(answer.status(), answer.title(), e.getMessage());
+        problem.setProperty(answer.idField(), e.id());
+        return problem;
     }
 
     /** A webhook URL the safety rules refuse: 400 naming {@code url}. */

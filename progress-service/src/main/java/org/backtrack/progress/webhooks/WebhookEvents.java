@@ -16,7 +16,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Disables endpoints and tells their clinic: the subscription is disabled and made to owe a
@@ -39,13 +38,12 @@ class WebhookEvents {
 
     WebhookEvents(Subscriptions subscriptions, KafkaOperations<Object, Object> kafka, JsonMapper json,
                   @Value("${backtrack.alerts.publish-timeout}") Duration publishTimeout,
-                  @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Optional<Clock> clock) {
+                  @Value("${backtrack.outbox.sweep-interval}") Duration sweep, Clock clock) {
         this.subscriptions = subscriptions;
         this.kafka = kafka;
         this.json = json;
         this.publishTimeout = publishTimeout;
-        Clock time = clock.orElse(Clock.systemUTC());
-        this.outbox = new Outbox<>(subscriptions.owedEvents(time), this::send, STALE_CLAIM, sweep, time);
+        this.outbox = new Outbox<>(subscriptions.owedEvents(clock), this::send, STALE_CLAIM, sweep, clock);
     }
 
     /** Disables the endpoint (unless it was meanwhile) and publishes the event that says so. */

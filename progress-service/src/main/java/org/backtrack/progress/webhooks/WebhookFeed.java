@@ -70,7 +70,7 @@ public class WebhookFeed {
     private final java.util.concurrent.atomic.AtomicLong sequences = new java.util.concurrent.atomic.AtomicLong();
 
     WebhookFeed(SessionEventCodec sessions, Subscriptions subscriptions, Deliveries deliveries, WebhookConfiguration.Rules rules,
-                Optional<Clock> clock, org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+                Clock clock, org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         this.skipped = io.micrometer.core.instrument.Counter.builder(SKIPPED_COUNTER)
                 .description("Records the webhook feed skipped because they break the event contract (their topic's consumer dead-letters them)")
                 .register(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
@@ -80,7 +80,7 @@ public class WebhookFeed {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.schedule = rules.schedule();
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
     }
 
     /**

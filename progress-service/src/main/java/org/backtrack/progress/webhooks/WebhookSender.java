@@ -57,7 +57,7 @@ class WebhookSender implements DisposableBean {
     private final io.micrometer.core.instrument.MeterRegistry meters;
 
     WebhookSender(Deliveries deliveries, Subscriptions subscriptions, WebhookSecrets secrets, WebhookHttp http,
-                  WebhookEvents events, WebhookConfiguration.Rules rules, WebhookProperties properties, Optional<Clock> clock,
+                  WebhookEvents events, WebhookConfiguration.Rules rules, WebhookProperties properties, Clock clock,
                   org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         this.meters = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         this.deliveries = deliveries;
@@ -70,7 +70,7 @@ class WebhookSender implements DisposableBean {
         this.lease = properties.lease();
         this.pollInterval = properties.pollInterval();
         this.enabled = properties.senderEnabled();
-        this.clock = clock.orElse(Clock.systemUTC());
+        this.clock = clock;
         this.slots = new Semaphore(properties.concurrency());
         this.pool = Executors.newFixedThreadPool(properties.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "webhook-sender");

@@ -1,7 +1,10 @@
 package org.backtrack.progress.webhooks;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.events.WebhookEventTypes;
 import org.backtrack.paging.Paging;
+import org.backtrack.progress.UnavailableException;
 import org.backtrack.progress.webhooks.rules.EndpointUrlPolicy;
 import org.backtrack.progress.webhooks.rules.SubscriptionRules;
 import org.springframework.data.mongodb.core.query.Update;
@@ -20,6 +23,7 @@ import java.util.Optional;
  * at creation and at each rotation, and stored only encrypted.
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class Webhooks {
 
     /** A webhook as its clinic sees it (never its secret). */
@@ -53,15 +57,6 @@ public class Webhooks {
     private final WebhookSecrets secrets;
     private final WebhookConfiguration.Rules rules;
     private final Clock clock;
-
-    Webhooks(Subscriptions subscriptions, Deliveries deliveries, WebhookSecrets secrets, WebhookConfiguration.Rules rules,
-             Optional<Clock> clock) {
-        this.subscriptions = subscriptions;
-        this.deliveries = deliveries;
-        this.secrets = secrets;
-        this.rules = rules;
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
 
     public Created create(String clinicId, String url, List<String> eventTypes, String description) {
         String checkedUrl = checkedUrl(url);
@@ -106,12 +101,12 @@ public class Webhooks {
                 update.set("disabledReason", "disabled by the clinic").set("disabledAt", now);
             }
         });
-        return subscriptions.change(clinicId, id, update).map(Webhooks::view).orElseThrow(() -> new WebhookNotFoundException(id));
+        return subscriptions.change(clinicId, id, update).map(Webhooks::view).orElseThrow(() -> UnavailableException.webhookNotFound(id));
     }
 
     public void delete(String clinicId, String id) {
         if (!subscriptions.delete(clinicId, id)) {
-            throw new WebhookNotFoundException(id);
+            throw UnavailableException.webhookNotFound(id);
         }
         deliveries.deleteAllOf(id);
     }
@@ -122,7 +117,7 @@ public class Webhooks {
         WebhookSecrets.Issued fresh = secrets.issue(id, now);
         List<StoredSubscription.Secret> rotated = secrets.rotated(current, fresh.stored(), now);
         subscriptions.change(clinicId, id, new Update().set("secrets", rotated).set("updatedAt", now))
-                .orElseThrow(() -> new WebhookNotFoundException(id));
+                .orElseThrow(() -> UnavailableException.webhookNotFound(id));
         return new Rotated(fresh.secret(), rotated.size() > 1 ? rotated.get(1).expiresAt() : null);
     }
 
@@ -136,16 +131,16 @@ public class Webhooks {
 
     public Delivery redeliver(String clinicId, String id, String deliveryId) {
         stored(clinicId, id);
-        deliveries.find(id, deliveryId).orElseThrow(() -> new DeliveryNotFoundException(deliveryId));
+        deliveries.find(id, deliveryId).orElseThrow(() -> UnavailableException.deliveryNotFound(deliveryId));
         return deliveries.redeliver(id, deliveryId, clock.instant()).map(Webhooks::view)
-                .orElseThrow(() -> new DeliveryInFlightException(deliveryId));
+                .orElseThrow(() -> UnavailableException.deliveryInFlight(deliveryId));
     }
 
     private StoredSubscription stored(String clinicId, String id) {
         if (clinicId == null) {
-            throw new WebhookNotFoundException(id);
+            throw UnavailableException.webhookNotFound(id);
         }
-        return subscriptions.find(clinicId, id).orElseThrow(() -> new WebhookNotFoundException(id));
+        return subscriptions.find(clinicId, id).orElseThrow(() -> UnavailableException.webhookNotFound(id));
     }
 
     private String checkedUrl(String url) {

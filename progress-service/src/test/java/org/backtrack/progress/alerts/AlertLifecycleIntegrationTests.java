@@ -24,6 +24,7 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -459,6 +460,6 @@ abstract class AlertLifecycleIntegrationTests {
 
     DisengagementSweep newSweep() {
         // pages of two, as many as it takes: other tests' patients share the database
-        return new DisengagementSweep(summaries, episodes, writer, Optional.empty(), true, Duration.ofDays(60), 2, 100_000);
+        return new DisengagementSweep(summaries, episodes, writer, Clock.systemUTC(), true, Duration.ofDays(60), 2, 100_000);
     }
 }

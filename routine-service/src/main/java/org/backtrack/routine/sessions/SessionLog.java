@@ -1,5 +1,7 @@
 package org.backtrack.routine.sessions;
 
+import lombok.AccessLevel;
+import lombok.RequiredArgsConstructor;
 import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.SessionCompleted;
 import org.backtrack.events.SessionEventCodec;
@@ -23,6 +25,7 @@ import java.util.Optional;
  * progress-service for them; a session over one is refused ({@link SessionLimitException}).
  */
 @Service
+@RequiredArgsConstructor(access = AccessLevel.PACKAGE)
 public class SessionLog {
 
     /** What logging did, for the HTTP status. */
@@ -38,15 +41,6 @@ public class SessionLog {
     private final SessionDays days;
     private final SessionEvents events;
     private final Clock clock;
-
-    SessionLog(SessionEventCodec codec, LoggedSessions sessions, SessionDays days, SessionEvents events,
-               Optional<Clock> clock) {
-        this.codec = codec;
-        this.sessions = sessions;
-        this.days = days;
-        this.events = events;
-        this.clock = clock.orElse(Clock.systemUTC());
-    }
 
     /** @throws org.backtrack.events.InvalidEventException naming every bad field */
     public SessionCompleted decode(JsonNode body) {

@@ -23,6 +23,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
@@ -91,6 +92,13 @@ public class ServiceSecurityAutoConfiguration {
                 && "/actuator/prometheus".equals(request.getRequestURI());
     }
 
+    /** The clock the services' beans read: the system's, in UTC, unless a test or a service declares its own. */
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
     /** Static: it runs before any other bean exists, so a demo secret stops the service before it connects anywhere. */
     @Bean
     static DemoSecretsCheck demoSecretsCheck(org.springframework.core.env.Environment environment) {
@@ -134,7 +142,7 @@ public class ServiceSecurityAutoConfiguration {
      */
     @Bean
     JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, TokenPolicy policy, TokenClaimNames claimNames,
-                          ObjectProvider<Clock> clock) {
+                          Clock clock) {
         OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
         String notAUrl = "spring.security.oauth2.resourceserver.jwt.jwk-set-uri must be the URL of the issuer's key set";
         if (jwt.getJwkSetUri() == null) {
@@ -149,7 +157,7 @@ public class ServiceSecurityAutoConfiguration {
         List<SignatureAlgorithm> algorithms = jwt.getJwsAlgorithms().stream().map(name -> Optional.ofNullable(SignatureAlgorithm.from(name))
                 .orElseThrow(() -> new IllegalStateException("unknown JWS algorithm " + name))).toList();
         return AccessTokenDecoder.create(keySet, jwt.getIssuerUri(), jwt.getAudiences(), algorithms, policy, claimNames,
-                clock.getIfAvailable(Clock::systemUTC));
+                clock);
     }
 
     /** URLs the firewall refuses (encoded slashes, dots, control characters): 400 as a problem document too. */
@@ -160,8 +168,8 @@ public class ServiceSecurityAutoConfiguration {
     }
 
     @Bean
-    AccessLog accessLog(MongoOperations mongo, @Value("${spring.application.name}") String service, ObjectProvider<Clock> clock) {
-        return new AccessLog(mongo, service, clock.getIfAvailable(Clock::systemUTC));
+    AccessLog accessLog(MongoOperations mongo, @Value("${spring.application.name}") String service, Clock clock) {
+        return new AccessLog(mongo, service, clock);
     }
 
     /** Deletes access log entries older than {@code backtrack.access-log.retention}, on a schedule. */
@@ -169,8 +177,8 @@ public class ServiceSecurityAutoConfiguration {
     AccessLogRetention accessLogRetention(AccessLog accessLog,
                                           @Value("${backtrack.access-log.retention:400d}") java.time.Duration retention,
                                           @Value("${backtrack.access-log.purge-interval:1h}") java.time.Duration interval,
-                                          ObjectProvider<Clock> clock) {
-        return new AccessLogRetention(accessLog, retention, interval, clock.getIfAvailable(Clock::systemUTC));
+                                          Clock clock) {
+        return new AccessLogRetention(accessLog, retention, interval, clock);
     }
 
     @Bean

@@ -32,6 +32,14 @@ public sealed interface AlertDecision {
         OpenEpisode episode() {
             return new OpenEpisode(identity.type(), identity.alertId(), identity.episode(), since, level);
         }
+
+        /** Raised by the step's session, as an episode of its own (named after the session, beginning with it). */
+        static Raise bySession(SessionStep step, AlertType type, String summary, Integer level) {
+            SessionFacts session = step.session();
+            var identity = new AlertIdentity(step.clinicId(), step.patientId(), type, AlertIdentity.ofSession(session.sessionId()));
+            return new Raise(identity, session.completedAt(), session.arrivedAt(), session.sessionId(), summary,
+                    session.completedAt(), level);
+        }
     }
 
     /**
@@ -40,5 +48,10 @@ public sealed interface AlertDecision {
      * @param bySessionId the later session that resolved it; null when none did (a longer absence)
      */
     record Resolve(AlertType type, String alertId, AlertResolution resolution, String bySessionId) implements AlertDecision {
+
+        /** What raised the open {@code episode} is no longer seen, as of session {@code bySessionId}. */
+        static Resolve signCleared(OpenEpisode episode, String bySessionId) {
+            return new Resolve(episode.type(), episode.alertId(), AlertResolution.SIGN_CLEARED, bySessionId);
+        }
     }
 }

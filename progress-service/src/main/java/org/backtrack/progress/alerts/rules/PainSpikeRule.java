@@ -1,10 +1,9 @@
 package org.backtrack.progress.alerts.rules;
 
-import org.backtrack.events.AlertResolution;
 import org.backtrack.events.AlertType;
 import org.backtrack.progress.assessment.ProgressAssessor;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
  * A pain spike is a sudden rise, so it needs a session before it: the latest session's pain before is at least
@@ -14,7 +13,11 @@ import java.util.List;
  * later session whose pain is below the spike level and less than {@code SPIKE_RISE} above that earlier pain (it
  * settled). Further rises while it is unresolved continue it.
  */
-public final class PainSpikeRule implements SessionAlertRule {
+public final class PainSpikeRule extends LatestSessionSignRule {
+
+    public PainSpikeRule() {
+        super(AlertType.PAIN_SPIKE);
+    }
 
     @Override
     public String decides() {
@@ -33,29 +36,18 @@ public final class PainSpikeRule implements SessionAlertRule {
     }
 
     @Override
-    public List<AlertDecision> decide(SessionStep step, OpenAlerts open) {
-        if (!step.latest()) {
-            return List.of();
-        }
-        SessionFacts session = step.session();
-        var current = open.get(AlertType.PAIN_SPIKE);
-        if (current.isPresent()) {
-            OpenEpisode spike = current.get();
-            int level = spike.level() == null ? 0 : spike.level();
-            if (session.completedAt().isAfter(spike.since()) && hasSettled(level, session.painBefore())) {
-                return List.of(new AlertDecision.Resolve(AlertType.PAIN_SPIKE, spike.alertId(), AlertResolution.SIGN_CLEARED,
-                        session.sessionId()));
-            }
-            return List.of();
-        }
+    boolean cleared(OpenEpisode spike, SessionFacts session) {
+        return hasSettled(spike.level() == null ? 0 : spike.level(), session.painBefore());
+    }
+
+    @Override
+    Optional<AlertDecision.Raise> raised(SessionStep step) {
         Integer previous = step.previousPainBefore();
-        if (previous == null || !isSpike(previous, session.painBefore())) {
-            return List.of();
+        int painBefore = step.session().painBefore();
+        if (previous == null || !isSpike(previous, painBefore)) {
+            return Optional.empty();
         }
-        var identity = new AlertIdentity(step.clinicId(), step.patientId(), AlertType.PAIN_SPIKE,
-                AlertIdentity.ofSession(session.sessionId()));
-        return List.of(new AlertDecision.Raise(identity, session.completedAt(), session.arrivedAt(), session.sessionId(),
-                "Pain rose from " + previous + " to " + session.painBefore() + "/10 since the previous session",
-                session.completedAt(), previous));
+        return Optional.of(AlertDecision.Raise.bySession(step, AlertType.PAIN_SPIKE,
+                "Pain rose from " + previous + " to " + painBefore + "/10 since the previous session", previous));
     }
 }

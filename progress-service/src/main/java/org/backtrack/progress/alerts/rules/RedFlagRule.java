@@ -23,12 +23,9 @@ public final class RedFlagRule implements SessionAlertRule {
         if (!session.redFlag()) {
             return List.of();
         }
-        var identity = new AlertIdentity(step.clinicId(), step.patientId(), AlertType.RED_FLAG_SYMPTOM,
-                AlertIdentity.ofSession(session.sessionId()));
         String symptoms = String.join(" and ", session.redFlagSymptoms());
         String summary = Character.toUpperCase(symptoms.charAt(0)) + symptoms.substring(1) + " reported (pain "
                 + session.painBefore() + "/10 before the session)";
-        return List.of(new AlertDecision.Raise(identity, session.completedAt(), session.arrivedAt(), session.sessionId(),
-                summary, session.completedAt(), null));
+        return List.of(AlertDecision.Raise.bySession(step, AlertType.RED_FLAG_SYMPTOM, summary, null));
     }
 }

@@ -1,9 +1,8 @@
 package org.backtrack.progress.alerts.rules;
 
-import org.backtrack.events.AlertResolution;
 import org.backtrack.events.AlertType;
 
-import java.util.List;
+import java.util.Optional;
 
 /**
  * Sharp pain (ticked for the session, or "it hurt" reported for one of its exercises, which the summary names)
@@ -12,10 +11,14 @@ import java.util.List;
  * named after its first session); the first later session without sharp pain resolves it. A late-synced older
  * session changes nothing here (its sharp pain shows in the session log and the chart).
  */
-public final class SharpPainRule implements SessionAlertRule {
+public final class SharpPainRule extends LatestSessionSignRule {
 
     /** Exercises named in the summary; a session may list 100, the summary stays a line. */
     static final int MAX_NAMED = 5;
+
+    public SharpPainRule() {
+        super(AlertType.SHARP_PAIN);
+    }
 
     @Override
     public String decides() {
@@ -23,26 +26,15 @@ public final class SharpPainRule implements SessionAlertRule {
     }
 
     @Override
-    public List<AlertDecision> decide(SessionStep step, OpenAlerts open) {
-        if (!step.latest()) {
-            return List.of();
-        }
-        SessionFacts session = step.session();
-        var current = open.get(AlertType.SHARP_PAIN);
-        if (current.isPresent()) {
-            if (!session.sharpPainSignal() && session.completedAt().isAfter(current.get().since())) {
-                return List.of(new AlertDecision.Resolve(AlertType.SHARP_PAIN, current.get().alertId(),
-                        AlertResolution.SIGN_CLEARED, session.sessionId()));
-            }
-            return List.of();
-        }
-        if (!session.sharpPainSignal()) {
-            return List.of();
-        }
-        var identity = new AlertIdentity(step.clinicId(), step.patientId(), AlertType.SHARP_PAIN,
-                AlertIdentity.ofSession(session.sessionId()));
-        return List.of(new AlertDecision.Raise(identity, session.completedAt(), session.arrivedAt(), session.sessionId(),
-                summary(session), session.completedAt(), null));
+    boolean cleared(OpenEpisode episode, SessionFacts session) {
+        return !session.sharpPainSignal();
+    }
+
+    @Override
+    Optional<AlertDecision.Raise> raised(SessionStep step) {
+        return step.session().sharpPainSignal()
+                ? Optional.of(AlertDecision.Raise.bySession(step, AlertType.SHARP_PAIN, summary(step.session()), null))
+                : Optional.empty();
     }
 
     /** In words, naming every exercise the patient said hurt. */

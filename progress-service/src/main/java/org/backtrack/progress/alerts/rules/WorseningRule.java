@@ -1,6 +1,5 @@
 package org.backtrack.progress.alerts.rules;
 
-import org.backtrack.events.AlertResolution;
 import org.backtrack.events.AlertType;
 import org.backtrack.events.ProgressStatus;
 
@@ -28,8 +27,7 @@ public final class WorseningRule implements SessionAlertRule {
         var current = open.get(AlertType.WORSENING);
         if (current.isPresent()) {
             return NOT_RISING.contains(step.status())
-                    ? List.of(new AlertDecision.Resolve(AlertType.WORSENING, current.get().alertId(), AlertResolution.SIGN_CLEARED,
-                    step.latestSessionId()))
+                    ? List.of(AlertDecision.Resolve.signCleared(current.get(), step.latestSessionId()))
                     : List.of();
         }
         if (step.status() != ProgressStatus.WORSENING) {

@@ -9,7 +9,7 @@ import org.backtrack.events.AlertAcknowledged;
 import org.backtrack.events.AlertStatus;
 import org.backtrack.progress.alerts.Alert;
 import org.backtrack.progress.alerts.AlertAlreadyAcknowledgedException;
-import org.backtrack.progress.alerts.AlertNotFoundException;
+import org.backtrack.progress.UnavailableException;
 import org.backtrack.progress.alerts.AlertInbox;
 import org.backtrack.progress.alerts.Alerts;
 import org.backtrack.security.accesslog.AccessLog;
@@ -120,7 +120,7 @@ class AlertController {
         Alert alert = visible(caller, alertId, true);
         AlertInbox.Acknowledgement done = inbox.acknowledge(caller.clinicId(), alertId, caller.subject(), note);
         switch (done.outcome()) {
-            case NOT_FOUND -> throw new AlertNotFoundException(alertId);
+            case NOT_FOUND -> throw UnavailableException.alertNotFound(alertId);
             case ALREADY_ACKNOWLEDGED -> throw new AlertAlreadyAcknowledgedException(done.alert());
             default -> {
             }
@@ -140,10 +140,10 @@ class AlertController {
 
     private Alert visible(Caller caller, String alertId, boolean withNote) {
         if (caller.clinicId() == null) {
-            throw new AlertNotFoundException(alertId);
+            throw UnavailableException.alertNotFound(alertId);
         }
         return inbox.find(caller.clinicId(), alertId, withNote).filter(a -> caller.maySee(a.clinicId(), a.patientId()))
-                .orElseThrow(() -> new AlertNotFoundException(alertId));
+                .orElseThrow(() -> UnavailableException.alertNotFound(alertId));
     }
 
     private static Optional<AlertStatus> statusOf(Optional<String> status) {

@@ -64,12 +64,12 @@ class FhirController {
     private final Date started;
 
     FhirController(FhirContext fhir, ObservationSearch observations, RoutineService routines,
-                   @Value("${backtrack.fhir.base-url:}") String configuredBase, Optional<Clock> clock) {
+                   @Value("${backtrack.fhir.base-url:}") String configuredBase, Clock clock) {
         this.fhir = fhir;
         this.observations = observations;
         this.routines = routines;
         this.configuredBase = configuredBase.endsWith("/") ? configuredBase.substring(0, configuredBase.length() - 1) : configuredBase;
-        this.started = Date.from(clock.orElse(Clock.systemUTC()).instant());
+        this.started = Date.from(clock.instant());
     }
 
     @Operation(summary = "FHIR CapabilityStatement", description = "What the FHIR R4 endpoint offers (Observation and "

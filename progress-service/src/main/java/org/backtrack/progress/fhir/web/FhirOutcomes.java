@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Errors of the FHIR API as FHIR expects them: an OperationOutcome in application/fhir+json with the HTTP status,
@@ -64,21 +65,21 @@ class FhirOutcomes {
         write(response, HttpStatus.SERVICE_UNAVAILABLE, "Programs and routines cannot be read just now; try again shortly", null);
     }
 
-    /** A role the operation does not allow (method security raises it inside the handler call). */
-    @ExceptionHandler(AccessDeniedException.class)
-    void forbidden(AccessDeniedException e, HttpServletResponse response) throws IOException {
-        write(response, HttpStatus.FORBIDDEN, "Not allowed: your role does not allow this operation.", null);
+    /** A refusal answered with the same words whatever the exception says: its status and diagnostics. */
+    private record Refusal(Class<? extends Exception> type, HttpStatus status, String diagnostics) {
     }
 
-    @ExceptionHandler(AuthenticationException.class)
-    void unauthenticated(AuthenticationException e, HttpServletResponse response) throws IOException {
-        write(response, HttpStatus.UNAUTHORIZED, "Authentication required", null);
-    }
+    private static final List<Refusal> REFUSALS = List.of(
+            // a role the operation does not allow (method security raises it inside the handler call)
+            new Refusal(AccessDeniedException.class, HttpStatus.FORBIDDEN, "Not allowed: your role does not allow this operation."),
+            new Refusal(AuthenticationException.class, HttpStatus.UNAUTHORIZED, "Authentication required"),
+            // an Accept header without JSON: FHIR JSON is all this API writes
+            new Refusal(HttpMediaTypeNotAcceptableException.class, HttpStatus.NOT_ACCEPTABLE, "Answers are application/fhir+json only"));
 
-    /** An Accept header without JSON: FHIR JSON is all this API writes. */
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    void notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletResponse response) throws IOException {
-        write(response, HttpStatus.NOT_ACCEPTABLE, "Answers are application/fhir+json only", null);
+    @ExceptionHandler({AccessDeniedException.class, AuthenticationException.class, HttpMediaTypeNotAcceptableException.class})
+    void refused(Exception e, HttpServletResponse response) throws IOException {
+        Refusal refusal = REFUSALS.stream().filter(r -> r.type().isInstance(e)).findFirst().orElseThrow();
+        write(response, refusal.status(), refusal.diagnostics(), null);
     }
 
     /** Anything else: 500 without the exception's message. */

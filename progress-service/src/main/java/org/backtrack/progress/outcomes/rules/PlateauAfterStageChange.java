@@ -76,16 +76,17 @@ public final class PlateauAfterStageChange {
      */
     public static Optional<Outcome> of(String patientId, String clinicId, List<PainReading> readings, List<StageChange> changes,
                                        LocalDate from, LocalDate to, LocalDate today, CalendarDays days) {
+        List<PainEntry> entries = readings.stream().map(r -> new PainEntry(patientId, r.completedAt(), r.painBefore())).toList();
         for (StageChange change : changes) {
             LocalDate day = days.dayOf(change.at());
             if (day.isBefore(from) || day.isAfter(to) || !plateauAt(patientId, clinicId, readings, change.at(), days)) {
                 continue;
             }
-            Optional<Double> baseline = meanPain(readings, day.minusDays(BASELINE_DAYS), day.minusDays(1), days);
+            Optional<Double> baseline = PainEntry.meanPain(entries, day.minusDays(BASELINE_DAYS), day.minusDays(1), days);
             Integer improvedIn = null;
             if (baseline.isPresent()) {
                 for (int week = 1; week <= WEEKS && improvedIn == null; week++) {
-                    Optional<Double> mean = meanPain(readings, day.plusDays(7L * week - 6), day.plusDays(7L * week), days);
+                    Optional<Double> mean = PainEntry.meanPain(entries, day.plusDays(7L * week - 6), day.plusDays(7L * week), days);
                     if (mean.isPresent() && TrendAnalysis.meaningfulDrop(baseline.get(), baseline.get() - mean.get())) {
                         improvedIn = week;
                     }
@@ -106,18 +107,5 @@ public final class PlateauAfterStageChange {
         }
         return ASSESSOR.assess(PatientWindow.of(patientId, clinicId, before), ExerciseCatalog.EMPTY, at, days).status()
                 == ProgressStatus.PLATEAU;
-    }
-
-    private static Optional<Double> meanPain(List<PainReading> readings, LocalDate from, LocalDate to, CalendarDays days) {
-        double sum = 0;
-        int count = 0;
-        for (PainReading reading : readings) {
-            LocalDate day = days.dayOf(reading.completedAt());
-            if (!day.isBefore(from) && !day.isAfter(to)) {
-                sum += reading.painBefore();
-                count++;
-            }
-        }
-        return count == 0 ? Optional.empty() : Optional.of(sum / count);
     }
 }

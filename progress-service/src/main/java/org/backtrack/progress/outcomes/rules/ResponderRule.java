@@ -39,9 +39,9 @@ public final class ResponderRule {
      * @param first   the patient's first session day
      */
     public static Optional<Response> of(Collection<PainEntry> entries, LocalDate first, FollowUp followUp, CalendarDays days) {
-        Optional<Double> baseline = meanPain(entries, first, first.plusDays(WEEK_DAYS - 1L), days);
+        Optional<Double> baseline = PainEntry.meanPain(entries, first, first.plusDays(WEEK_DAYS - 1L), days);
         LocalDate lastDay = first.plusDays(followUp.days() - 1L);
-        Optional<Double> current = meanPain(entries, lastDay.minusDays(WEEK_DAYS - 1L), lastDay, days);
+        Optional<Double> current = PainEntry.meanPain(entries, lastDay.minusDays(WEEK_DAYS - 1L), lastDay, days);
         if (baseline.isEmpty() || current.isEmpty()) {
             return Optional.empty();
         }
@@ -49,18 +49,5 @@ public final class ResponderRule {
         double c = current.get();
         double change = c - b;
         return Optional.of(new Response(b, c, change, b == 0 ? null : 100 * change / b, TrendAnalysis.meaningfulDrop(b, -change)));
-    }
-
-    private static Optional<Double> meanPain(Collection<PainEntry> entries, LocalDate from, LocalDate to, CalendarDays days) {
-        double sum = 0;
-        int count = 0;
-        for (PainEntry entry : entries) {
-            LocalDate day = days.dayOf(entry.completedAt());
-            if (!day.isBefore(from) && !day.isAfter(to)) {
-                sum += entry.painBefore();
-                count++;
-            }
-        }
-        return count == 0 ? Optional.empty() : Optional.of(sum / count);
     }
 }
