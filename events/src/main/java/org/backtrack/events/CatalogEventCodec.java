@@ -1,5 +1,6 @@
 package org.backtrack.events;
 
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,20 +15,13 @@ import static org.backtrack.events.ContractJson.invalid;
  * dosage), and anything that breaks it is an {@link InvalidEventException} naming the field. Other catalog event
  * types are passed over, so the producer may add types without breaking consumers.
  */
+@RequiredArgsConstructor
 public final class CatalogEventCodec {
 
     private static final JavaType CHANGED = ContractJson.eventOf(CatalogExerciseChanged.class);
 
+    /** Reads the raw record, with the consumer's limits on what a hostile record can make it parse. */
     private final JsonMapper parser;
-
-    /** @param parser reads the raw record, with the consumer's limits on what a hostile record can make it parse */
-    public CatalogEventCodec(JsonMapper parser) {
-        this.parser = parser;
-    }
-
-    public CatalogEventCodec() {
-        this(ContractJson.MAPPER);
-    }
 
     /**
      * @return the change, {@code retired} for a retirement; empty for a catalog event of another type

@@ -1,5 +1,6 @@
 package org.backtrack.events;
 
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,22 +16,16 @@ import static org.backtrack.events.ContractJson.invalid;
  * {@link InvalidEventException} naming the field. Other program event types are passed over, so the producer may add
  * types without breaking consumers.
  */
+@RequiredArgsConstructor
 public final class ProgramEventCodec {
 
     private static final JavaType CHANGED = ContractJson.eventOf(ProgramChanged.class);
 
+    /** Reads the raw record, with the consumer's limits on what a hostile record can make it parse. */
     private final JsonMapper parser;
 
-    /** @param parser reads the raw record, with the consumer's limits on what a hostile record can make it parse */
-    public ProgramEventCodec(JsonMapper parser) {
-        this.parser = parser;
-    }
-
-    public ProgramEventCodec() {
-        this(ContractJson.MAPPER);
-    }
-
-    public byte[] encode(CloudEvent<ProgramChanged> event) {
+    /** Writing needs no parser, so no instance: a producer encodes without a consumer's limits to choose. */
+    public static byte[] encode(CloudEvent<ProgramChanged> event) {
         return ContractJson.MAPPER.writeValueAsBytes(event);
     }
 

@@ -1,5 +1,6 @@
 package org.backtrack.events;
 
+import lombok.RequiredArgsConstructor;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -15,6 +16,7 @@ import static org.backtrack.events.ContractJson.invalid;
  * patient and type, and anything that breaks it is an {@link InvalidEventException} naming the field; other progress
  * event types are passed over, so producers may add types without breaking consumers.
  */
+@RequiredArgsConstructor
 public final class ProgressEventCodec {
 
     private static final JavaType STATUS_CHANGED = ContractJson.eventOf(ProgressStatusChanged.class);
@@ -24,16 +26,8 @@ public final class ProgressEventCodec {
     private static final JavaType ENDPOINT_DISABLED = ContractJson.eventOf(WebhookEndpointDisabled.class);
     private static final JavaType MONITORING_DAYS_REACHED = ContractJson.eventOf(MonitoringDaysReached.class);
 
+    /** Reads the raw record, with the consumer's limits on what a hostile record can make it parse. */
     private final JsonMapper parser;
-
-    /** @param parser reads the raw record, with the consumer's limits on what a hostile record can make it parse */
-    public ProgressEventCodec(JsonMapper parser) {
-        this.parser = parser;
-    }
-
-    public ProgressEventCodec() {
-        this(ContractJson.MAPPER);
-    }
 
     /**
      * The record read once and checked as its type requires: a status change, a raised or a resolved alert, for a

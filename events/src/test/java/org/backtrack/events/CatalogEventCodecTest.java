@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CatalogEventCodecTest {
 
-    final CatalogEventCodec codec = new CatalogEventCodec();
+    final CatalogEventCodec codec = new CatalogEventCodec(ContractJson.MAPPER);
 
     static final String CAT_COW = """
             {"id":"cat-cow","clinicId":null,"name":"Cat-Cow","stage":"BASIC","kind":"MOBILITY","regions":["LOWER_BACK"],

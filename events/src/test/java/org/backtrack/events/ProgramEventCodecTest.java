@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProgramEventCodecTest {
 
-    private final ProgramEventCodec codec = new ProgramEventCodec();
+    private final ProgramEventCodec codec = new ProgramEventCodec(ContractJson.MAPPER);
     private final CloudEventFactory events = new CloudEventFactory("/routine-service");
 
     private static ProgramChanged program(long version) {
@@ -27,7 +27,7 @@ class ProgramEventCodecTest {
     @Test
     void aChangeTravelsWholeAndComesBackEqual() {
         var event = events.event("ev-1", ProgramChanged.TYPE, "patient-42", Instant.parse("2026-11-21T09:00:00Z"), program(3));
-        var decoded = codec.decode(codec.encode(event)).orElseThrow();
+        var decoded = codec.decode(ProgramEventCodec.encode(event)).orElseThrow();
         assertThat(decoded.data()).isEqualTo(program(3));
         assertThat(decoded.id()).isEqualTo("ev-1");
         assertThat(decoded.dataschema()).isEqualTo(DataSchemas.of(ProgramChanged.TYPE).orElseThrow());
@@ -38,7 +38,7 @@ class ProgramEventCodecTest {
         var withStart = new ProgramChanged("clinic-7", "patient-42", Stage.DEEPER.name(), List.of(), List.of(), "dr-lee",
                 Instant.parse("2026-11-21T09:00:00Z"), 5, java.time.LocalDate.parse("2026-11-16"));
         var event = events.event("ev-2", ProgramChanged.TYPE, "patient-42", Instant.parse("2026-11-21T09:00:00Z"), withStart);
-        String json = new String(codec.encode(event), StandardCharsets.UTF_8);
+        String json = new String(ProgramEventCodec.encode(event), StandardCharsets.UTF_8);
         assertThat(json).contains("\"monitoringStart\":\"2026-11-16\"");
         assertThat(codec.decode(json.getBytes(StandardCharsets.UTF_8)).orElseThrow().data()).isEqualTo(withStart);
 
@@ -52,7 +52,7 @@ class ProgramEventCodecTest {
     void aMonitoringStartThatIsNoDateIsRefusedNamingTheField(String broken) {
         var withStart = new ProgramChanged("clinic-7", "patient-42", Stage.DEEPER.name(), List.of(), List.of(), "dr-lee",
                 Instant.parse("2026-11-21T09:00:00Z"), 5, java.time.LocalDate.parse("2026-11-16"));
-        String json = new String(codec.encode(events.event("ev-3", ProgramChanged.TYPE, "patient-42",
+        String json = new String(ProgramEventCodec.encode(events.event("ev-3", ProgramChanged.TYPE, "patient-42",
                 Instant.parse("2026-11-21T09:00:00Z"), withStart)), StandardCharsets.UTF_8);
         assertThatThrownBy(() -> codec.decode(json.replace("\"2026-11-16\"", broken).getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining("data.monitoringStart");
@@ -76,7 +76,7 @@ class ProgramEventCodecTest {
             "\"id\":\"ev-1\"|\"id\":\"\"|id"})
     void aChangeWithoutWhatConsumersActOnIsRefusedNamingTheField(String valid, String broken, String field) {
         var event = events.event("ev-1", ProgramChanged.TYPE, "patient-42", Instant.parse("2026-11-21T09:00:00Z"), program(3));
-        String json = new String(codec.encode(event), StandardCharsets.UTF_8);
+        String json = new String(ProgramEventCodec.encode(event), StandardCharsets.UTF_8);
         assertThat(json).contains(valid);
         assertThatThrownBy(() -> codec.decode(json.replace(valid, broken).getBytes(StandardCharsets.UTF_8)))
                 .isInstanceOf(InvalidEventException.class).hasMessageContaining(field);

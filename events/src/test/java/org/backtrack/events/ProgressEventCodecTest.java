@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ProgressEventCodecTest {
 
-    final ProgressEventCodec codec = new ProgressEventCodec();
+    final ProgressEventCodec codec = new ProgressEventCodec(ContractJson.MAPPER);
 
     static byte[] statusChanged(String id, String data) {
         return """

@@ -10,6 +10,7 @@ import org.backtrack.events.Topics;
 import org.backtrack.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -17,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.util.List;
@@ -31,6 +33,9 @@ abstract class ProgramsIntegrationTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JsonMapper json;
+
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
     RestClient http;
@@ -207,7 +212,7 @@ abstract class ProgramsIntegrationTests {
 
     /** The patient's program changes among the records, typed as the contract reads them. */
     List<ProgramChanged> programChanges(List<KafkaTestClient.ReceivedRecord> records) {
-        var codec = new ProgramEventCodec();
+        var codec = new ProgramEventCodec(json);
         return records.stream().filter(r -> patient.equals(r.key()))
                 .map(r -> codec.decode(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8)).orElseThrow().data()).toList();
     }

@@ -18,6 +18,8 @@ import org.backtrack.progress.webhooks.rules.DeliveryIdentity;
 import org.backtrack.progress.webhooks.rules.RetrySchedule;
 import org.springframework.stereotype.Service;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -69,14 +71,16 @@ public class WebhookFeed {
      */
     private final java.util.concurrent.atomic.AtomicLong sequences = new java.util.concurrent.atomic.AtomicLong();
 
-    WebhookFeed(SessionEventCodec sessions, Subscriptions subscriptions, Deliveries deliveries, WebhookConfiguration.Rules rules,
-                Clock clock, org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+    WebhookFeed(SessionEventCodec sessions, JsonMapper json, Subscriptions subscriptions, Deliveries deliveries,
+                WebhookConfiguration.Rules rules, Clock clock,
+                org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
         this.skipped = io.micrometer.core.instrument.Counter.builder(SKIPPED_COUNTER)
                 .description("Records the webhook feed skipped because they break the event contract (their topic's consumer dead-letters them)")
                 .register(meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
         this.sessions = sessions;
-        this.progress = new ProgressEventCodec();
-        this.programs = new ProgramEventCodec();
+        // the service's JSON mapper: the same limits on what a hostile record can make it parse as every consumer
+        this.progress = new ProgressEventCodec(json);
+        this.programs = new ProgramEventCodec(json);
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.schedule = rules.schedule();

@@ -32,7 +32,6 @@ class ProgramEvents implements PatientPrograms.Announcements {
     private static final int RELAY_BATCH = 200;
 
     private final CloudEventFactory events;
-    private final ProgramEventCodec codec = new ProgramEventCodec();
     private final Outbox<PatientProgram> outbox;
 
     ProgramEvents(MongoOperations mongo, KafkaTemplate<String, byte[]> kafka,
@@ -44,7 +43,7 @@ class ProgramEvents implements PatientPrograms.Announcements {
         var owed = new MongoOwedEvents<>(mongo, PatientProgram.class, PatientProgram::key, PatientProgram::eventId,
                 PatientProgram::publication, "updatedAt", clock);
         this.outbox = new Outbox<>(owed, program -> AcknowledgedSend.send(kafka, Topics.PROGRAMS, program.patientId(),
-                codec.encode(events.event(program.eventId(), ProgramChanged.TYPE, program.patientId(), program.updatedAt(),
+                ProgramEventCodec.encode(events.event(program.eventId(), ProgramChanged.TYPE, program.patientId(), program.updatedAt(),
                         program.changed())), publishTimeout), STALE_CLAIM, sweep, clock);
         meters.ifAvailable(registry -> Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "program")
                 .description("Program events stored but not yet acknowledged by the broker").register(registry));
