@@ -6,6 +6,7 @@ import org.backtrack.testsupport.TestHttp;
 import org.backtrack.testsupport.TestIssuer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -180,15 +181,7 @@ abstract class CatalogIntegrationTests extends ClinicianApiTests {
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
-    @CsvSource(delimiter = '|', value = {
-            "\"stage\":\"BASIC\"|\"stage\":\"ADVANCED\"|stage",
-            "\"reps\":8|\"reps\":0|dosage.reps",
-            "\"name\":\"Supported Cat-Cow\"|\"name\":\"\"|name",
-            "\"progressions\":[\"pigeon-pose\"]|\"progressions\":[\"no-such-stretch\"]|progressions",
-            "\"progressions\":[\"pigeon-pose\"]|\"progressions\":[\"cat-cow\"]|progressions",
-            "\"steps\":[|\"steps\":[],\"x\":[|steps",
-            "\"regions\":[\"WHOLE_SPINE\"]|\"regions\":[\"KNEES\"]|regions[0]",
-    })
+    @CsvFileSource(resources = "/org/backtrack/catalog/rejected-exercise-drafts.csv", delimiter = '|', quoteCharacter = '\'')
     void badExercisesAreProblemDocumentsNamingTheField(String from, String to, String field) {
         var response = send(org.springframework.http.HttpMethod.POST, "/api/v1/exercises", "clinic-bad", null,
                 DRAFT.formatted("bad-" + Math.abs(field.hashCode())).replace(from, to));

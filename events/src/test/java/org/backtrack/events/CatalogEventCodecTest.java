@@ -2,7 +2,7 @@ package org.backtrack.events;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -65,20 +65,7 @@ class CatalogEventCodecTest {
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-            "\"id\":\"cat-cow\"|\"id\":\"\"|data.id",
-            "\"id\":\"cat-cow\"|\"id\":\"cat cow\"|data.id",
-            "\"clinicId\":null|\"clinicId\":\"clinic 7\"|data.clinicId",
-            "\"version\":3|\"version\":0|data.version",
-            "\"version\":3|\"version\":\"3\"|data.version",
-            "\"version\":3|\"version\":2.5|data.version",
-            ",\"version\":3|''|data.version",
-            "\"name\":\"Cat-Cow\"|\"name\":\" \"|data.name",
-            "\"stage\":\"BASIC\"|\"stage\":null|data.stage",
-            "\"kind\":\"MOBILITY\"|\"kind\":\"\"|data.kind",
-            "\"dosage\":{|\"dosage\":null,\"was\":{|data.dosage",
-            "\"reps\":8|\"reps\":\"many\"|$",
-    })
+    @CsvFileSource(resources = "/org/backtrack/events/refused-catalog-upserts.csv", delimiter = '|', quoteCharacter = '\'')
     void anUpsertWithoutWhatConsumersActOnIsRefusedNamingTheField(String valid, String broken, String field) {
         assertThat(CAT_COW).contains(valid);
         byte[] raw = event(CatalogEventTypes.UPSERTED, CAT_COW.replace(valid, broken));

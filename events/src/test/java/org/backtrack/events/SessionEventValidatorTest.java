@@ -2,6 +2,7 @@ package org.backtrack.events;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
@@ -39,30 +40,7 @@ class SessionEventValidatorTest {
     }
 
     @ParameterizedTest(name = "{0} = {1} is rejected")
-    @CsvSource(delimiter = '|', value = {
-            "painBefore | 11",
-            "painBefore | -1",
-            "painAfter  | 4.5",
-            "painAfter  | \"4\"",
-            "painAfter  | true",
-            "sessionId  | \"\"",
-            "sessionId  | \"has space\"",
-            "sessionId  | 42",
-            "clinicId   | \"-starts-with-dash\"",
-            "patientId  | null",
-            "routineId  | \"bad/slash\"",
-            "completedAt | \"2026-11-20 07:31:00\"",
-            "completedAt | \"2026-11-20T07:31:00\"",
-            "completedAt | \"2026-13-20T07:31:00Z\"",
-            "completedAt | \"1999-12-31T23:59:59Z\"",
-            "completedAt | \"2026-11-25T00:00:00Z\"",
-            "completedAt | 1763623860",
-            "durationSeconds | -1",
-            "durationSeconds | 86401",
-            "exercises | {}",
-            "flags | []",
-            "notes | 12",
-    })
+    @CsvFileSource(resources = "/org/backtrack/events/rejected-session-fields.csv", delimiter = '|', quoteCharacter = '\'')
     void rejectsBadFieldNamingIt(String field, String json) {
         assertThat(fieldsNamedWith(field.trim(), json)).containsExactly(field.trim());
     }
@@ -160,16 +138,7 @@ class SessionEventValidatorTest {
     }
 
     @ParameterizedTest(name = "envelope {0} = {1} is rejected")
-    @CsvSource(delimiter = '|', value = {
-            "specversion | \"0.3\"",
-            "type | \"backtrack.session.started.v1\"",
-            "id | \"  \"",
-            "id | 7",
-            "source | null",
-            "time | \"yesterday\"",
-            "datacontenttype | \"text/plain\"",
-            "data | \"a string\"",
-    })
+    @CsvFileSource(resources = "/org/backtrack/events/rejected-envelope-fields.csv", delimiter = '|', quoteCharacter = '\'')
     void rejectsBadEnvelope(String field, String json) {
         ObjectNode event = (ObjectNode) JSON.readTree(SessionEventSamples.VALID_EVENT);
         event.set(field.trim(), JSON.readTree(json));

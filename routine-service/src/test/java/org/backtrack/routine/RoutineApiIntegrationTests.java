@@ -11,7 +11,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -64,15 +64,7 @@ abstract class RoutineApiIntegrationTests extends ClinicianApiTests {
     }
 
     @ParameterizedTest(name = "{0} -> 400 naming {1}")
-    @CsvSource(delimiter = '|', value = {
-            "{\"patientId\":\"p1\",\"clinicId\":\"c1\",\"minutes\":60}|minutes",
-            "{\"patientId\":\"p1\",\"clinicId\":\"c1\",\"minutes\":4}|minutes",
-            "{\"patientId\":\"p1\",\"clinicId\":\"c1\",\"minutes\":10,\"timeOfDay\":\"NOON\"}|timeOfDay",
-            "{\"patientId\":\"p1\",\"clinicId\":\"c1\",\"minutes\":10,\"stage\":\"EXPERT\"}|stage",
-            "{\"clinicId\":\"c1\",\"minutes\":10}|patientId",
-            "{\"patientId\":\"p 1\",\"clinicId\":\"c1\",\"minutes\":10}|patientId",
-            "{\"patientId\":\"p1\",\"clinicId\":\"c2\",\"minutes\":10}|clinicId",
-    })
+    @CsvFileSource(resources = "/org/backtrack/routine/rejected-routine-requests.csv", delimiter = '|', quoteCharacter = '\'')
     void badRequestsNameTheField(String body, String field) {
         assertThat(TestHttp.problemFields(compose(body), 400)).contains(field);
     }
