@@ -22,6 +22,8 @@ abstract class CatalogIntegrationTests extends ClinicianApiTests {
 
     @Autowired
     BuiltInContent builtInContent;
+    @Autowired
+    tools.jackson.databind.json.JsonMapper json;
     @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
@@ -164,7 +166,7 @@ abstract class CatalogIntegrationTests extends ClinicianApiTests {
                     org.backtrack.events.CatalogEventTypes.RETIRED);
             assertThat(read).extracting(e -> e.getSubject()).containsOnly(id);
             // the producer's side of the contract: the consumers' codec reads every event as catalog-service wrote it
-            var codec = new org.backtrack.events.CatalogEventCodec();
+            var codec = new org.backtrack.events.CatalogEventCodec(json);
             var decoded = events.stream().map(r -> codec.decode(r.value().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .orElseThrow().data()).toList();
             assertThat(decoded).extracting(e -> e.id() + "@" + e.version() + (e.retired() ? " retired" : ""))
