@@ -212,10 +212,15 @@ class DevStackSystemTest {
         assertThat(live.body()).contains("\"catalogSource\":\"LIVE\"", "\"section\":\"WARM_UP\"");
 
         SuiteUnderTest.stopService("catalog-service");
-        HttpResponse<String> fromCopy = post("/api/v1/routines", body);
-        assertThat(fromCopy.statusCode()).isEqualTo(201);
-        assertThat(fromCopy.body()).contains("\"catalogSource\":\"LOCAL_COPY\"", "\"exerciseId\"");
-        assertThat(get("/api/v1/patients/" + PATIENT + "/routines").body()).contains("LIVE", "LOCAL_COPY");
+        try {
+            HttpResponse<String> fromCopy = post("/api/v1/routines", body);
+            assertThat(fromCopy.statusCode()).isEqualTo(201);
+            assertThat(fromCopy.body()).contains("\"catalogSource\":\"LOCAL_COPY\"", "\"exerciseId\"");
+            assertThat(get("/api/v1/patients/" + PATIENT + "/routines").body()).contains("LIVE", "LOCAL_COPY");
+        } finally {
+            // the system and browser tests after this one share the suite: they get it whole again
+            SuiteUnderTest.restartService("catalog-service");
+        }
     }
 
     static Map<String, Integer> sessionCounts(String overview) {

@@ -61,6 +61,11 @@ final class SuiteUnderTest {
         stack.stopService(module);
     }
 
+    /** Starts a stopped service again as it was first launched, and waits until it is healthy. */
+    static synchronized void restartService(String module) throws Exception {
+        stack.restartService(module);
+    }
+
     static synchronized void stop() {
         if (stack != null) {
             stack.close();
