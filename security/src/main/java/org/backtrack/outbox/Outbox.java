@@ -102,6 +102,17 @@ public final class Outbox<T> {
     }
 
     /**
+     * Delivers the event of one document its writer stored already claimed ({@link Publication#PUBLISHING}, claimed at
+     * the write) with this outbox's sender: one write fewer than {@link #publish}, which claims a document stored owed.
+     * Should this sender die before the acknowledgement, the claim goes stale and the relay delivers the event.
+     *
+     * @return PUBLISHED when the broker acknowledged it; PENDING when it is owed again, for the relay
+     */
+    public Publication publishClaimed(T claimed) {
+        return sendClaimed(() -> sender.send(claimed), to -> events.transition(claimed, Publication.PUBLISHING, to));
+    }
+
+    /**
      * Delivers the events of documents their writer stored already claimed ({@link Publication#PUBLISHING}, claimed
      * at the write): one send of all of them, one wait, one bookkeeping round trip, instead of a claim, a send and a
      * mark per document. For writers that change many documents at once (a consumer's batch). Should this sender die

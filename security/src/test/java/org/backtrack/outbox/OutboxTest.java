@@ -142,6 +142,25 @@ class OutboxTest {
     }
 
     @Test
+    void aDocumentWrittenClaimedIsSentWithoutAnotherClaimAndPublished() {
+        Doc claimed = writeClaimed("a", "e1", 1);
+        assertThat(outbox.publishClaimed(claimed)).isEqualTo(Publication.PUBLISHED);
+        assertThat(sent).containsExactly("e1");
+        assertThat(store.docs.get("a").publication()).isEqualTo(Publication.PUBLISHED);
+    }
+
+    @Test
+    void aDocumentWrittenClaimedThatTheBrokerRefusedIsOwedAgainForTheRelay() {
+        Doc claimed = writeClaimed("a", "e1", 1);
+        brokerRefuses = Set.of("e1");
+        assertThat(outbox.publishClaimed(claimed)).isEqualTo(Publication.PENDING);
+        assertThat(store.docs.get("a").publication()).isEqualTo(Publication.PENDING);
+        brokerRefuses = Set.of();
+        assertThat(outbox.relay(10)).isEqualTo(1);
+        assertThat(sent).containsExactly("e1");
+    }
+
+    @Test
     void documentsWrittenClaimedArePublishedTogetherOnceAllAreAcknowledged() {
         List<Doc> claimed = List.of(writeClaimed("a", "e1", 1), writeClaimed("b", "e2", 2));
         List<List<String>> batches = new ArrayList<>();

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Announces logged sessions on {@code backtrack.sessions}, keyed by patient, through the shared outbox ({@link Outbox}):
@@ -41,7 +40,6 @@ class SessionEvents {
 
     private final CloudEventFactory events;
     private final Clock clock = Clock.systemUTC();
-    private final Outbox.Sender<LoggedSession> sender;
     private final Outbox<LoggedSession> outbox;
     private final Counter published;
     private final Counter owed;
@@ -51,9 +49,8 @@ class SessionEvents {
                   @Value("${backtrack.sessions.publish-timeout}") Duration publishTimeout,
                   @Value("${backtrack.outbox.sweep-interval}") Duration sweep, ObjectProvider<MeterRegistry> meters) {
         this.events = new CloudEventFactory(eventSource);
-        this.sender = owed -> AcknowledgedSend.send(kafka, Topics.SESSIONS, owed.patientId(), codec.encode(eventOf(owed)),
-                publishTimeout);
-        this.outbox = new Outbox<>(sessions.owedEvents(clock), sender, STALE_CLAIM, sweep, clock);
+        this.outbox = new Outbox<>(sessions.owedEvents(clock), owed -> AcknowledgedSend.send(kafka, Topics.SESSIONS,
+                owed.patientId(), codec.encode(eventOf(owed)), publishTimeout), STALE_CLAIM, sweep, clock);
         MeterRegistry registry = meters.getIfAvailable(SimpleMeterRegistry::new);
         Gauge.builder(Outbox.OWED_GAUGE, outbox, Outbox::countOwed).tag("events", "session")
                 .description("Session events stored but not yet acknowledged by the broker").register(registry);
@@ -74,7 +71,7 @@ class SessionEvents {
 
     /** {@link #announce} for a version its writer stored already claimed ({@link Publication#PUBLISHING}, {@link #claimTime}). */
     Publication announceClaimed(LoggedSession written) {
-        return counted(outbox.publishClaimed(List.of(written), claimed -> claimed.forEach(sender::send)));
+        return counted(outbox.publishClaimed(written));
     }
 
     /** The claim time of a version written already claimed, on the clock the relay judges stale claims by. */
