@@ -170,9 +170,8 @@ public final class DevStack implements AutoCloseable {
     }
 
     private static List<String> topics() {
-        List<String> shared = List.of(Topics.SESSIONS, Topics.PROGRESS, Topics.CATALOG, Topics.PROGRAMS);
-        List<String> topics = new ArrayList<>(shared);
-        shared.forEach(topic -> topics.add(topic + Topics.DEAD_LETTER_SUFFIX));
+        List<String> topics = new ArrayList<>(Topics.ALL);
+        Topics.ALL.forEach(topic -> topics.add(Topics.deadLetterOf(topic)));
         for (String clinic : DemoClinic.CLINIC_IDS) {
             topics.add(Topics.ingressOf(clinic));
             topics.add(Topics.ingressOf(clinic) + Topics.DEAD_LETTER_SUFFIX);

@@ -1,7 +1,6 @@
 package org.backtrack.devstack;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import java.net.URI;
@@ -17,6 +16,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static org.backtrack.testsupport.TestDefaults.JSON;
+
 /**
  * The documented operations of the three services, read from their own OpenAPI documents ({@code /v3/api-docs} on
  * each service's port), with parameters, declared roles and the request body's schema ({@code $ref}s inlined) and
@@ -26,7 +27,6 @@ final class ApiDocuments {
 
     static final String ROLES = "x-backtrack-roles";
     static final List<String> METHOD_ORDER = List.of("GET", "POST", "PUT", "DELETE");
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final int MAX_REF_DEPTH = 6;
 
     record Parameter(String name, String in, boolean required, JsonNode schema) {

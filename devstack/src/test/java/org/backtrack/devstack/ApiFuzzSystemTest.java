@@ -8,7 +8,6 @@ import org.backtrack.devstack.ApiFuzzer.Callers;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,6 +45,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * Every documented operation of the three services (read from their own OpenAPI documents, so a new endpoint is
@@ -70,7 +70,6 @@ class ApiFuzzSystemTest {
 
     static final int DEFAULT_TRIES = 80;
     static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String CLINIC = DemoClinic.CLINIC_ID;
     static final String SESSIONS = "POST /api/v1/sessions";
     static final List<String> FUZZ_PATIENTS = List.of("fuzz-p1", "fuzz-p2", "fuzz-p3", "fuzz-p4");
@@ -112,7 +111,7 @@ class ApiFuzzSystemTest {
             }
         }
         assertThat(builtInExercises).isNotEmpty();
-        String draft = ApiFuzzer.JSON.writeValueAsString(documents.operations().stream()
+        String draft = JSON.writeValueAsString(documents.operations().stream()
                 .filter(op -> op.key().equals("POST /api/v1/exercises")).findFirst().orElseThrow().bodyExample())
                 .replaceFirst("\"slug\"\\s*:\\s*\"[^\"]*\"", "\"slug\":\"fuzz-fixture-" + Long.toHexString(System.nanoTime()) + "\"");
         var created = send("dr.lee", "POST", "/api/v1/exercises", draft);

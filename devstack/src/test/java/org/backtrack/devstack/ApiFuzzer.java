@@ -5,7 +5,6 @@ import org.backtrack.devstack.ApiDocuments.Parameter;
 import org.backtrack.events.Identifiers;
 import org.backtrack.events.SessionEventValidator;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -22,6 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * Requests for a documented operation, derived from its OpenAPI description and varied the way a careless or hostile
@@ -63,7 +64,6 @@ final class ApiFuzzer {
         }
     }
 
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     static final int MAX_BODY_BYTES = 3 * 1024 * 1024;
 

@@ -12,14 +12,15 @@ import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 class ApiFuzzerTest {
 
-    static final JsonNode SESSION_EXAMPLE = ApiFuzzer.JSON.readTree("""
+    static final JsonNode SESSION_EXAMPLE = JSON.readTree("""
             {"sessionId": "s-1", "clinicId": "clinic-7", "patientId": "patient-42", "completedAt": "2026-11-20T07:31:00Z",
              "painBefore": 6, "painAfter": 4, "exercises": [{"exerciseId": "cat-cow", "completed": true}]}""");
     static final Operation SESSIONS = new Operation("routine-service", "POST", "/api/v1/sessions", List.of("CLINICIAN"), List.of(),
-            ApiFuzzer.JSON.readTree("{\"type\":\"object\"}"), SESSION_EXAMPLE, true);
+            JSON.readTree("{\"type\":\"object\"}"), SESSION_EXAMPLE, true);
     static final Operation PROGRESS = new Operation("progress-service", "GET", "/api/v1/patients/{patientId}/progress",
             List.of("CLINICIAN"), List.of(new Parameter("patientId", "path", true, null), new Parameter("from", "query", false, null)),
             null, null, false);
@@ -84,7 +85,7 @@ class ApiFuzzerTest {
     void aValidBodyIsTheExampleWithTheFixturesValuesAndTheCallersClinic() {
         var request = IntStream.range(0, 200).mapToObj(i -> fuzzer.generate(SESSIONS, i))
                 .filter(r -> r.variations().isEmpty()).findFirst().orElseThrow();
-        JsonNode body = ApiFuzzer.JSON.readTree(new String(request.body(), StandardCharsets.UTF_8));
+        JsonNode body = JSON.readTree(new String(request.body(), StandardCharsets.UTF_8));
 
         assertThat(body.get("patientId").asString()).isEqualTo("fuzz-p1");
         assertThat(body.get("sessionId").asString()).isEqualTo("fuzz-s-1");

@@ -5,7 +5,6 @@ import org.backtrack.testsupport.KafkaTestClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +22,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * The authorization matrix, generated from the services' own OpenAPI documents: every documented operation (so a
@@ -44,7 +44,6 @@ class AuthorizationMatrixSystemTest {
     static final String FHIR_METADATA = "/fhir/r4/metadata";
     static final List<String> ORDER = List.of("GET", "POST", "PATCH", "PUT", "DELETE");
     static final HttpClient HTTP = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final String CLINIC = DemoClinic.CLINIC_ID;
     static final String PATIENT = DemoClinic.patientId(0);          // patient-01, the demo patient account
     static final String OTHER_PATIENT = DemoClinic.patientId(1);    // same clinic, someone else's data

@@ -35,6 +35,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * The whole suite as {@code ./backtrack up} runs it: the real Kafka broker and the MongoDB-wire server on disk,
@@ -45,8 +47,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DevStackSystemTest {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     static DevStackConfig config;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -225,7 +225,7 @@ class DevStackSystemTest {
 
     static Map<String, Integer> sessionCounts(String overview) {
         var counts = new java.util.TreeMap<String, Integer>();
-        for (var row : tools.jackson.databind.json.JsonMapper.builder().build().readTree(overview)) {
+        for (var row : JSON.readTree(overview)) {
             counts.put(row.get("patientId").asString(), row.get("sessionCount").asInt());
         }
         assertThat(counts).isNotEmpty();

@@ -32,6 +32,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
 
 /**
  * The suite signing its users in through a real Keycloak with the committed realm ({@code deploy/keycloak}): the
@@ -50,7 +51,6 @@ class KeycloakSystemTest {
     /** Where the build unpacked the distribution (maven-dependency-plugin, pre-integration-test). */
     static final Path DISTRIBUTION = Path.of(System.getProperty("backtrack.keycloak.home", "target/keycloak/keycloak-" + System.getProperty("keycloak.version", "26.7.3"))).toAbsolutePath();
     static final Duration KEYCLOAK_START_TIMEOUT = Duration.ofMinutes(4);
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     static final String CLINIC_A = "clinic-demo";
     static final String CLINIC_B = "clinic-riverside";

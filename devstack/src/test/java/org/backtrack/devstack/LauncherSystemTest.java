@@ -4,7 +4,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * The README's first command as a user runs it: the {@code backtrack} script (not the devstack API) on an empty data
@@ -40,7 +40,6 @@ class LauncherSystemTest {
     static final int PATIENTS = 6;
     static final Duration READY_WITHIN = Duration.ofMinutes(4);
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static Path dataDir;
     static List<String> ports;

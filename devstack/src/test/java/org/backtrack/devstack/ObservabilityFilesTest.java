@@ -3,7 +3,6 @@ package org.backtrack.devstack;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * The committed alert rules and Grafana dashboard ({@code deploy/observability}) use only metrics the services expose:
@@ -66,7 +66,7 @@ class ObservabilityFilesTest {
 
     @Test
     void theDashboardUsesExposedMetricsThroughTheProvisionedDataSource() throws IOException {
-        JsonNode dashboard = JsonMapper.builder().build().readTree(Files.readString(DIR.resolve("grafana/dashboards/backtrack.json")));
+        JsonNode dashboard = JSON.readTree(Files.readString(DIR.resolve("grafana/dashboards/backtrack.json")));
         Map<String, Object> datasources = new Yaml().load(Files.readString(DIR.resolve("grafana/provisioning/datasources/prometheus.yml")));
         String uid = ((Map<?, ?>) ((List<?>) datasources.get("datasources")).get(0)).get("uid").toString();
         Set<String> exposed = exposedMetrics();

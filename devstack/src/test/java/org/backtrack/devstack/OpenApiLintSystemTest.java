@@ -4,7 +4,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * The OpenAPI documents the running suite serves (each service's {@code /v3/api-docs} and the gateway's merged one)
@@ -31,7 +31,6 @@ class OpenApiLintSystemTest {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
     static final Path OUT = Path.of("target/openapi").toAbsolutePath();
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     static DevStackConfig config;

@@ -23,6 +23,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
 
 /**
  * The patient's own routine page (served by the gateway, signed in as the demo patient) in headless Chromium at a
@@ -34,7 +35,6 @@ class PatientRoutineBrowserSystemTest {
     /** A common phone: 390 x 844 CSS pixels. */
     static final int PHONE_WIDTH = 390;
     static final int PHONE_HEIGHT = 844;
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     static WebDriver browser;
     static String gateway;

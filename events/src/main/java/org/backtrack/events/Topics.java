@@ -1,5 +1,6 @@
 package org.backtrack.events;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,6 +13,9 @@ public final class Topics {
     public static final String CATALOG = "backtrack.catalog";
     /** Patient programs as routine-service changes them, keyed by patient id (additive to the architecture's three). */
     public static final String PROGRAMS = "backtrack.programs";
+
+    /** The contract's topics (each has a dead-letter topic, {@link #deadLetterOf}). */
+    public static final List<String> ALL = List.of(SESSIONS, PROGRESS, CATALOG, PROGRAMS);
 
     public static final String DEAD_LETTER_SUFFIX = "-dlt";
     public static final String SESSIONS_DLT = SESSIONS + DEAD_LETTER_SUFFIX;

@@ -21,7 +21,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.net.URI;
 import java.time.Instant;
@@ -37,6 +36,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * The routine-service API's own answers: validation, hostile ids on every path and body id, clinic isolation of
@@ -47,8 +47,6 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"backtrack.catalog.url=http://127.0.0.1:1", "backtrack.catalog.timeout=2s"})
 abstract class RoutineApiIntegrationTests extends ClinicianApiTests {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MongoOperations mongo;

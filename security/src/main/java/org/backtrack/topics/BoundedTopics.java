@@ -4,6 +4,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.backtrack.events.Topics;
 import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.KafkaAdmin;
+
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Topic declarations with the contract's {@code max.message.bytes} ({@link Topics#MAX_MESSAGE_BYTES}): the broker
@@ -19,6 +23,19 @@ public final class BoundedTopics {
     public static NewTopic of(String topic, TopicSettings settings) {
         return TopicBuilder.name(topic).partitions(settings.partitions()).replicas(settings.replicationFactor())
                 .config(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, String.valueOf(Topics.MAX_MESSAGE_BYTES)).build();
+    }
+
+    /**
+     * A service's whole declaration, as one bean: the topics it produces, and the dead-letter topics of those it
+     * consumes (with as many partitions as their source: dead letters keep their partition number).
+     */
+    public static KafkaAdmin.NewTopics declared(TopicSettings settings) {
+        return new KafkaAdmin.NewTopics(declarations(settings).toArray(NewTopic[]::new));
+    }
+
+    static List<NewTopic> declarations(TopicSettings settings) {
+        return Stream.concat(settings.produced().stream().map(topic -> of(topic, settings)),
+                settings.deadLettered().stream().map(topic -> deadLettersOf(topic, settings))).toList();
     }
 
     /** The dead-letter topic of {@code topic}, with as many partitions: dead letters keep their partition number. */

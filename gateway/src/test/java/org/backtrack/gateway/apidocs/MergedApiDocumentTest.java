@@ -2,17 +2,15 @@ package org.backtrack.gateway.apidocs;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 class MergedApiDocumentTest {
-
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     static JsonNode doc(String json) {
         return JSON.readTree(json.replace('\'', '"'));

@@ -1,13 +1,8 @@
 package org.backtrack.progress.ingestion;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.backtrack.contract.SessionContractConfiguration;
 import org.backtrack.deadletters.DeadLetterConfiguration;
-import org.backtrack.events.Topics;
-import org.backtrack.topics.BoundedTopics;
-import org.backtrack.topics.TopicSettings;
 import org.backtrack.tracing.TracingConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -21,16 +16,4 @@ import org.springframework.context.annotation.Import;
 @Configuration(proxyBeanMethods = false)
 @Import({DeadLetterConfiguration.class, SessionContractConfiguration.class, TracingConfiguration.class})
 class KafkaConfiguration {
-
-    /** Declared by its producer so a fresh cluster gets the partitions routine-service instances share. */
-    @Bean
-    NewTopic progressTopic(TopicSettings topics) {
-        return BoundedTopics.of(Topics.PROGRESS, topics);
-    }
-
-    /** Declared by its consumer, with the partitions of the source: dead letters keep their partition number. */
-    @Bean
-    NewTopic sessionsDeadLetterTopic(TopicSettings topics) {
-        return BoundedTopics.deadLettersOf(Topics.SESSIONS, topics);
-    }
 }

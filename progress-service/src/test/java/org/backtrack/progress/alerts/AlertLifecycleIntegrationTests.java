@@ -22,7 +22,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +39,8 @@ import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * Alerts end to end through Kafka: sessions go in on {@code backtrack.sessions} as an integrator sends them, alerts come
@@ -48,9 +49,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backtrack.alerts.sweep.enabled=false")
 abstract class AlertLifecycleIntegrationTests {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;

@@ -19,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +28,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * The catalog view through a real broker, as progress suggestions use it: a patient whose improvement stopped on a
@@ -41,7 +41,6 @@ import static org.awaitility.Awaitility.await;
 class CatalogViewIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final CloudEventFactory CATALOG = new CloudEventFactory("/catalog-service");
     static final String CLINIC = "clinic-view";
 

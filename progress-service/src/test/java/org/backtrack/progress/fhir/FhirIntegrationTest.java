@@ -41,6 +41,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * The FHIR R4 API over HTTP on the embedded broker and MongoDB-wire server: sessions go in through Kafka (with a
@@ -268,7 +269,7 @@ class FhirIntegrationTest {
         String document = get(null, "/v3/api-docs").getBody();
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/openapi"));
         java.nio.file.Files.writeString(java.nio.file.Path.of("target/openapi/progress-service-fhir.json"), document);
-        var paths = tools.jackson.databind.json.JsonMapper.builder().build().readTree(document).get("paths");
+        var paths = JSON.readTree(document).get("paths");
         for (String path : List.of("/fhir/r4/Observation", "/fhir/r4/CarePlan")) {
             var get = paths.get(path).get("get");
             assertThat(get.get("x-backtrack-roles").toString()).contains("CLINICIAN", "CLINIC_ADMIN", "INTEGRATION", "PATIENT")

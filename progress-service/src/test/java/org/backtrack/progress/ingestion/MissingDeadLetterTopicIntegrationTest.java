@@ -2,6 +2,8 @@ package org.backtrack.progress.ingestion;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.backtrack.events.DeadLetterContent;
 import org.backtrack.events.Topics;
 import org.backtrack.testsupport.EmbeddedMongo;
@@ -90,6 +92,20 @@ class MissingDeadLetterTopicIntegrationTest extends IngressStallTests {
                 assertThat(stalls.health().getStatus()).isEqualTo(Status.UP);
                 assertThat(TestHttp.readiness(port)).isEqualTo(200);
             });
+        }
+    }
+
+    /** On a cluster that creates nothing by itself, the service's start declares what its configuration names. */
+    @Test
+    void itsOwnTopicsAreDeclaredAtStartWithTheContractsSizeBound() throws Exception {
+        List<String> declared = List.of(Topics.PROGRESS, Topics.PROGRAMS, Topics.SESSIONS_DLT, Topics.PROGRAMS_DLT);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers()))) {
+            assertThat(admin.describeTopics(declared).allTopicNames().get()).allSatisfy((name, topic) ->
+                    assertThat(topic.partitions()).as(name).hasSize(6));
+            var resources = declared.stream().map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+            assertThat(admin.describeConfigs(resources).all().get()).allSatisfy((resource, config) ->
+                    assertThat(config.get(TopicConfig.MAX_MESSAGE_BYTES_CONFIG).value()).as(resource.name())
+                            .isEqualTo(String.valueOf(Topics.MAX_MESSAGE_BYTES)));
         }
     }
 }

@@ -23,6 +23,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
 
 /**
  * Session events produced by a plain Kafka client, as an integrator would, travel into MongoDB and back out of
@@ -30,8 +31,6 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "backtrack.ingress.discovery-interval=1000")
 abstract class SessionFlowIntegrationTests {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;

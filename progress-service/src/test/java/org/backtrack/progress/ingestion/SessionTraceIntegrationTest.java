@@ -20,6 +20,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
 
 /**
  * A session record carrying its producer's trace context (as routine-service sends it) is processed in that trace by
@@ -31,8 +32,6 @@ import static org.awaitility.Awaitility.await;
 @KeepsSpans
 @RunsOn(Infrastructure.EMBEDDED)
 class SessionTraceIntegrationTest {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     @Autowired
     InMemorySpanExporter spans;

@@ -38,6 +38,7 @@ import static org.backtrack.testsupport.TestHttp.nextLink;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * Bounded reads of progress-service: the progress series in windows of days with a link to the next (older) one,
@@ -647,7 +648,7 @@ abstract class ProgressReadsIntegrationTests {
         awaitSessions(patient, 16);
         List<JsonNode> reached = kafka.readAll(Topics.PROGRESS, Duration.ofSeconds(3)).stream()
                 .filter(r -> patient.equals(r.key()) && r.value().contains(reachedType))
-                .map(r -> tools.jackson.databind.json.JsonMapper.builder().build().readTree(r.value())).toList();
+                .map(r -> JSON.readTree(r.value())).toList();
         assertThat(reached).hasSize(1);
         JsonNode data = reached.get(0).get("data");
         assertThat(data.get("clinicId").asString()).isEqualTo(clinic);

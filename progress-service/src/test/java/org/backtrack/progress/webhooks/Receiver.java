@@ -1,7 +1,6 @@
 package org.backtrack.progress.webhooks;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import static org.backtrack.testsupport.TestDefaults.JSON;
+
 /**
  * The real receiver process of the webhook tests: {@code webhooks/receiver.js} on Node, verifying with the npm
  * {@code standardwebhooks} package that {@code .ci/run} installs into {@code .ci/tools} (or {@code BACKTRACK_STANDARDWEBHOOKS}
@@ -22,7 +23,6 @@ import java.util.concurrent.TimeUnit;
 final class Receiver implements AutoCloseable {
 
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
     private final Path dir;

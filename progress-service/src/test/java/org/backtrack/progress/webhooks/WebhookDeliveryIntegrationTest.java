@@ -18,7 +18,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +32,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /**
  * Webhooks end to end, on the embedded KRaft broker and MongoDB-wire server, against a REAL receiver process that
@@ -49,7 +49,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class WebhookDeliveryIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(45);
-    static final JsonMapper JSON = JsonMapper.builder().build();
     static final List<String> SESSIONS_AND_STATUS = List.of("backtrack.session.completed.v1", "backtrack.progress.status-changed.v1",
             "backtrack.program.changed.v1");
 

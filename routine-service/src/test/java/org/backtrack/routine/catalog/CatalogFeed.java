@@ -6,16 +6,16 @@ import org.backtrack.events.CloudEventFactory;
 import org.backtrack.events.Topics;
 import org.backtrack.routine.composition.CatalogEntry;
 import org.backtrack.testsupport.KafkaTestClient;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.backtrack.testsupport.TestDefaults.JSON;
+
 /** Publishes catalog changes on {@code backtrack.catalog} as catalog-service does: keyed by exercise id, as CloudEvents. */
 public final class CatalogFeed {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final CloudEventFactory CATALOG = new CloudEventFactory("/catalog-service");
 
     private CatalogFeed() {

@@ -1,13 +1,14 @@
 package org.backtrack.routine.composition;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /** The catalog content catalog-service ships, read from its source as composition sees it. */
 public final class ShippedCatalog {
@@ -22,7 +23,7 @@ public final class ShippedCatalog {
     }
 
     private static List<CatalogEntry> load() {
-        JsonNode file = JsonMapper.builder().build().readTree(Path.of("../catalog-service/src/main/resources/catalog/exercises.json").toFile());
+        JsonNode file = JSON.readTree(Path.of("../catalog-service/src/main/resources/catalog/exercises.json").toFile());
         List<CatalogEntry> catalog = new ArrayList<>();
         for (JsonNode e : file.get("exercises")) {
             JsonNode d = e.get("dosage");

@@ -31,7 +31,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +38,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
 
 /**
  * routine-service's progress consumer dead-letters through BackTrack's one mechanism: bounded dead letters, and a
@@ -53,8 +53,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 @RunsOn(Infrastructure.EMBEDDED)
 class ProgressDeadLettersIntegrationTest {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;

@@ -19,7 +19,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,13 +30,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.backtrack.testsupport.TestHttp.nextLink;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
+import static org.backtrack.testsupport.TestDefaults.JSON;
 
 /** Sessions logged over HTTP reach {@code backtrack.sessions} as contract-true CloudEvents, exactly once each. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class SessionLoggingIntegrationTests extends ClinicianApiTests {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
-    static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
     MongoOperations mongo;
@@ -123,7 +121,7 @@ abstract class SessionLoggingIntegrationTests extends ClinicianApiTests {
         assertThat(event.getSource().toString()).isEqualTo("/routine-service");
         assertThat(event.getSubject()).isEqualTo(patientId);
         assertThat(event.getDataContentType()).isEqualTo(CloudEvent.JSON_CONTENT_TYPE);
-        JsonNode data = JsonMapper.builder().build().readTree(event.getData().toBytes());
+        JsonNode data = JSON.readTree(event.getData().toBytes());
         assertThat(data.get("sessionId").asString()).isEqualTo(patientId + "-sdk");
         assertThat(data.get("painAfter").asInt()).isEqualTo(4);
     }
@@ -409,7 +407,7 @@ abstract class SessionLoggingIntegrationTests extends ClinicianApiTests {
                 .isEqualTo("#/components/schemas/LogSessionRequest");
         JsonNode contract;
         try (var in = getClass().getResourceAsStream("/schemas/session-completed-v1.schema.json")) {
-            contract = JsonMapper.builder().build().readTree(in);
+            contract = JSON.readTree(in);
         }
         JsonNode session = contract.at("/$defs/session");
         JsonNode request = api.at("/components/schemas/LogSessionRequest");

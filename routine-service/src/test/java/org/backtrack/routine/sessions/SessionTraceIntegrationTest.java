@@ -17,12 +17,12 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.backtrack.testsupport.TestDefaults.WAIT;
 
 /**
  * A session logged with the gateway's trace context ({@code traceparent}) is handled in that trace, and the record it
@@ -32,8 +32,6 @@ import static org.awaitility.Awaitility.await;
 @KeepsSpans
 @RunsOn(Infrastructure.EMBEDDED)
 class SessionTraceIntegrationTest {
-
-    static final Duration WAIT = Duration.ofSeconds(30);
 
     @LocalServerPort
     int port;

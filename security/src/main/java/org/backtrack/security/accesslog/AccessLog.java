@@ -3,6 +3,7 @@ package org.backtrack.security.accesslog;
 import org.backtrack.problems.InvalidParameterException;
 import org.backtrack.security.Caller;
 import org.backtrack.paging.Paging;
+import lombok.RequiredArgsConstructor;
 import org.bson.types.ObjectId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +24,7 @@ import java.util.Optional;
  * Who touched which patient's data: one entry per successful request that named a patient (or read a clinic's
  * patient overview), kept in the service's own database and readable by the clinic's administrators.
  */
+@RequiredArgsConstructor
 public class AccessLog {
 
     /** Marks an overview entry: the request read every patient of the clinic. */
@@ -36,10 +38,8 @@ public class AccessLog {
     private final String service;
     private final Clock clock;
 
-    public AccessLog(MongoOperations mongo, String service, Clock clock) {
-        this.mongo = mongo;
-        this.service = service;
-        this.clock = clock;
+    /** Creates the log's indexes if missing (idempotent); the bean's init method, so constructing does no I/O. */
+    public void createIndexes() {
         mongo.indexOps(COLLECTION).createIndex(new Index().on("clinicId", Sort.Direction.ASC).on("at", Sort.Direction.DESC)
                 .on("_id", Sort.Direction.DESC));
         // the retention's delete by age (real MongoDB; the embedded wire server scans, once per purge)

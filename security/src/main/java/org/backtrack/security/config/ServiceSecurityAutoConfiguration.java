@@ -18,7 +18,6 @@ import org.backtrack.security.request.SecurityProblems;
 import org.backtrack.security.token.AccessTokenDecoder;
 import org.backtrack.security.token.TokenClaimNames;
 import org.backtrack.security.token.TokenPolicy;
-import org.backtrack.topics.TopicSettings;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -70,7 +69,7 @@ import java.util.Optional;
 @AutoConfiguration(before = {OAuth2ResourceServerAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class,
         JacksonAutoConfiguration.class})
 @EnableMethodSecurity(jsr250Enabled = true)
-@EnableConfigurationProperties({TokenPolicy.class, TokenClaimNames.class, OAuth2ResourceServerProperties.class, TopicSettings.class})
+@EnableConfigurationProperties({TokenPolicy.class, TokenClaimNames.class, OAuth2ResourceServerProperties.class})
 @Import(AccessLogController.class)
 public class ServiceSecurityAutoConfiguration {
 
@@ -167,7 +166,7 @@ public class ServiceSecurityAutoConfiguration {
                 "Invalid request", "The request URL holds characters no BackTrack path or identifier may hold.");
     }
 
-    @Bean
+    @Bean(initMethod = "createIndexes")
     AccessLog accessLog(MongoOperations mongo, @Value("${spring.application.name}") String service, Clock clock) {
         return new AccessLog(mongo, service, clock);
     }

@@ -14,11 +14,6 @@ import java.util.List;
 public final class AbsenceEndsRule implements SessionAlertRule {
 
     @Override
-    public String decides() {
-        return "a session after the last one before an absence resolves its NO_SESSION alerts";
-    }
-
-    @Override
     public List<AlertDecision> decide(SessionStep step, OpenAlerts open) {
         List<AlertDecision> decisions = new ArrayList<>();
         for (AlertType type : DisengagementRule.TYPES) {

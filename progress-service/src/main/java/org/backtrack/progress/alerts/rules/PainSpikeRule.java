@@ -19,11 +19,6 @@ public final class PainSpikeRule extends LatestSessionSignRule {
         super(AlertType.PAIN_SPIKE);
     }
 
-    @Override
-    public String decides() {
-        return "a rise of 2 points, or to 7/10, since the previous session raises one alert until pain settles back";
-    }
-
     /** Whether pain before {@code painBefore} after {@code previous} is a spike. */
     public static boolean isSpike(int previous, int painBefore) {
         return painBefore - previous >= ProgressAssessor.SPIKE_RISE

@@ -13,11 +13,6 @@ import java.util.List;
 public final class RedFlagRule implements SessionAlertRule {
 
     @Override
-    public String decides() {
-        return "a session reporting a red-flag symptom raises its own alert, however old and however late";
-    }
-
-    @Override
     public List<AlertDecision> decide(SessionStep step, OpenAlerts open) {
         SessionFacts session = step.session();
         if (!session.redFlag()) {

@@ -21,11 +21,6 @@ public final class SharpPainRule extends LatestSessionSignRule {
     }
 
     @Override
-    public String decides() {
-        return "sharp pain in the latest session raises one alert per run; a later session without it resolves it";
-    }
-
-    @Override
     boolean cleared(OpenEpisode episode, SessionFacts session) {
         return !session.sharpPainSignal();
     }

@@ -18,11 +18,6 @@ public final class WorseningRule implements SessionAlertRule {
     static final Set<ProgressStatus> NOT_RISING = Set.of(ProgressStatus.IMPROVING, ProgressStatus.PLATEAU, ProgressStatus.RECOVERED);
 
     @Override
-    public String decides() {
-        return "the status becoming WORSENING raises one alert until it reads improving, plateau or recovered";
-    }
-
-    @Override
     public List<AlertDecision> decide(SessionStep step, OpenAlerts open) {
         var current = open.get(AlertType.WORSENING);
         if (current.isPresent()) {
