@@ -31,8 +31,8 @@ import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.backtrack.testsupport.TestDefaults.JSON;
+import static org.backtrack.testsupport.OutsideTools.assumeInstalled;
 
 /**
  * The clinic dashboard in a real headless Chromium (Debian's chromium and chromedriver, driven by Selenium) against
@@ -52,7 +52,7 @@ class DashboardBrowserSystemTest {
 
     @BeforeAll
     static void openBrowser() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        assumeInstalled(() -> Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "chromium and chromium-driver are not installed; .ci/run installs them");
         gateway = SuiteUnderTest.config().gatewayUrl();
         ChromeOptions options = new ChromeOptions();
@@ -474,7 +474,7 @@ class DashboardBrowserSystemTest {
     @Order(11)
     void everyPagePassesTheAxeAccessibilityRules() throws Exception {
         String axePath = System.getenv().getOrDefault("BACKTRACK_AXE", "../.ci/tools/node_modules/axe-core/axe.min.js");
-        assumeTrue(Files.isRegularFile(Path.of(axePath)), "axe-core is not installed (npm install axe-core); .ci/run installs it");
+        assumeInstalled(() -> Files.isRegularFile(Path.of(axePath)), "axe-core is not installed (npm install axe-core); .ci/run installs it");
         String axe = Files.readString(Path.of(axePath));
         for (String page : List.of("/?clinic=" + DemoClinic.CLINIC_ID,
                 "/patient.html?clinic=" + DemoClinic.CLINIC_ID + "&patient=" + DemoClinic.patientId(1),

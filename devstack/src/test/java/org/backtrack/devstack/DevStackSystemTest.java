@@ -34,9 +34,9 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.backtrack.testsupport.TestDefaults.WAIT;
 import static org.backtrack.testsupport.TestDefaults.JSON;
+import static org.backtrack.testsupport.OutsideTools.assumeInstalled;
 
 /**
  * The whole suite as {@code ./backtrack up} runs it: the real Kafka broker and the MongoDB-wire server on disk,
@@ -138,7 +138,7 @@ class DevStackSystemTest {
     @Test
     @Order(5)
     void kcatSeesTheEventAndWhatItProducesIsCounted() throws Exception {
-        assumeTrue(onPath("kcat"), "kcat is not installed (apt-get install kcat); .ci/run installs it");
+        assumeInstalled(() -> onPath("kcat"), "kcat is not installed (apt-get install kcat); .ci/run installs it");
         String consumed = run(List.of("kcat", "-b", config.kafkaBootstrap(), "-C", "-t", Topics.SESSIONS, "-o", "beginning",
                 "-e", "-q", "-f", "%k|%s\\n"), null);
         assertThat(consumed).contains(PATIENT + "|{\"specversion\":\"1.0\"");
@@ -168,7 +168,7 @@ class DevStackSystemTest {
     @Test
     @Order(7)
     void mongoshConnectsToTheDevstackStore() throws Exception {
-        assumeTrue(onPath("mongosh"), "mongosh is not installed (npm install -g mongosh); .ci/run installs it");
+        assumeInstalled(() -> onPath("mongosh"), "mongosh is not installed (npm install -g mongosh); .ci/run installs it");
         String count = run(List.of("mongosh", "--quiet", config.mongoUri() + "/progress", "--eval",
                 "db.sessions.countDocuments({patientId: '" + PATIENT + "'})"), null);
         assertThat(count.strip()).endsWith("1");

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.backtrack.testsupport.TestDefaults.JSON;
+import static org.backtrack.testsupport.OutsideTools.assumeInstalled;
 
 /**
  * The OpenAPI documents the running suite serves (each service's {@code /v3/api-docs} and the gateway's merged one)
@@ -43,7 +43,7 @@ class OpenApiLintSystemTest {
 
     @BeforeAll
     static void suite() throws Exception {
-        assumeTrue(Files.isExecutable(cli()), "@redocly/cli is not installed (.ci/run installs it): " + cli());
+        assumeInstalled(() -> Files.isExecutable(cli()), "@redocly/cli is not installed (.ci/run installs it): " + cli());
         config = SuiteUnderTest.config();
     }
 

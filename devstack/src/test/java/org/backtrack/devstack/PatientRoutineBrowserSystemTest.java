@@ -22,8 +22,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.backtrack.testsupport.TestDefaults.WAIT;
+import static org.backtrack.testsupport.OutsideTools.assumeInstalled;
 
 /**
  * The patient's own routine page (served by the gateway, signed in as the demo patient) in headless Chromium at a
@@ -41,7 +41,7 @@ class PatientRoutineBrowserSystemTest {
 
     @BeforeAll
     static void openBrowserAsThePatient() throws Exception {
-        assumeTrue(Files.isExecutable(DashboardBrowserSystemTest.CHROMIUM) && Files.isExecutable(DashboardBrowserSystemTest.CHROMEDRIVER),
+        assumeInstalled(() -> Files.isExecutable(DashboardBrowserSystemTest.CHROMIUM) && Files.isExecutable(DashboardBrowserSystemTest.CHROMEDRIVER),
                 "chromium and chromium-driver are not installed; .ci/run installs them");
         gateway = SuiteUnderTest.config().gatewayUrl();
         ChromeOptions options = new ChromeOptions();
@@ -148,7 +148,7 @@ class PatientRoutineBrowserSystemTest {
     @Test
     void theRoutinePagePassesTheAxeRulesAtAPhoneViewport() throws Exception {
         String axePath = System.getenv().getOrDefault("BACKTRACK_AXE", "../.ci/tools/node_modules/axe-core/axe.min.js");
-        assumeTrue(Files.isRegularFile(Path.of(axePath)), "axe-core is not installed (npm install axe-core); .ci/run installs it");
+        assumeInstalled(() -> Files.isRegularFile(Path.of(axePath)), "axe-core is not installed (npm install axe-core); .ci/run installs it");
         browser.get(gateway + "/my-routine.html");
         await().atMost(WAIT).until(() -> browser.findElement(By.id("player")).isDisplayed()
                 || browser.findElement(By.id("compose")).isDisplayed());

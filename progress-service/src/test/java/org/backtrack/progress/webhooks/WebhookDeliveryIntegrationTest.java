@@ -31,8 +31,8 @@ import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.backtrack.testsupport.TestDefaults.JSON;
+import static org.backtrack.testsupport.OutsideTools.assumeInstalled;
 
 /**
  * Webhooks end to end, on the embedded KRaft broker and MongoDB-wire server, against a REAL receiver process that
@@ -63,7 +63,7 @@ class WebhookDeliveryIntegrationTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        assumeTrue(Receiver.available(), "node or the standardwebhooks package is missing (.ci/run installs it into .ci/tools)");
+        assumeInstalled(Receiver::available, "node or the standardwebhooks package is missing (.ci/run installs it into .ci/tools)");
         receiver = new Receiver(PlainHttp.freePort());
         receiver.start();
         String run = UUID.randomUUID().toString().substring(0, 8);
