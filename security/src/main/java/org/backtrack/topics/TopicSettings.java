@@ -19,14 +19,16 @@ public record TopicSettings(@DefaultValue("6") int partitions, @DefaultValue("1"
     public TopicSettings {
         produced = List.copyOf(produced == null ? List.of() : produced);
         deadLettered = List.copyOf(deadLettered == null ? List.of() : deadLettered);
-        produced.stream().filter(topic -> !Topics.ALL.contains(topic) || topic.equals(Topics.CATALOG)).findFirst()
-                .ifPresent(topic -> {
-                    throw new IllegalArgumentException("backtrack.topics.produced: " + topic
-                            + " is not a bounded contract topic (" + Topics.SESSIONS + ", " + Topics.PROGRESS + ", "
-                            + Topics.PROGRAMS + "; the compacted " + Topics.CATALOG + " is declared with the catalog view)");
-                });
-        deadLettered.stream().filter(topic -> !Topics.ALL.contains(topic)).findFirst().ifPresent(topic -> {
-            throw new IllegalArgumentException("backtrack.topics.dead-lettered: " + topic + " is not a contract topic " + Topics.ALL);
-        });
+        for (String topic : produced) {
+            if (!Topics.ALL.contains(topic) || topic.equals(Topics.CATALOG)) {
+                throw new IllegalArgumentException("backtrack.topics.produced: " + topic + " is not a bounded contract "
+                        + "topic (the compacted " + Topics.CATALOG + " is declared with the catalog view)");
+            }
+        }
+        for (String topic : deadLettered) {
+            if (!Topics.ALL.contains(topic)) {
+                throw new IllegalArgumentException("backtrack.topics.dead-lettered: " + topic + " is not a contract topic " + Topics.ALL);
+            }
+        }
     }
 }

@@ -1,10 +1,13 @@
 package org.backtrack.testsupport;
 
+import org.awaitility.core.ConditionTimeoutException;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -29,12 +32,6 @@ public final class OutsideTools {
         assumeTrue(installed.getAsBoolean(), missing);
     }
 
-    /** Whether {@code installed} holds once the install (if one is running) is over. */
-    public static boolean installed(BooleanSupplier installed) {
-        awaitInstall();
-        return installed.getAsBoolean();
-    }
-
     static void awaitInstall() {
         String marker = System.getenv(PENDING);
         if (marker != null && !marker.isBlank()) {
@@ -43,17 +40,13 @@ public final class OutsideTools {
     }
 
     static void awaitInstall(Path pending, Duration maxWait) {
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (Files.exists(pending)) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the outside tools' install (" + pending + ") is still running after " + maxWait);
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while waiting for the outside tools' install", e);
-            }
+        if (!Files.exists(pending)) {
+            return;
+        }
+        try {
+            await().atMost(maxWait).pollInterval(Duration.ofMillis(200)).until(() -> !Files.exists(pending));
+        } catch (ConditionTimeoutException stillRunning) {
+            throw new IllegalStateException("the outside tools' install (" + pending + ") is still running after " + maxWait);
         }
     }
 }
